@@ -1,0 +1,310 @@
+//! Line matcher: runs the compiled rules over the added lines of one file.
+//!
+//! For each added line, the Aho-Corasick keyword index names the few rules worth
+//! trying; only those run their regexes. Secrets are found first so every snippet and
+//! fingerprint on the line is built from the redacted text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diff::FileDiff;
+use crate::finding::{
+    Confidence, Finding, FindingKind, Fingerprint, line_basis, redact_secret, secret_placeholder,
+};
+use crate::rules::{CompiledRule, RuleKind, RuleSet};
+use crate::sanitize;
+
+/// Longest snippet kept, in characters.
+const SNIPPET_CHARS: usize = 240;
+
+/// What to run on a file.
+#[derive(Debug, Clone, Copy)]
+pub struct FileScope {
+    /// Only secret rules (generated files, files over the per-file cap).
+    pub secrets_only: bool,
+    /// Added bytes of the file to scan; the rest is skipped.
+    pub byte_cap: usize,
+}
+
+struct SecretHit {
+    rule: usize,
+    span: Range<usize>,
+    confidence: Confidence,
+}
+
+/// Findings on the added lines of `file`.
+pub fn scan_file(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<Finding> {
+    let path = file.path();
+    let mut applies = rules.applicable(path);
+    let mut file_text: Option<String> = None;
+    for (i, rule) in rules.rules.iter().enumerate() {
+        if !applies[i] {
+            continue;
+        }
+        if scope.secrets_only && rule.spec.kind != RuleKind::Secret {
+            applies[i] = false;
+            continue;
+        }
+        if let Some(re) = &rule.file_pattern {
+            let text = file_text.get_or_insert_with(|| hunk_text(file));
+            applies[i] = re.is_match(text);
+        }
+    }
+    if !applies.iter().any(|a| *a) {
+        return Vec::new();
+    }
+
+    let mut findings = Vec::new();
+    let mut occurrences: HashMap<(usize, String), u32> = HashMap::new();
+    let mut seen_on_line = vec![usize::MAX; rules.rules.len()];
+    let mut budget = scope.byte_cap;
+    for (line_index, line) in file.added_lines().enumerate() {
+        if budget == 0 {
+            break;
+        }
+        let text = truncate(&line.text, budget);
+        budget = budget.saturating_sub(line.text.len() + 1);
+        let mut candidates = Vec::new();
+        rules.candidates(text, |r| {
+            if applies[r] && seen_on_line[r] != line_index {
+                seen_on_line[r] = line_index;
+                candidates.push(r);
+            }
+        });
+        if candidates.is_empty() {
+            continue;
+        }
+        candidates.sort_unstable();
+        let line_no = line.new_line.unwrap_or(0);
+        let secrets = find_secrets(text, rules, &candidates);
+        let vulns: Vec<(usize, usize)> = candidates
+            .iter()
+            .filter(|&&r| rules.rules[r].spec.kind == RuleKind::Vulnerability)
+            .filter_map(|&r| vuln_match(text, &rules.rules[r]).map(|at| (r, at)))
+            .collect();
+        if secrets.is_empty() && vulns.is_empty() {
+            continue;
+        }
+        let (redacted, basis) = redact_line(text, &secrets, rules);
+        let mut emit = |rule_index: usize, at: usize, confidence: Confidence| {
+            let rule = &rules.rules[rule_index];
+            let key = (rule_index, basis.clone());
+            let occurrence = occurrences.entry(key).or_insert(0);
+            let fingerprint = Fingerprint::compute(&rule.spec.id, path, &basis, *occurrence);
+            *occurrence += 1;
+            findings.push(finding(
+                rule,
+                path,
+                line_no,
+                snippet(&redacted, at),
+                confidence,
+                fingerprint,
+            ));
+        };
+        for hit in &secrets {
+            emit(
+                hit.rule,
+                redacted_offset(text, &secrets, hit.span.start, rules),
+                hit.confidence,
+            );
+        }
+        for (r, at) in vulns {
+            let rule = &rules.rules[r];
+            emit(
+                r,
+                redacted_offset(text, &secrets, at, rules),
+                rule.spec.confidence,
+            );
+        }
+    }
+    findings
+}
+
+/// Added and context lines of the file, for `file_pattern` checks.
+fn hunk_text(file: &FileDiff) -> String {
+    let mut s = String::new();
+    for line in file.hunks.iter().flat_map(|h| &h.lines) {
+        if line.kind != crate::diff::LineKind::Removed {
+            s.push_str(&line.text);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn find_secrets(text: &str, rules: &RuleSet, candidates: &[usize]) -> Vec<SecretHit> {
+    let mut hits: Vec<SecretHit> = Vec::new();
+    for &r in candidates {
+        let rule = &rules.rules[r];
+        if rule.spec.kind != RuleKind::Secret || rule.not_patterns.iter().any(|n| n.is_match(text))
+        {
+            continue;
+        }
+        for re in &rule.patterns {
+            for caps in re.captures_iter(text) {
+                let Some(m) = caps.name("secret").or_else(|| caps.get(0)) else {
+                    continue;
+                };
+                if m.is_empty() || hits.iter().any(|h| h.rule == r && h.span == m.range()) {
+                    continue;
+                }
+                if let Some(confidence) = super::secrets::assess(m.as_str(), text, &rule.spec) {
+                    hits.push(SecretHit {
+                        rule: r,
+                        span: m.range(),
+                        confidence,
+                    });
+                }
+            }
+        }
+    }
+    // A generic rule yields to a specific one that found an overlapping value.
+    let specific: Vec<Range<usize>> = hits
+        .iter()
+        .filter(|h| !rules.rules[h.rule].spec.generic)
+        .map(|h| h.span.clone())
+        .collect();
+    hits.retain(|h| {
+        !rules.rules[h.rule].spec.generic
+            || !specific
+                .iter()
+                .any(|s| s.start < h.span.end && h.span.start < s.end)
+    });
+    // Two generic rules on the same value: keep the first.
+    let mut kept: Vec<SecretHit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        let duplicate = kept.iter().any(|k| {
+            rules.rules[k.rule].spec.generic
+                && rules.rules[h.rule].spec.generic
+                && k.span.start < h.span.end
+                && h.span.start < k.span.end
+        });
+        if !duplicate {
+            kept.push(h);
+        }
+    }
+    kept
+}
+
+fn vuln_match(text: &str, rule: &CompiledRule) -> Option<usize> {
+    let at = rule.patterns.iter().find_map(|re| re.find(text))?.start();
+    (!rule.not_patterns.iter().any(|n| n.is_match(text))).then_some(at)
+}
+
+/// Merged, sorted secret spans on a line (overlapping hits become one redaction).
+fn merged_spans<'a>(
+    secrets: &'a [SecretHit],
+    rules: &'a RuleSet,
+) -> Vec<(Range<usize>, Option<&'a str>)> {
+    let mut spans: Vec<(Range<usize>, Option<&str>)> = secrets
+        .iter()
+        .map(|h| (h.span.clone(), rules.rules[h.rule].spec.prefix.as_deref()))
+        .collect();
+    spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut merged: Vec<(Range<usize>, Option<&str>)> = Vec::new();
+    for (span, prefix) in spans {
+        match merged.last_mut() {
+            Some((last, _)) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => merged.push((span, prefix)),
+        }
+    }
+    merged
+}
+
+/// The line with every secret redacted (for display) and with every secret replaced by
+/// its placeholder (the fingerprint basis).
+fn redact_line(text: &str, secrets: &[SecretHit], rules: &RuleSet) -> (String, String) {
+    let mut shown = String::with_capacity(text.len());
+    let mut basis = String::with_capacity(text.len());
+    let mut pos = 0;
+    for (span, prefix) in merged_spans(secrets, rules) {
+        shown.push_str(&text[pos..span.start]);
+        basis.push_str(&text[pos..span.start]);
+        let value = &text[span.clone()];
+        shown.push_str(&redact_secret(value, prefix));
+        basis.push_str(&secret_placeholder(value));
+        pos = span.end;
+    }
+    shown.push_str(&text[pos..]);
+    basis.push_str(&text[pos..]);
+    (shown, line_basis(&basis))
+}
+
+/// Where byte `at` of the original line lands in the redacted line.
+fn redacted_offset(text: &str, secrets: &[SecretHit], at: usize, rules: &RuleSet) -> usize {
+    let mut shift: isize = 0;
+    for (span, prefix) in merged_spans(secrets, rules) {
+        if span.start >= at {
+            break;
+        }
+        let value = &text[span.clone()];
+        shift += redact_secret(value, prefix).len().cast_signed() - span.len().cast_signed();
+    }
+    at.saturating_add_signed(shift)
+}
+
+/// A bounded, single-line, control-free window of the (already redacted) line around `at`.
+fn snippet(redacted: &str, at: usize) -> String {
+    let trimmed_start = redacted.len() - redacted.trim_start().len();
+    let body = redacted.trim();
+    let at = at.saturating_sub(trimmed_start).min(body.len());
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let out = if chars.len() <= SNIPPET_CHARS {
+        body.to_string()
+    } else {
+        let centre = chars.partition_point(|(i, _)| *i < at);
+        let start = centre.saturating_sub(SNIPPET_CHARS / 3);
+        let end = (start + SNIPPET_CHARS).min(chars.len());
+        let start = end.saturating_sub(SNIPPET_CHARS);
+        let mut s: String = chars[start..end].iter().map(|(_, c)| c).collect();
+        if start > 0 {
+            s.insert(0, '…');
+        }
+        if end < chars.len() {
+            s.push('…');
+        }
+        s
+    };
+    sanitize::terminal_line(&out)
+}
+
+fn finding(
+    rule: &CompiledRule,
+    path: &str,
+    line: u32,
+    snippet: String,
+    confidence: Confidence,
+    fingerprint: Fingerprint,
+) -> Finding {
+    let spec = &rule.spec;
+    Finding {
+        rule_id: spec.id.clone(),
+        title: spec.title.clone(),
+        message: spec.message.clone(),
+        severity: spec.severity,
+        confidence,
+        kind: match spec.kind {
+            RuleKind::Secret => FindingKind::Secret,
+            RuleKind::Vulnerability => FindingKind::Vulnerability,
+        },
+        cwe: spec.cwe,
+        owasp: spec.owasp.clone(),
+        path: path.to_string(),
+        start_line: line,
+        end_line: line,
+        snippet,
+        remediation: spec.remediation.clone(),
+        fingerprint,
+    }
+}

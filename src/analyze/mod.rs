@@ -1,0 +1,223 @@
+//! Analyzers: pure functions from a diff to findings. Only added lines can produce a
+//! finding. Files that cannot be (fully) analysed are noted, and the notes that mean
+//! "not scanned" make the run incomplete (DESIGN.md: fail closed).
+
+pub mod matcher;
+pub mod secrets;
+
+use serde::Serialize;
+
+use crate::config::Limits;
+use crate::diff::{Diff, FileDiff};
+use crate::finding::{self, Finding};
+use crate::rules::RuleSet;
+
+pub use matcher::FileScope;
+
+/// Why a file was not (fully) analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteReason {
+    /// Binary content: nothing to read.
+    Binary,
+    /// A submodule pointer.
+    Submodule,
+    /// Generated or vendored: scanned for secrets only.
+    Generated,
+    /// Over the per-file cap: scanned for secrets up to the cap.
+    OverFileCap,
+    /// A global budget (files, findings) was hit before this file: not scanned.
+    BudgetExceeded,
+}
+
+impl NoteReason {
+    /// Whether this note means content went unscanned (the run fails closed).
+    pub fn fails_closed(self) -> bool {
+        matches!(self, NoteReason::BudgetExceeded)
+    }
+
+    /// A short phrase for summaries.
+    pub fn describe(self) -> &'static str {
+        match self {
+            NoteReason::Binary => "binary file, not scanned",
+            NoteReason::Submodule => "submodule pointer, not scanned",
+            NoteReason::Generated => "generated file, scanned for secrets only",
+            NoteReason::OverFileCap => "over the per-file cap, scanned for secrets up to the cap",
+            NoteReason::BudgetExceeded => "not scanned: a global limit was reached",
+        }
+    }
+}
+
+/// A file the summary should mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileNote {
+    /// Repository path.
+    pub path: String,
+    /// Why.
+    pub reason: NoteReason,
+}
+
+/// Counts for the summary and benchmarks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Files in the diff.
+    pub files: usize,
+    /// Files analysed (fully or secrets-only).
+    pub files_scanned: usize,
+    /// Added lines looked at.
+    pub lines_added: usize,
+    /// Rules loaded.
+    pub rules: usize,
+}
+
+/// The analyzers' output.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Findings, sorted by path, line, rule.
+    pub findings: Vec<Finding>,
+    /// Files not (fully) analysed.
+    pub notes: Vec<FileNote>,
+    /// Counts.
+    pub stats: Stats,
+}
+
+impl Analysis {
+    /// False if anything that should have been scanned was not.
+    pub fn fully_scanned(&self) -> bool {
+        !self.notes.iter().any(|n| n.reason.fails_closed())
+    }
+}
+
+/// Runs every analyzer over the diff.
+pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
+    let mut out = Analysis {
+        stats: Stats {
+            files: diff.files.len(),
+            rules: rules.rules.len(),
+            ..Stats::default()
+        },
+        ..Analysis::default()
+    };
+    for (i, file) in diff.files.iter().enumerate() {
+        if !file.is_scannable() {
+            if file.new_path.is_some() && (file.binary || file.submodule) {
+                let reason = if file.binary {
+                    NoteReason::Binary
+                } else {
+                    NoteReason::Submodule
+                };
+                out.notes.push(FileNote {
+                    path: file.path().to_string(),
+                    reason,
+                });
+            }
+            continue;
+        }
+        if out.stats.files_scanned >= limits.max_files || out.findings.len() >= limits.max_findings
+        {
+            out.notes.extend(
+                diff.files[i..]
+                    .iter()
+                    .filter(|f| f.is_scannable())
+                    .map(|f| FileNote {
+                        path: f.path().to_string(),
+                        reason: NoteReason::BudgetExceeded,
+                    }),
+            );
+            break;
+        }
+        let added_bytes: usize = file.added_lines().map(|l| l.text.len() + 1).sum();
+        let generated = file.generated || looks_generated(file.path());
+        let over_cap = added_bytes > limits.max_file_bytes;
+        if generated || over_cap {
+            out.notes.push(FileNote {
+                path: file.path().to_string(),
+                reason: if over_cap {
+                    NoteReason::OverFileCap
+                } else {
+                    NoteReason::Generated
+                },
+            });
+        }
+        let scope = FileScope {
+            secrets_only: generated || over_cap,
+            byte_cap: limits.max_file_bytes,
+        };
+        out.stats.files_scanned += 1;
+        out.stats.lines_added += file.added_lines().count();
+        out.findings.extend(matcher::scan_file(file, rules, scope));
+    }
+    out.findings.truncate(limits.max_findings);
+    finding::sort(&mut out.findings);
+    out
+}
+
+/// Lock files, minified bundles and generated code by their names.
+fn looks_generated(path: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "package-lock.json",
+        "yarn.lock",
+        "pnpm-lock.yaml",
+        "Cargo.lock",
+        "Gemfile.lock",
+        "poetry.lock",
+        "composer.lock",
+        "go.sum",
+        "Pipfile.lock",
+        "npm-shrinkwrap.json",
+    ];
+    let name = path.rsplit('/').next().unwrap_or(path);
+    NAMES.contains(&name)
+        || name.ends_with(".min.js")
+        || name.ends_with(".min.css")
+        || name.ends_with(".map")
+        || name.ends_with(".pb.go")
+        || name.ends_with("_pb2.py")
+        || name.ends_with(".snap")
+        || path.starts_with("vendor/")
+        || path.contains("/vendor/")
+        || path.starts_with("node_modules/")
+        || path.contains("/node_modules/")
+}
+
+/// Scans one in-memory file as if the change added every line of it (fixtures, `scan --all`).
+pub fn scan_whole_file(path: &str, content: &[u8], rules: &RuleSet, limits: &Limits) -> Analysis {
+    let diff = Diff {
+        files: vec![whole_file_diff(path, content)],
+    };
+    analyze(&diff, rules, limits)
+}
+
+/// A diff entry that adds every line of `content` as a new file.
+pub fn whole_file_diff(path: &str, content: &[u8]) -> FileDiff {
+    use crate::diff::{FileStatus, Hunk, Line, LineKind};
+    let mut file = FileDiff::new(None, Some(path.to_string()), FileStatus::Added);
+    if content.contains(&0) {
+        file.binary = true;
+        return file;
+    }
+    let mut lines = Vec::new();
+    let body = content.strip_suffix(b"\n").unwrap_or(content);
+    if !content.is_empty() {
+        for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
+            let crlf = raw.last() == Some(&b'\r');
+            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+            lines.push(Line {
+                kind: LineKind::Added,
+                old_line: None,
+                new_line: Some(i as u32 + 1),
+                text: String::from_utf8_lossy(raw).into_owned(),
+                crlf,
+                no_newline_at_end: false,
+            });
+        }
+    }
+    file.hunks.push(Hunk {
+        old_start: 0,
+        old_count: 0,
+        new_start: u32::from(!lines.is_empty()),
+        new_count: lines.len() as u32,
+        lines,
+    });
+    file
+}

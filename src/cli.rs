@@ -1,0 +1,123 @@
+//! Command-line definitions (clap derive). Raw values only; `context` validates them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// mrwarden: security review of the lines a merge request adds.
+///
+/// Finds leaked secrets and risky code or configuration in a change, writes reports
+/// GitLab shows in the merge request, and exits non-zero when a finding reaches the
+/// --fail-on severity.
+#[derive(Debug, Parser)]
+#[command(name = "mrwarden", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+const EXIT_CODES: &str = "Exit codes: 0 passed, 1 findings at or above --fail-on, \
+2 usage or configuration error, 3 could not analyse (nothing reached --fail-on).";
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan a local change: a git range (default: merge-base with the default branch to
+    /// HEAD), the staged changes, or a unified diff. No network.
+    Scan(ScanArgs),
+    /// Run the whole flow on a bundled example change in a temporary git repository.
+    Demo(DemoArgs),
+    /// List the detection rules or run their fixtures.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+/// `mrwarden scan`.
+#[derive(Debug, Args)]
+#[command(after_help = EXIT_CODES)]
+pub struct ScanArgs {
+    /// Repository to scan.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Base revision; the diff starts at the merge-base of BASE and HEAD
+    /// [default: origin/HEAD, else main, else master].
+    #[arg(long, value_name = "REV", conflicts_with_all = ["diff", "staged"])]
+    pub base: Option<String>,
+    /// Head revision [default: HEAD].
+    #[arg(long, value_name = "REV", conflicts_with_all = ["diff", "staged"])]
+    pub head: Option<String>,
+    /// Scan a unified diff from FILE, or from standard input with `-`, instead of git.
+    #[arg(long, value_name = "FILE|-", conflicts_with = "staged")]
+    pub diff: Option<PathBuf>,
+    /// Scan the staged changes (for a pre-commit hook).
+    #[arg(long)]
+    pub staged: bool,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `mrwarden demo`.
+#[derive(Debug, Args)]
+#[command(after_help = EXIT_CODES)]
+pub struct DemoArgs {
+    /// Shared options. The output directory defaults to a new temporary directory.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `mrwarden rules …`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Print every rule: id, severity, languages, title.
+    List(RulesListArgs),
+    /// Check rule fixtures: built-in packs, or the packs under DIR.
+    Test(RulesTestArgs),
+}
+
+/// `mrwarden rules list`.
+#[derive(Debug, Args)]
+pub struct RulesListArgs {
+    /// Configuration file whose `custom_rules` are listed too [default: ./.mrwarden.yml].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// `mrwarden rules test`.
+#[derive(Debug, Args)]
+pub struct RulesTestArgs {
+    /// Directory of rule packs (`*.yml`) with fixture directories beside them
+    /// [default: the built-in packs].
+    pub dir: Option<PathBuf>,
+}
+
+/// Options shared by the commands that analyse and report.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Configuration file [default: .mrwarden.yml in the repository, if present].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Directory for report files; stale mrwarden reports in it are removed first
+    /// [default: mrwarden-out].
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// What to print on standard output.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Lowest severity that fails the run (exit 1); `never` only reports
+    /// [default: high, or the configuration's `fail_on`].
+    #[arg(long, value_name = "SEVERITY", value_parser = ["info", "low", "medium", "high", "critical", "never"])]
+    pub fail_on: Option<String>,
+}
+
+/// Standard-output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable lines, coloured on a terminal.
+    Human,
+    /// One JSON document (schema: docs/output.schema.json).
+    Json,
+    /// The markdown of the merge-request summary note.
+    Markdown,
+}

@@ -1,0 +1,9 @@
+//! Diff stage: the parsed model of a change ([`model`]), the pure parser ([`parse`]) and
+//! the sources that fetch diff text ([`source`]). Only `source` does I/O.
+
+pub mod model;
+pub mod parse;
+pub mod source;
+
+pub use model::{Diff, FileDiff, FileStatus, Hunk, Line, LineKind};
+pub use parse::{ParseError, parse};

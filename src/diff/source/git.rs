@@ -1,0 +1,210 @@
+//! Local git source. Every call pins the options that would otherwise come from the
+//! user's git config (prefixes, colour, external diff drivers, textconv, quoting,
+//! pager, rename detection), so the parser always sees the same format.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::error::Error;
+
+use super::Loaded;
+
+/// Options put before the subcommand on every call.
+const CONFIG: &[&str] = &[
+    "-c",
+    "safe.directory=*",
+    "-c",
+    "core.quotePath=false",
+    "-c",
+    "core.fsmonitor=false",
+    "-c",
+    "core.pager=cat",
+    "-c",
+    "color.ui=never",
+    "-c",
+    "diff.noprefix=false",
+    "-c",
+    "diff.mnemonicPrefix=false",
+    "-c",
+    "diff.relative=false",
+    "-c",
+    "diff.suppressBlankEmpty=false",
+];
+
+/// Options of every `git diff`/`git log -p` we run.
+const DIFF_OPTS: &[&str] = &[
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-color",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+    "--find-renames",
+    "--unified=3",
+    "--submodule=short",
+    "--ignore-submodules=none",
+];
+
+fn git(repo: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.arg("-C").arg(repo).args(CONFIG);
+    for var in ["GIT_EXTERNAL_DIFF", "GIT_DIFF_OPTS", "GIT_PAGER", "PAGER"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("LC_ALL", "C")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Runs git and returns stdout, at most `max_bytes` of it.
+fn run(repo: &Path, args: &[&str], max_bytes: u64) -> Result<Result<Vec<u8>, String>, Error> {
+    let mut child = git(repo)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            Error::Analysis(format!(
+                "cannot run git ({e}); install git or use --diff FILE"
+            ))
+        })?;
+    let mut out = Vec::new();
+    if let Some(stdout) = child.stdout.take() {
+        stdout
+            .take(max_bytes.saturating_add(1))
+            .read_to_end(&mut out)
+            .map_err(|e| Error::Analysis(format!("reading git output: {e}")))?;
+    }
+    if out.len() as u64 > max_bytes {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(Error::Analysis(format!(
+            "the diff is larger than limits.max_diff_bytes ({max_bytes} bytes): not scanned; raise the limit or scan a smaller range"
+        )));
+    }
+    let mut err = String::new();
+    if let Some(mut stderr) = child.stderr.take() {
+        let _ = stderr.read_to_string(&mut err);
+    }
+    let status = child
+        .wait()
+        .map_err(|e| Error::Analysis(format!("waiting for git: {e}")))?;
+    if status.success() {
+        Ok(Ok(out))
+    } else {
+        Ok(Err(crate::sanitize::terminal(err.trim())))
+    }
+}
+
+fn ensure_repo(repo: &Path) -> Result<(), Error> {
+    match run(repo, &["rev-parse", "--git-dir"], 1 << 20)? {
+        Ok(_) => Ok(()),
+        Err(_) => Err(Error::Usage(format!(
+            "{} is not a git repository; pass the repository path, or use --diff FILE or scan --all",
+            crate::sanitize::terminal(&repo.display().to_string())
+        ))),
+    }
+}
+
+/// Resolves a revision to a commit id; an unknown one is a usage error.
+fn resolve(repo: &Path, rev: &str, flag: &str) -> Result<String, Error> {
+    if rev.starts_with('-') {
+        return Err(Error::Usage(format!("{flag} {rev:?} is not a revision")));
+    }
+    let spec = format!("{rev}^{{commit}}");
+    match run(
+        repo,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &spec,
+        ],
+        1 << 20,
+    )? {
+        Ok(out) => Ok(String::from_utf8_lossy(&out).trim().to_string()),
+        Err(_) => Err(Error::Usage(format!(
+            "unknown revision {} for {flag}; check the name (git rev-parse {0}) or fetch it first",
+            crate::sanitize::terminal(rev)
+        ))),
+    }
+}
+
+/// The default branch: `origin/HEAD`, else `main`, else `master` (local or on origin).
+fn default_branch(repo: &Path) -> Result<String, Error> {
+    for candidate in [
+        "origin/HEAD",
+        "main",
+        "master",
+        "origin/main",
+        "origin/master",
+    ] {
+        if let Ok(sha) = resolve(repo, candidate, "--base") {
+            return Ok(sha);
+        }
+    }
+    Err(Error::Usage(
+        "cannot find the default branch (origin/HEAD, main or master); pass --base REV".into(),
+    ))
+}
+
+/// The diff from the merge-base of `base` and `head` to `head`.
+pub fn range(
+    repo: &Path,
+    base: Option<&str>,
+    head: Option<&str>,
+    max_bytes: u64,
+) -> Result<Loaded, Error> {
+    ensure_repo(repo)?;
+    let head_sha = resolve(repo, head.unwrap_or("HEAD"), "--head")?;
+    let base_sha = match base {
+        Some(b) => resolve(repo, b, "--base")?,
+        None => default_branch(repo)?,
+    };
+    let merge_base = match run(repo, &["merge-base", &base_sha, &head_sha], 1 << 20)? {
+        Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
+        Err(_) => {
+            return Err(Error::Usage(format!(
+                "{} and {} have no common ancestor; pass a --base on the same history",
+                short(&base_sha),
+                short(&head_sha)
+            )));
+        }
+    };
+    let mut args = vec!["diff"];
+    args.extend_from_slice(DIFF_OPTS);
+    args.extend_from_slice(&[&merge_base, &head_sha, "--"]);
+    let bytes = run(repo, &args, max_bytes)?
+        .map_err(|e| Error::Analysis(format!("git diff failed: {e}")))?;
+    let diff =
+        crate::diff::parse(&bytes).map_err(|e| Error::Analysis(format!("git diff output: {e}")))?;
+    Ok(Loaded {
+        diff,
+        label: format!("{}..{}", short(&merge_base), short(&head_sha)),
+        head_sha: Some(head_sha),
+    })
+}
+
+/// The staged changes (index against `HEAD`, or against nothing in a new repository).
+pub fn staged(repo: &Path, max_bytes: u64) -> Result<Loaded, Error> {
+    ensure_repo(repo)?;
+    let mut args = vec!["diff", "--cached"];
+    args.extend_from_slice(DIFF_OPTS);
+    args.push("--");
+    let bytes = run(repo, &args, max_bytes)?
+        .map_err(|e| Error::Analysis(format!("git diff --cached failed: {e}")))?;
+    let diff =
+        crate::diff::parse(&bytes).map_err(|e| Error::Analysis(format!("git diff output: {e}")))?;
+    Ok(Loaded {
+        diff,
+        label: "staged changes".into(),
+        head_sha: None,
+    })
+}
+
+fn short(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
+}

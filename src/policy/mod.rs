@@ -1,0 +1,131 @@
+//! Policy: what the configuration keeps, drops or re-grades, and the threshold that
+//! applies. Pure: findings and configuration in, decided findings out.
+
+use std::collections::BTreeSet;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::finding::Finding;
+use crate::gate::Threshold;
+
+/// The outcome of applying policy.
+#[derive(Debug, Clone, Default)]
+pub struct Decided {
+    /// Findings that count, sorted.
+    pub kept: Vec<Finding>,
+    /// Findings dropped because their path is excluded.
+    pub excluded: usize,
+    /// Findings dropped because their rule is disabled.
+    pub disabled: usize,
+    /// The threshold in force.
+    pub threshold: Threshold,
+    /// Remarks for the summary (e.g. a flag that tried to loosen the gate).
+    pub warnings: Vec<String>,
+}
+
+/// Compiled `exclude` globs (gitignore-style: a pattern without `/` matches at any depth).
+pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, Error> {
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        let anchored = p.trim_start_matches('/');
+        let base = anchored.trim_end_matches('/');
+        let full = if p.contains('/') && !p.ends_with('/') || p.starts_with('/') {
+            base.to_string()
+        } else {
+            format!("**/{base}")
+        };
+        for g in [full.clone(), format!("{full}/**")] {
+            let glob = GlobBuilder::new(&g)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| Error::Config(format!("exclude pattern {p:?}: {e}")))?;
+            b.add(glob);
+        }
+    }
+    b.build()
+        .map_err(|e| Error::Config(format!("exclude patterns: {e}")))
+}
+
+/// The threshold: the configuration's `fail_on` is the floor; a flag may only make it
+/// stricter unless the configuration says `allow_override: true`.
+pub fn threshold(config: &Config, flag: Option<Threshold>) -> (Threshold, Option<String>) {
+    match (config.fail_on, flag) {
+        (None, None) => (Threshold::default(), None),
+        (None, Some(f)) => (f, None),
+        (Some(c), None) => (c, None),
+        (Some(_), Some(f)) if config.allow_override => (f, None),
+        (Some(c), Some(f)) => {
+            let t = c.stricter(f);
+            let warning = (t != f).then(|| {
+                format!("--fail-on {f} is looser than the configuration's fail_on {c}; using {c} (set allow_override: true to permit)")
+            });
+            (t, warning)
+        }
+    }
+}
+
+/// Applies excludes, disabled rules and severity overrides.
+pub fn apply(
+    findings: Vec<Finding>,
+    config: &Config,
+    flag: Option<Threshold>,
+) -> Result<Decided, Error> {
+    let excludes = exclude_set(&config.exclude)?;
+    let disabled: BTreeSet<&str> = config.rules.disable.iter().map(String::as_str).collect();
+    let (threshold, warning) = threshold(config, flag);
+    let mut out = Decided {
+        threshold,
+        warnings: warning.into_iter().collect(),
+        ..Decided::default()
+    };
+    for mut f in findings {
+        if f.kind != crate::finding::FindingKind::Meta && excludes.is_match(&f.path) {
+            out.excluded += 1;
+            continue;
+        }
+        if disabled.contains(f.rule_id.as_str()) {
+            out.disabled += 1;
+            continue;
+        }
+        if let Some(sev) = config.rules.severity.get(&f.rule_id) {
+            f.severity = *sev;
+        }
+        out.kept.push(f);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+
+    #[test]
+    fn config_is_the_floor() {
+        let mut c = Config {
+            fail_on: Some(Threshold::At(Severity::Medium)),
+            ..Config::default()
+        };
+        let (t, w) = threshold(&c, Some(Threshold::Never));
+        assert_eq!(t, Threshold::At(Severity::Medium));
+        assert!(w.is_some());
+        assert_eq!(
+            threshold(&c, Some(Threshold::At(Severity::Low))).0,
+            Threshold::At(Severity::Low)
+        );
+        c.allow_override = true;
+        assert_eq!(threshold(&c, Some(Threshold::Never)).0, Threshold::Never);
+    }
+
+    #[test]
+    fn excludes_are_gitignore_like() {
+        let set =
+            exclude_set(&["tests/".into(), "*.md".into(), "/docs/x.py".into()]).expect("globs");
+        assert!(set.is_match("tests/a.py") && set.is_match("a/tests/b.py"));
+        assert!(set.is_match("README.md") && set.is_match("d/e.md"));
+        assert!(set.is_match("docs/x.py") && !set.is_match("a/docs/x.py"));
+        assert!(!set.is_match("src/a.py"));
+    }
+}

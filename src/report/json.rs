@@ -1,0 +1,30 @@
+//! `--format json` on standard output: one versioned document (schema in
+//! `docs/output.schema.json`).
+
+use serde::Serialize;
+
+use super::RunInfo;
+use crate::finding::Finding;
+
+/// Version of the JSON output shape; bumped on incompatible changes.
+pub const OUTPUT_VERSION: &str = "1";
+
+#[derive(Serialize)]
+struct Output<'a> {
+    version: &'static str,
+    run: &'a RunInfo,
+    findings: &'a [Finding],
+}
+
+/// Renders the document.
+pub fn render(findings: &[Finding], run: &RunInfo) -> String {
+    let doc = Output {
+        version: OUTPUT_VERSION,
+        run,
+        findings,
+    };
+    let mut s =
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    s.push('\n');
+    s
+}

@@ -1,0 +1,110 @@
+//! `mrwarden-summary.md`: the markdown of the merge-request summary note.
+//!
+//! Repository text only ever appears inside code spans whose fences are longer than any
+//! backtick run inside, with control characters removed and table pipes escaped.
+
+use std::fmt::Write;
+
+use super::RunInfo;
+use crate::finding::{Finding, Severity};
+use crate::gate::Verdict;
+
+/// `2 high, 1 medium` style counts, highest first; `none` when empty.
+pub fn counts(findings: &[Finding]) -> String {
+    let parts: Vec<String> = Severity::ALL
+        .iter()
+        .rev()
+        .filter_map(|s| {
+            let n = findings.iter().filter(|f| f.severity == *s).count();
+            (n > 0).then(|| format!("{n} {s}"))
+        })
+        .collect();
+    if parts.is_empty() {
+        "none".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// An inline code span that cannot be broken out of, safe inside a table cell.
+pub fn code_span(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .replace('|', "\\|");
+    let longest = clean.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if clean.starts_with('`') || clean.ends_with('`') || clean.is_empty() {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{clean}{pad}{fence}")
+}
+
+/// Renders the summary.
+pub fn render(findings: &[Finding], run: &RunInfo) -> String {
+    let mut s = String::new();
+    let verdict = match run.verdict {
+        Verdict::Passed => "passed",
+        Verdict::Failed => "failed",
+        Verdict::Incomplete => "incomplete: not everything could be scanned",
+    };
+    let _ = writeln!(s, "### mrwarden security review: {verdict}\n");
+    let _ = writeln!(
+        s,
+        "{} finding(s): {}. Fails on {} and above. Scanned {} file(s), {} added line(s){}.\n",
+        findings.len(),
+        counts(findings),
+        run.fail_on,
+        run.stats.files_scanned,
+        run.stats.lines_added,
+        run.head_sha
+            .as_deref()
+            .map(|h| format!(" at {}", code_span(h)))
+            .unwrap_or_default()
+    );
+    if let Some(e) = &run.error {
+        let _ = writeln!(s, "**Could not analyse:** {}\n", code_span(e));
+    }
+    if !findings.is_empty() {
+        s.push_str("| Severity | Rule | Location | Snippet |\n| --- | --- | --- | --- |\n");
+        for f in findings {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {} |",
+                f.severity,
+                code_span(&f.rule_id),
+                code_span(&format!("{}:{}", f.path, f.start_line)),
+                code_span(&f.snippet)
+            );
+        }
+        s.push('\n');
+    }
+    if !run.notes.is_empty() {
+        s.push_str("**Files not fully scanned**\n\n");
+        for n in &run.notes {
+            let _ = writeln!(s, "- {}: {}", code_span(&n.path), n.reason.describe());
+        }
+        s.push('\n');
+    }
+    for w in &run.warnings {
+        let _ = writeln!(s, "- warning: {}", code_span(w));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_span_fence_outgrows_backticks() {
+        assert_eq!(code_span("a"), "`a`");
+        assert_eq!(code_span("a``b"), "```a``b```");
+        assert_eq!(code_span("`x"), "`` `x ``");
+        assert_eq!(code_span("a|b"), "`a\\|b`");
+        assert_eq!(code_span("a\nb"), "`a b`");
+    }
+}

@@ -1,0 +1,197 @@
+//! Reports: pure functions from the final findings and run information to bytes, one
+//! module per format, plus the atomic writer of the report directory.
+
+pub mod codequality;
+pub mod human;
+pub mod json;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use crate::analyze::{FileNote, Stats};
+use crate::error::Error;
+use crate::finding::Finding;
+use crate::gate::{Threshold, Verdict};
+
+/// Everything a report says about the run besides the findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunInfo {
+    /// mrwarden's version.
+    pub version: &'static str,
+    /// What was analysed, e.g. `abc123..def456` or `staged changes`.
+    pub source: String,
+    /// The head commit analysed, when known.
+    pub head_sha: Option<String>,
+    /// When the run started.
+    #[serde(serialize_with = "ser_time")]
+    pub started: SystemTime,
+    /// When analysis ended.
+    #[serde(serialize_with = "ser_time")]
+    pub finished: SystemTime,
+    /// The threshold in force.
+    pub fail_on: Threshold,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Files not (fully) analysed.
+    pub notes: Vec<FileNote>,
+    /// Counts.
+    pub stats: Stats,
+    /// Warnings for the summary.
+    pub warnings: Vec<String>,
+    /// Why the run could not analyse, when it could not.
+    pub error: Option<String>,
+}
+
+impl RunInfo {
+    /// The run information of a run that stopped before or during analysis.
+    pub fn failed(started: SystemTime, verdict: Verdict, error: String) -> Self {
+        RunInfo {
+            version: env!("CARGO_PKG_VERSION"),
+            source: String::new(),
+            head_sha: None,
+            started,
+            finished: SystemTime::now(),
+            fail_on: Threshold::default(),
+            verdict,
+            notes: Vec::new(),
+            stats: Stats::default(),
+            warnings: Vec::new(),
+            error: Some(error),
+        }
+    }
+}
+
+fn ser_time<S: serde::Serializer>(t: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format!("{}Z", iso8601(*t)))
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` in UTC (the form GitLab's security reports require).
+pub fn iso8601(t: SystemTime) -> String {
+    let secs = t
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let rem = secs % 86_400;
+    // Civil-from-days (Howard Hinnant's algorithm), valid for the proleptic Gregorian calendar.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
+}
+
+/// A report file mrwarden writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportKind {
+    /// `gl-code-quality-report.json`.
+    CodeQuality,
+    /// `mrwarden-summary.md`.
+    Markdown,
+}
+
+impl ReportKind {
+    /// Every kind, in writing order.
+    pub const ALL: [ReportKind; 2] = [ReportKind::CodeQuality, ReportKind::Markdown];
+
+    /// The file name in the output directory.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            ReportKind::CodeQuality => "gl-code-quality-report.json",
+            ReportKind::Markdown => "mrwarden-summary.md",
+        }
+    }
+
+    /// Renders this report.
+    pub fn render(self, findings: &[Finding], run: &RunInfo) -> Vec<u8> {
+        match self {
+            ReportKind::CodeQuality => codequality::render(findings),
+            ReportKind::Markdown => markdown::render(findings, run).into_bytes(),
+        }
+    }
+}
+
+/// Creates the output directory and removes stale mrwarden reports from it (and nothing
+/// else). Fails with a usage error if the directory cannot be created or written.
+pub fn prepare_dir(dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::Usage(format!(
+            "cannot create output directory {}: {e}; pass a writable --output-dir",
+            dir.display()
+        ))
+    })?;
+    for kind in ReportKind::ALL {
+        let path = dir.join(kind.file_name());
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(Error::Usage(format!(
+                    "cannot remove stale report {}: {e}; pass a writable --output-dir",
+                    path.display()
+                )));
+            }
+        }
+    }
+    // Prove the directory is writable now rather than after the analysis.
+    tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        Error::Usage(format!(
+            "output directory {} is not writable: {e}; pass a writable --output-dir",
+            dir.display()
+        ))
+    })?;
+    Ok(())
+}
+
+/// Writes every report atomically (temporary file, then rename). Returns the paths.
+pub fn write_all(dir: &Path, findings: &[Finding], run: &RunInfo) -> Result<Vec<PathBuf>, Error> {
+    ReportKind::ALL
+        .iter()
+        .map(|kind| {
+            let path = dir.join(kind.file_name());
+            write_atomic(&path, &kind.render(findings, run))?;
+            Ok(path)
+        })
+        .collect()
+}
+
+/// Writes `bytes` to `path` so readers see the old file or the whole new one, never a part.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or_else(|| Path::new("."));
+    let fail = |e: &dyn std::fmt::Display| {
+        Error::Analysis(format!("cannot write {}: {e}", path.display()))
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    tmp.write_all(bytes).map_err(|e| fail(&e))?;
+    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
+    tmp.persist(path).map_err(|e| fail(&e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn iso8601_known_dates() {
+        assert_eq!(iso8601(SystemTime::UNIX_EPOCH), "1970-01-01T00:00:00");
+        let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_000_000);
+        assert_eq!(iso8601(t), "2026-11-18T11:06:40");
+        let leap = SystemTime::UNIX_EPOCH + Duration::from_secs(951_782_400);
+        assert_eq!(iso8601(leap), "2000-02-29T00:00:00");
+    }
+}

@@ -1,0 +1,322 @@
+//! Compiling packs once at start-up: regexes with size limits, one Aho-Corasick
+//! automaton over every keyword, and one glob set over every rule's paths.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use regex::{Regex, RegexBuilder};
+
+use super::LoadedPack;
+use super::spec::RuleSpec;
+use crate::error::Error;
+
+/// Compiled size limits: a rule is rejected rather than allowed to blow up memory.
+const REGEX_SIZE_LIMIT: usize = 1 << 21;
+const REGEX_DFA_SIZE_LIMIT: usize = 1 << 22;
+
+/// A rule ready to match.
+#[derive(Debug)]
+pub struct CompiledRule {
+    /// The rule as written.
+    pub spec: RuleSpec,
+    /// Where it was defined (`builtin:secrets.yml`, a path), for messages.
+    pub origin: String,
+    /// Any of these matching means a hit.
+    pub patterns: Vec<Regex>,
+    /// Any of these matching the line cancels a hit.
+    pub not_patterns: Vec<Regex>,
+    /// Files whose diff text does not match this are skipped.
+    pub file_pattern: Option<Regex>,
+    /// Applies to every text file (no languages, no paths).
+    pub everywhere: bool,
+}
+
+/// Every rule of a run, with the prefilters that make matching fast.
+#[derive(Debug)]
+pub struct RuleSet {
+    /// All rules, in pack order.
+    pub rules: Vec<CompiledRule>,
+    keywords: AhoCorasick,
+    keyword_rules: Vec<Vec<u32>>,
+    include: GlobSet,
+    include_rules: Vec<u32>,
+    exclude: GlobSet,
+    exclude_rules: Vec<u32>,
+}
+
+impl RuleSet {
+    /// Validates and compiles packs. Errors name the pack, the rule id and the problem.
+    pub fn compile(packs: &[LoadedPack]) -> Result<Self, Error> {
+        let mut rules = Vec::new();
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for pack in packs {
+            for spec in &pack.pack.rules {
+                let rule = compile_rule(spec, &pack.origin)?;
+                if let Some(first) = seen.insert(spec.id.clone(), pack.origin.clone()) {
+                    return Err(Error::Config(format!(
+                        "rule pack {}: rule id {:?} is already defined in {first}; rule ids must be unique",
+                        pack.origin, spec.id
+                    )));
+                }
+                rules.push(rule);
+            }
+        }
+        Self::index(rules)
+    }
+
+    fn index(rules: Vec<CompiledRule>) -> Result<Self, Error> {
+        let mut words: Vec<String> = Vec::new();
+        let mut word_index: HashMap<String, usize> = HashMap::new();
+        let mut keyword_rules: Vec<Vec<u32>> = Vec::new();
+        let mut include = GlobSetBuilder::new();
+        let mut include_rules = Vec::new();
+        let mut exclude = GlobSetBuilder::new();
+        let mut exclude_rules = Vec::new();
+        for (i, rule) in rules.iter().enumerate() {
+            let idx = i as u32;
+            for kw in &rule.spec.keywords {
+                let kw = kw.to_lowercase();
+                let slot = *word_index.entry(kw.clone()).or_insert_with(|| {
+                    words.push(kw);
+                    keyword_rules.push(Vec::new());
+                    keyword_rules.len() - 1
+                });
+                keyword_rules[slot].push(idx);
+            }
+            for g in rule_globs(&rule.spec) {
+                include.add(glob(&g, rule)?);
+                include_rules.push(idx);
+            }
+            for g in &rule.spec.exclude_paths {
+                exclude.add(glob(g, rule)?);
+                exclude_rules.push(idx);
+            }
+        }
+        let keywords = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&words)
+            .map_err(|e| Error::Config(format!("cannot build the keyword index: {e}")))?;
+        let build = |b: GlobSetBuilder| {
+            b.build()
+                .map_err(|e| Error::Config(format!("cannot build the rule path index: {e}")))
+        };
+        Ok(RuleSet {
+            rules,
+            keywords,
+            keyword_rules,
+            include: build(include)?,
+            include_rules,
+            exclude: build(exclude)?,
+            exclude_rules,
+        })
+    }
+
+    /// Which rules apply to a path: `applies[i]` for rule `i`.
+    pub fn applicable(&self, path: &str) -> Vec<bool> {
+        let mut applies: Vec<bool> = self.rules.iter().map(|r| r.everywhere).collect();
+        for m in self.include.matches(path) {
+            applies[self.include_rules[m] as usize] = true;
+        }
+        for m in self.exclude.matches(path) {
+            applies[self.exclude_rules[m] as usize] = false;
+        }
+        applies
+    }
+
+    /// Calls `hit` with the index of every rule whose keyword occurs in `line`
+    /// (possibly more than once per rule).
+    pub fn candidates(&self, line: &str, mut hit: impl FnMut(usize)) {
+        for m in self.keywords.find_overlapping_iter(line) {
+            for &r in &self.keyword_rules[m.pattern().as_usize()] {
+                hit(r as usize);
+            }
+        }
+    }
+
+    /// Every distinct keyword, lowercased (for benchmarks' keyword floor).
+    pub fn keyword_count(&self) -> usize {
+        self.keyword_rules.len()
+    }
+}
+
+fn rule_globs(spec: &RuleSpec) -> Vec<String> {
+    let mut out: Vec<String> = spec
+        .languages
+        .iter()
+        .filter_map(|l| super::lang::globs(l))
+        .flat_map(|g| g.iter().map(|s| (*s).to_string()))
+        .collect();
+    out.extend(spec.paths.iter().cloned());
+    out
+}
+
+fn glob(pattern: &str, rule: &CompiledRule) -> Result<Glob, Error> {
+    let pattern = if pattern.contains('/') {
+        pattern.trim_start_matches('/').to_string()
+    } else {
+        format!("**/{pattern}")
+    };
+    globset::GlobBuilder::new(&pattern)
+        .literal_separator(true)
+        .build()
+        .map_err(|e| {
+            rule_error(
+                &rule.origin,
+                &rule.spec.id,
+                &format!("bad path glob {pattern:?}: {e}"),
+            )
+        })
+}
+
+fn rule_error(origin: &str, id: &str, problem: &str) -> Error {
+    Error::Config(format!("rule pack {origin}, rule {id:?}: {problem}"))
+}
+
+/// Whether a string is a valid rule id: `[a-z0-9-]+(\.[a-z0-9-]+)*`.
+pub fn valid_rule_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
+fn regex(origin: &str, id: &str, pattern: &str) -> Result<Regex, Error> {
+    RegexBuilder::new(pattern)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_DFA_SIZE_LIMIT)
+        .build()
+        .map_err(|e| rule_error(origin, id, &format!("bad regex {pattern:?}: {e}")))
+}
+
+fn compile_rule(spec: &RuleSpec, origin: &str) -> Result<CompiledRule, Error> {
+    let id = &spec.id;
+    if !valid_rule_id(id) {
+        return Err(rule_error(
+            origin,
+            id,
+            "rule ids are lowercase letters, digits, '-' and '.'",
+        ));
+    }
+    if id.starts_with("mrwarden.") {
+        return Err(rule_error(
+            origin,
+            id,
+            "the 'mrwarden.' prefix is reserved for mrwarden's own findings",
+        ));
+    }
+    if spec.keywords.is_empty() || spec.keywords.iter().any(|k| k.trim().is_empty()) {
+        return Err(rule_error(
+            origin,
+            id,
+            "needs at least one non-empty keyword (a literal every match contains)",
+        ));
+    }
+    for lang in &spec.languages {
+        if super::lang::globs(lang).is_none() {
+            return Err(rule_error(
+                origin,
+                id,
+                &format!(
+                    "unknown language {lang:?}; known: {}",
+                    super::lang::names().join(", ")
+                ),
+            ));
+        }
+    }
+    let sources: Vec<&String> = spec.pattern.iter().chain(spec.patterns.iter()).collect();
+    if sources.is_empty() {
+        return Err(rule_error(origin, id, "needs a pattern (or patterns)"));
+    }
+    let patterns = sources
+        .iter()
+        .map(|p| regex(origin, id, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let not_patterns = spec
+        .not_patterns
+        .iter()
+        .map(|p| regex(origin, id, p))
+        .collect::<Result<Vec<_>, _>>()?;
+    let file_pattern = spec
+        .file_pattern
+        .as_deref()
+        .map(|p| regex(origin, id, p))
+        .transpose()?;
+    if spec.min_entropy.is_some_and(|e| !(0.0..=8.0).contains(&e)) {
+        return Err(rule_error(
+            origin,
+            id,
+            "min_entropy is in bits per character, between 0 and 8",
+        ));
+    }
+    Ok(CompiledRule {
+        everywhere: spec.languages.is_empty() && spec.paths.is_empty(),
+        spec: spec.clone(),
+        origin: origin.to_string(),
+        patterns,
+        not_patterns,
+        file_pattern,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack(yaml: &str) -> Result<RuleSet, Error> {
+        let p = crate::rules::parse_pack("test.yml", yaml)?;
+        RuleSet::compile(&[p])
+    }
+
+    const GOOD: &str = "pack: t\nrules:\n  - id: x-eval\n    kind: vulnerability\n    title: t\n    message: m\n    severity: high\n    remediation: r\n    languages: [python]\n    keywords: [eval]\n    pattern: 'eval\\('\n";
+
+    #[test]
+    fn compiles_and_indexes() {
+        let set = pack(GOOD).expect("compiles");
+        assert_eq!(set.applicable("src/a.py"), vec![true]);
+        assert_eq!(set.applicable("src/a.js"), vec![false]);
+        let mut hits = Vec::new();
+        set.candidates("x = EVAL(y)", |r| hits.push(r));
+        assert_eq!(hits, vec![0]);
+    }
+
+    #[test]
+    fn broken_rules_name_the_problem() {
+        let bad_regex = GOOD.replace("'eval\\('", "'eval('");
+        let e = pack(&bad_regex).expect_err("bad regex").to_string();
+        assert!(
+            e.contains("test.yml") && e.contains("x-eval") && e.contains("bad regex"),
+            "{e}"
+        );
+        let unknown = GOOD.replace("keywords:", "keyword:");
+        let e = pack(&unknown).expect_err("unknown field").to_string();
+        assert!(e.contains("keyword"), "{e}");
+        let lang = GOOD.replace("[python]", "[cobol]");
+        assert!(
+            pack(&lang)
+                .expect_err("lang")
+                .to_string()
+                .contains("unknown language")
+        );
+        let id = GOOD.replace("x-eval", "X_Eval");
+        assert!(pack(&id).is_err());
+        let reserved = GOOD.replace("x-eval", "mrwarden.x");
+        assert!(
+            pack(&reserved)
+                .expect_err("reserved")
+                .to_string()
+                .contains("reserved")
+        );
+    }
+
+    #[test]
+    fn rule_ids() {
+        assert!(valid_rule_id("gitlab-pat"));
+        assert!(valid_rule_id("mrwarden.llm.idor"));
+        assert!(!valid_rule_id("a..b") && !valid_rule_id("") && !valid_rule_id("A"));
+    }
+}

@@ -1,0 +1,145 @@
+//! The rule-pack file format (documented for users in `docs/rules.md`).
+//!
+//! ```yaml
+//! pack: python
+//! description: Python security patterns
+//! rules:
+//!   - id: python-subprocess-shell-true
+//!     kind: vulnerability
+//!     title: Command run through a shell
+//!     message: subprocess is called with shell=True; input reaching it can run commands.
+//!     severity: high
+//!     confidence: medium
+//!     cwe: 78
+//!     owasp: "A03:2021"
+//!     remediation: Pass an argument list and drop shell=True.
+//!     languages: [python]
+//!     keywords: ["shell=true", "shell = true"]
+//!     pattern: 'subprocess\.\w+\(.*shell\s*=\s*True'
+//! ```
+
+use serde::Deserialize;
+
+use crate::finding::{Confidence, Severity};
+
+/// One pack file: a named list of rules.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    /// Pack name (`secrets`, `python`, `dockerfile`, or a team's own).
+    pub pack: String,
+    /// What the pack covers.
+    #[serde(default)]
+    pub description: String,
+    /// The rules.
+    pub rules: Vec<RuleSpec>,
+}
+
+/// What a rule detects; decides the report (secret detection or SAST) and the
+/// redaction of matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleKind {
+    /// A credential: the match is redacted everywhere and never silenced by a
+    /// suppression the MR adds.
+    Secret,
+    /// A vulnerable code or configuration pattern.
+    Vulnerability,
+}
+
+/// Checksums some token formats carry; a valid checksum raises confidence to high and an
+/// invalid one drops the match (it is not a real token of that kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Checksum {
+    /// Last 6 characters are the base62 CRC32 of the 30 random characters before them
+    /// (GitHub `ghp_`/`gho_`/`ghu_`/`ghs_`/`ghr_` tokens, npm `npm_` tokens).
+    Crc32Base62,
+}
+
+/// How hard to look for placeholders in a matched secret value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placeholders {
+    /// Only obvious documentation values (`EXAMPLE`, runs of `x`/`*`). For provider
+    /// formats whose shape is already strict.
+    #[default]
+    Basic,
+    /// Also variable references, templates, common dummy words, UUIDs, hashes and
+    /// low-variety strings. For generic `password = "…"` rules.
+    Strict,
+}
+
+/// One rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Rule id, `[a-z0-9-]+(\.[a-z0-9-]+)*`, named after what it detects.
+    pub id: String,
+    /// Secret or vulnerability.
+    pub kind: RuleKind,
+    /// Short title.
+    pub title: String,
+    /// What is wrong when it matches.
+    pub message: String,
+    /// Severity of a match.
+    pub severity: Severity,
+    /// How often a match is a real problem.
+    #[serde(default = "medium")]
+    pub confidence: Confidence,
+    /// CWE number.
+    #[serde(default)]
+    pub cwe: Option<u32>,
+    /// OWASP Top 10 (2021) category, e.g. `A03:2021`.
+    #[serde(default)]
+    pub owasp: Option<String>,
+    /// How to fix it.
+    pub remediation: String,
+    /// Free tags, usable in `rules:` config to enable or disable groups.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Languages (see `mrwarden rules list`); empty with empty `paths` means every text file.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// Extra path globs the rule applies to (gitignore-style, matched on the repo path).
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// Path globs the rule never applies to.
+    #[serde(default)]
+    pub exclude_paths: Vec<String>,
+    /// Literal keywords (case-insensitive); a line is only tried against the patterns if
+    /// it contains one of them. Required: it keeps scanning fast.
+    pub keywords: Vec<String>,
+    /// The regular expression (Rust `regex` syntax, linear time).
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// More alternatives; a line matches if any pattern matches.
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// A line that also matches one of these is not reported.
+    #[serde(default)]
+    pub not_patterns: Vec<String>,
+    /// Only files whose diff text (added and context lines) matches this are scanned by
+    /// the rule, e.g. `kind:\s*(Pod|Deployment)` for Kubernetes manifests.
+    #[serde(default)]
+    pub file_pattern: Option<String>,
+    /// Secrets: the known provider prefix shown in redactions, e.g. `glpat-`.
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// Secrets: minimum Shannon entropy (bits per character) of the value.
+    #[serde(default)]
+    pub min_entropy: Option<f64>,
+    /// Secrets: checksum the value must carry.
+    #[serde(default)]
+    pub checksum: Option<Checksum>,
+    /// Secrets: placeholder filtering strength.
+    #[serde(default)]
+    pub placeholders: Placeholders,
+    /// Secrets: a generic rule yields to a provider rule matching the same value.
+    #[serde(default)]
+    pub generic: bool,
+}
+
+fn medium() -> Confidence {
+    Confidence::Medium
+}
