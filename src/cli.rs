@@ -31,6 +31,44 @@ pub enum Command {
     /// List the detection rules or run their fixtures.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Accept the current findings: write their fingerprints to a baseline file.
+    #[command(subcommand)]
+    Baseline(BaselineCommand),
+    /// Write a starter .mrwarden.yml and print the CI include snippet.
+    Init(InitArgs),
+}
+
+/// `mrwarden baseline …`.
+#[derive(Debug, Subcommand)]
+pub enum BaselineCommand {
+    /// Scan every file under PATH and write the fingerprints of all findings.
+    Create(BaselineCreateArgs),
+}
+
+/// `mrwarden baseline create`.
+#[derive(Debug, Args)]
+pub struct BaselineCreateArgs {
+    /// Repository root to scan.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Baseline file to write [default: the configuration's `baseline`, else
+    /// .mrwarden-baseline.json in PATH].
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Configuration file [default: .mrwarden.yml in PATH, if present].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// `mrwarden init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Repository root to write .mrwarden.yml into.
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Overwrite an existing .mrwarden.yml.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `mrwarden scan`.
@@ -53,6 +91,10 @@ pub struct ScanArgs {
     /// Scan the staged changes (for a pre-commit hook).
     #[arg(long)]
     pub staged: bool,
+    /// Scan every file under PATH (gitignore rules apply; no git needed), as if all
+    /// of it were new. For audits, not for gating merge requests.
+    #[arg(long, conflicts_with_all = ["base", "head", "diff", "staged"])]
+    pub all: bool,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

@@ -24,6 +24,8 @@ pub enum DiffSpec {
     File(PathBuf),
     /// A unified diff on standard input.
     Stdin,
+    /// Every file under the path (`scan --all`), read up to the per-file cap.
+    AllFiles,
 }
 
 /// Output options shared by every command.
@@ -78,6 +80,7 @@ impl Context {
     pub fn for_scan(args: &ScanArgs, env: EnvFn<'_>) -> Result<Self, Error> {
         let ci = CiVars::from_env(env);
         let diff = match (&args.diff, args.staged) {
+            _ if args.all => DiffSpec::AllFiles,
             (Some(p), _) if p.as_os_str() == "-" => DiffSpec::Stdin,
             (Some(p), _) => DiffSpec::File(p.clone()),
             (None, true) => DiffSpec::Staged,

@@ -19,6 +19,7 @@ pub mod report;
 pub mod rules;
 pub mod sanitize;
 
+use std::collections::BTreeSet;
 use std::time::SystemTime;
 
 use error::Error;
@@ -26,21 +27,48 @@ use finding::Finding;
 use gate::Threshold;
 use report::RunInfo;
 
-/// Analyses a loaded diff under a configuration and decides the verdict.
+/// What a review needs besides the diff: configuration, rules and baseline.
+#[derive(Debug)]
+pub struct Policy<'a> {
+    /// The configuration in force (and its warnings).
+    pub config: &'a config::Loaded,
+    /// Compiled rules.
+    pub rules: &'a rules::RuleSet,
+    /// Accepted fingerprints.
+    pub baseline: &'a BTreeSet<finding::Fingerprint>,
+    /// `--fail-on`, if given.
+    pub fail_on_flag: Option<Threshold>,
+}
+
+/// Analyses a loaded diff under a policy and decides the verdict.
 ///
 /// Pure apart from the clock: the same diff, rules and configuration give the same
 /// findings in the same order.
 pub fn review_diff(
     loaded: &diff::source::Loaded,
-    config: &config::Loaded,
-    rules: &rules::RuleSet,
-    fail_on_flag: Option<Threshold>,
+    policy: &Policy<'_>,
     started: SystemTime,
 ) -> Result<(Vec<Finding>, RunInfo), Error> {
-    let analysis = analyze::analyze(&loaded.diff, rules, &config.config.limits);
-    let decided = policy::apply(analysis.findings.clone(), &config.config, fail_on_flag)?;
-    let verdict = gate::decide(&decided.kept, decided.threshold, analysis.fully_scanned());
-    let mut warnings = config.warnings.clone();
+    let analysis = analyze::analyze(&loaded.diff, policy.rules, &policy.config.config.limits);
+    let rule_ids: BTreeSet<&str> = policy
+        .rules
+        .rules
+        .iter()
+        .map(|r| r.spec.id.as_str())
+        .collect();
+    let decided = policy::apply(
+        analysis.findings,
+        &policy::Inputs {
+            diff: &loaded.diff,
+            config: &policy.config.config,
+            rule_ids: &rule_ids,
+            baseline: policy.baseline,
+            fail_on_flag: policy.fail_on_flag,
+        },
+    )?;
+    let fully_scanned = analysis.notes.iter().all(|n| !n.reason.fails_closed());
+    let verdict = gate::decide(&decided.kept, decided.threshold, fully_scanned);
+    let mut warnings = policy.config.warnings.clone();
     warnings.extend(decided.warnings);
     let run = RunInfo {
         version: env!("CARGO_PKG_VERSION"),
@@ -53,6 +81,10 @@ pub fn review_diff(
         notes: analysis.notes,
         stats: analysis.stats,
         warnings,
+        suppressions: decided.suppressions,
+        suppressed: decided.suppressed.len(),
+        baselined: decided.baselined.len(),
+        excluded: decided.excluded,
         error: None,
     };
     Ok((decided.kept, run))

@@ -21,6 +21,8 @@ fn main() -> ExitCode {
         Command::Scan(args) => cmd::scan::run(args, &process_env),
         Command::Demo(args) => cmd::demo::run(args, &process_env),
         Command::Rules(sub) => cmd::rules::run(sub),
+        Command::Baseline(sub) => cmd::baseline::run(sub),
+        Command::Init(args) => cmd::init::run(args),
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`mrwarden scan | head`) is not an error of ours.

@@ -1,6 +1,8 @@
 //! One module per subcommand. Each returns an [`Outcome`]; `main` prints it and exits.
 
+pub mod baseline;
 pub mod demo;
+pub mod init;
 pub mod rules;
 pub mod scan;
 

@@ -1,7 +1,13 @@
 //! `mrwarden scan`: local mode, no network.
 
+use std::collections::BTreeSet;
+use std::path::Path;
+
 use crate::cli::ScanArgs;
 use crate::context::{Context, EnvFn};
+use crate::error::Error;
+use crate::finding::Fingerprint;
+use crate::policy::baseline;
 use crate::{config, diff, rules};
 
 use super::Outcome;
@@ -14,19 +20,63 @@ pub fn run(args: &ScanArgs, env: EnvFn<'_>) -> Outcome {
     }
 }
 
-/// Runs the local flow for a built context: configuration from the working tree (it is
-/// the user's own machine), rules, the git (or file) diff, analysis, reports, gate.
+/// Configuration and rules of a local run, read from the working tree (it is the
+/// user's own machine; `review` reads them from the target branch instead).
+pub struct Local {
+    /// The configuration.
+    pub config: config::Loaded,
+    /// Compiled rules (built-in, custom, minus disabled ones).
+    pub rules: rules::RuleSet,
+}
+
+/// Loads configuration and rules for `repo`.
+pub fn load_local(repo: &Path, config_path: Option<&Path>) -> Result<Local, Error> {
+    let mut config = config::load_local(repo, config_path)?;
+    let custom = config
+        .config
+        .custom_rules
+        .iter()
+        .map(|p| rules::read_pack(&repo.join(p)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (rules, warnings) = rules::load_without(&custom, &config.config.rules.disable)?;
+    config.warnings.extend(warnings);
+    Ok(Local { config, rules })
+}
+
+/// The baseline named by the configuration (it must exist), else the default file if
+/// present, else none.
+pub fn load_baseline(repo: &Path, config: &config::Config) -> Result<BTreeSet<Fingerprint>, Error> {
+    match &config.baseline {
+        Some(p) => {
+            let path = repo.join(p);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Error::Config(format!("cannot read baseline {}: {e}", path.display()))
+            })?;
+            baseline::parse(&path.display().to_string(), &text)
+        }
+        None => match std::fs::read_to_string(repo.join(baseline::DEFAULT_PATH)) {
+            Ok(text) => baseline::parse(baseline::DEFAULT_PATH, &text),
+            Err(_) => Ok(BTreeSet::new()),
+        },
+    }
+}
+
+/// Runs the local flow for a built context: configuration, rules, the git (or file, or
+/// tree) diff, analysis, policy, reports, gate.
 pub fn execute(ctx: &Context) -> Outcome {
     super::with_reports(&ctx.output, |started| {
-        let config = config::load_local(&ctx.repo, ctx.config_path.as_deref())?;
-        let custom = config
-            .config
-            .custom_rules
-            .iter()
-            .map(|p| rules::read_pack(&ctx.repo.join(p)))
-            .collect::<Result<Vec<_>, _>>()?;
-        let rules = rules::load(&custom)?;
-        let loaded = diff::source::load(&ctx.repo, &ctx.diff, config.config.limits.max_diff_bytes)?;
-        crate::review_diff(&loaded, &config, &rules, ctx.fail_on, started)
+        let local = load_local(&ctx.repo, ctx.config_path.as_deref())?;
+        let baseline = load_baseline(&ctx.repo, &local.config.config)?;
+        let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
+        crate::review_diff(
+            &loaded,
+            &crate::Policy {
+                config: &local.config,
+                rules: &local.rules,
+                baseline: &baseline,
+                fail_on_flag: ctx.fail_on,
+            },
+            started,
+        )
     })
 }

@@ -43,13 +43,39 @@ pub struct Config {
     /// make it stricter).
     #[serde(default)]
     pub allow_override: bool,
+    /// How inline `mrwarden:ignore` comments are honoured.
+    #[serde(default)]
+    pub suppressions: Suppressions,
+    /// Baseline file of accepted fingerprints (written by `mrwarden baseline create`).
+    #[serde(default)]
+    pub baseline: Option<PathBuf>,
+}
+
+/// The `suppressions:` section.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Suppressions {
+    /// Whether suppressions added by the change itself count for the gate (they are
+    /// always listed in the summary).
+    pub allow_new: bool,
+    /// Whether a suppression needs a reason after the rule id to count.
+    pub require_reason: bool,
+}
+
+impl Default for Suppressions {
+    fn default() -> Self {
+        Suppressions {
+            allow_new: true,
+            require_reason: true,
+        }
+    }
 }
 
 /// The `rules:` section.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesConfig {
-    /// Rule ids or tags to switch off.
+    /// Rule ids or tags to switch off (rules are dropped before analysis).
     #[serde(default)]
     pub disable: Vec<String>,
     /// Severity overrides by rule id.

@@ -1,13 +1,18 @@
 //! Policy: what the configuration keeps, drops or re-grades, and the threshold that
-//! applies. Pure: findings and configuration in, decided findings out.
+//! applies. Pure: findings, the diff (for inline suppressions), configuration and
+//! baseline in; decided findings out.
+
+pub mod baseline;
+pub mod suppress;
 
 use std::collections::BTreeSet;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
 use crate::config::Config;
+use crate::diff::Diff;
 use crate::error::Error;
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingKind, Fingerprint};
 use crate::gate::Threshold;
 
 /// The outcome of applying policy.
@@ -17,8 +22,12 @@ pub struct Decided {
     pub kept: Vec<Finding>,
     /// Findings dropped because their path is excluded.
     pub excluded: usize,
-    /// Findings dropped because their rule is disabled.
-    pub disabled: usize,
+    /// Findings silenced by inline suppressions, with the reason given.
+    pub suppressed: Vec<(Finding, String)>,
+    /// Findings accepted by the baseline: reported as baselined, never gating.
+    pub baselined: Vec<Finding>,
+    /// Suppression comments worth listing in the summary.
+    pub suppressions: Vec<suppress::Suppression>,
     /// The threshold in force.
     pub threshold: Threshold,
     /// Remarks for the summary (e.g. a flag that tried to loosen the gate).
@@ -66,33 +75,51 @@ pub fn threshold(config: &Config, flag: Option<Threshold>) -> (Threshold, Option
     }
 }
 
-/// Applies excludes, disabled rules and severity overrides.
-pub fn apply(
-    findings: Vec<Finding>,
-    config: &Config,
-    flag: Option<Threshold>,
-) -> Result<Decided, Error> {
+/// What policy needs besides the findings.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The change (inline suppressions are read from its lines).
+    pub diff: &'a Diff,
+    /// The configuration in force.
+    pub config: &'a Config,
+    /// Ids of the rules loaded (a suppression naming another id is invalid).
+    pub rule_ids: &'a BTreeSet<&'a str>,
+    /// Accepted fingerprints.
+    pub baseline: &'a BTreeSet<Fingerprint>,
+    /// `--fail-on`, if given.
+    pub fail_on_flag: Option<Threshold>,
+}
+
+/// Applies excludes, severity overrides, inline suppressions and the baseline.
+pub fn apply(findings: Vec<Finding>, input: &Inputs<'_>) -> Result<Decided, Error> {
+    let config = input.config;
     let excludes = exclude_set(&config.exclude)?;
-    let disabled: BTreeSet<&str> = config.rules.disable.iter().map(String::as_str).collect();
-    let (threshold, warning) = threshold(config, flag);
+    let (threshold, warning) = threshold(config, input.fail_on_flag);
     let mut out = Decided {
         threshold,
         warnings: warning.into_iter().collect(),
         ..Decided::default()
     };
+    let mut candidates = Vec::with_capacity(findings.len());
     for mut f in findings {
-        if f.kind != crate::finding::FindingKind::Meta && excludes.is_match(&f.path) {
+        if f.kind != FindingKind::Meta && excludes.is_match(&f.path) {
             out.excluded += 1;
-            continue;
-        }
-        if disabled.contains(f.rule_id.as_str()) {
-            out.disabled += 1;
             continue;
         }
         if let Some(sev) = config.rules.severity.get(&f.rule_id) {
             f.severity = *sev;
         }
-        out.kept.push(f);
+        candidates.push(f);
+    }
+    let suppressed = suppress::apply(candidates, input.diff, input.rule_ids, &config.suppressions);
+    out.suppressed = suppressed.suppressed;
+    out.suppressions = suppressed.suppressions;
+    for f in suppressed.kept {
+        if input.baseline.contains(&f.fingerprint) {
+            out.baselined.push(f);
+        } else {
+            out.kept.push(f);
+        }
     }
     Ok(out)
 }

@@ -54,6 +54,16 @@ pub fn render(findings: &[Finding], run: &RunInfo, color: bool) -> String {
             note.reason.describe()
         );
     }
+    for sup in &run.suppressions {
+        let _ = writeln!(
+            out,
+            "suppress {}:{} {}: {}",
+            terminal_line(&sup.path),
+            sup.line,
+            terminal_line(&sup.rules.join(",")),
+            sup.status.describe()
+        );
+    }
     for w in &run.warnings {
         let _ = writeln!(out, "warning  {}", terminal_line(w));
     }

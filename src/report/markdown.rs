@@ -89,6 +89,31 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         }
         s.push('\n');
     }
+    if !run.suppressions.is_empty() {
+        s.push_str("**Suppressions**\n\n");
+        for sup in &run.suppressions {
+            let origin = if sup.added {
+                "added in this change"
+            } else {
+                "existing"
+            };
+            let _ = writeln!(
+                s,
+                "- {} ({origin}) {}: {}",
+                code_span(&format!("{}:{}", sup.path, sup.line)),
+                code_span(&sup.rules.join(",")),
+                sup.status.describe()
+            );
+        }
+        s.push('\n');
+    }
+    if run.baselined + run.excluded + run.suppressed > 0 {
+        let _ = writeln!(
+            s,
+            "Not counted: {} baselined, {} suppressed, {} in excluded paths.\n",
+            run.baselined, run.suppressed, run.excluded
+        );
+    }
     for w in &run.warnings {
         let _ = writeln!(s, "- warning: {}", code_span(w));
     }

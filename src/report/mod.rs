@@ -41,6 +41,14 @@ pub struct RunInfo {
     pub stats: Stats,
     /// Warnings for the summary.
     pub warnings: Vec<String>,
+    /// Inline suppression comments worth listing (all added ones, older ones that acted).
+    pub suppressions: Vec<crate::policy::suppress::Suppression>,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
+    /// Findings accepted by the baseline.
+    pub baselined: usize,
+    /// Findings dropped by `exclude`.
+    pub excluded: usize,
     /// Why the run could not analyse, when it could not.
     pub error: Option<String>,
 }
@@ -59,6 +67,10 @@ impl RunInfo {
             notes: Vec::new(),
             stats: Stats::default(),
             warnings: Vec::new(),
+            suppressions: Vec::new(),
+            suppressed: 0,
+            baselined: 0,
+            excluded: 0,
             error: Some(error),
         }
     }

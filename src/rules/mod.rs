@@ -43,7 +43,38 @@ pub fn read_pack(path: &Path) -> Result<LoadedPack, Error> {
 
 /// The built-in packs plus the given custom ones, compiled once.
 pub fn load(custom: &[LoadedPack]) -> Result<RuleSet, Error> {
+    load_without(custom, &[]).map(|(set, _)| set)
+}
+
+/// Like [`load`], dropping the rules whose id or tag is in `disable` before compiling.
+/// Returns warnings for `disable` entries that match no rule (a typo would otherwise
+/// silently keep a rule on).
+pub fn load_without(
+    custom: &[LoadedPack],
+    disable: &[String],
+) -> Result<(RuleSet, Vec<String>), Error> {
     let mut packs = builtin::packs()?;
     packs.extend_from_slice(custom);
-    RuleSet::compile(&packs)
+    let mut used = vec![false; disable.len()];
+    for pack in &mut packs {
+        pack.pack.rules.retain(|rule| {
+            let mut keep = true;
+            for (i, d) in disable.iter().enumerate() {
+                if rule.id == *d || rule.tags.contains(d) {
+                    used[i] = true;
+                    keep = false;
+                }
+            }
+            keep
+        });
+    }
+    let warnings = disable
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(d, _)| {
+            format!("rules.disable: {d:?} matches no rule id or tag; see mrwarden rules list")
+        })
+        .collect();
+    Ok((RuleSet::compile(&packs)?, warnings))
 }

@@ -2,10 +2,12 @@
 //! already built [`super::Diff`]; nothing else in the crate runs git or reads diff files.
 
 pub mod git;
+pub mod tree;
 
 use std::io::Read;
 use std::path::Path;
 
+use crate::config::Limits;
 use crate::context::DiffSpec;
 use crate::error::Error;
 
@@ -23,7 +25,8 @@ pub struct Loaded {
 }
 
 /// Loads the diff a `scan` asks for.
-pub fn load(repo: &Path, spec: &DiffSpec, max_bytes: u64) -> Result<Loaded, Error> {
+pub fn load(repo: &Path, spec: &DiffSpec, limits: &Limits) -> Result<Loaded, Error> {
+    let max_bytes = limits.max_diff_bytes;
     match spec {
         DiffSpec::Range { base, head } => {
             git::range(repo, base.as_deref(), head.as_deref(), max_bytes)
@@ -36,6 +39,7 @@ pub fn load(repo: &Path, spec: &DiffSpec, max_bytes: u64) -> Result<Loaded, Erro
             from_reader(file, &format!("diff file {}", path.display()), max_bytes)
         }
         DiffSpec::Stdin => from_reader(std::io::stdin().lock(), "diff from stdin", max_bytes),
+        DiffSpec::AllFiles => tree::walk(repo, limits.max_file_bytes, max_bytes),
     }
 }
 

@@ -1,0 +1,63 @@
+//! `mrwarden baseline create`: accept the current findings of a repository.
+
+use crate::cli::{BaselineCommand, BaselineCreateArgs};
+use crate::error::Error;
+use crate::policy::baseline;
+use crate::{analyze, diff, policy, report};
+
+use super::Outcome;
+
+/// Dispatches the `baseline` subcommands.
+pub fn run(cmd: &BaselineCommand) -> Outcome {
+    match cmd {
+        BaselineCommand::Create(a) => create(a).unwrap_or_else(|e| Outcome::error(&e)),
+    }
+}
+
+fn create(args: &BaselineCreateArgs) -> Result<Outcome, Error> {
+    // Everything currently found is accepted, whatever an existing baseline says.
+    let local = super::scan::load_local(&args.path, args.config.as_deref())?;
+    let limits = &local.config.config.limits;
+    let loaded =
+        diff::source::tree::walk(&args.path, limits.max_file_bytes, limits.max_diff_bytes)?;
+    let analysis = analyze::analyze(&loaded.diff, &local.rules, limits);
+    let excludes = policy::exclude_set(&local.config.config.exclude)?;
+    let findings: Vec<_> = analysis
+        .findings
+        .into_iter()
+        .filter(|f| !excludes.is_match(&f.path))
+        .collect();
+    let target = args.output.clone().unwrap_or_else(|| {
+        args.path.join(
+            local
+                .config
+                .config
+                .baseline
+                .clone()
+                .unwrap_or_else(|| baseline::DEFAULT_PATH.into()),
+        )
+    });
+    report::write_atomic(&target, &baseline::render(&findings))
+        .map_err(|e| Error::Usage(format!("{e}; pass a writable --output")))?;
+    let mut stderr: Vec<String> = local
+        .config
+        .warnings
+        .iter()
+        .map(|w| format!("warning: {w}"))
+        .collect();
+    if !analysis.notes.iter().all(|n| !n.reason.fails_closed()) {
+        stderr.push(
+            "warning: not every file could be scanned; the baseline may be incomplete".into(),
+        );
+    }
+    Ok(Outcome {
+        stdout: format!(
+            "wrote {} with {} finding(s) from {} file(s); commit it to the default branch to accept them\n",
+            target.display(),
+            findings.len(),
+            analysis.stats.files_scanned
+        ),
+        stderr,
+        code: 0,
+    })
+}

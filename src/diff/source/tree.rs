@@ -1,0 +1,62 @@
+//! `scan --all`: every file under a directory, walked with gitignore rules (no git
+//! needed), each presented as a new file whose every line is added.
+
+use std::io::Read;
+use std::path::Path;
+
+use crate::analyze::whole_file_diff;
+use crate::diff::Diff;
+use crate::error::Error;
+
+use super::Loaded;
+
+/// Walks `root` (honouring `.gitignore`, `.ignore` and git's excludes; hidden files are
+/// included, `.git/` is not) and reads each regular file, at most `max_file_bytes` of it.
+/// Symlinks are not followed. Stops with an error past `max_total_bytes`.
+pub fn walk(root: &Path, max_file_bytes: usize, max_total_bytes: u64) -> Result<Loaded, Error> {
+    if !root.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is not a directory; pass the directory to scan",
+            crate::sanitize::terminal_line(&root.display().to_string())
+        )));
+    }
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .follow_links(false)
+        .require_git(false)
+        .filter_entry(|e| e.file_name() != ".git")
+        .sort_by_file_path(Ord::cmp)
+        .build();
+    let mut files = Vec::new();
+    let mut total: u64 = 0;
+    for entry in walker {
+        let entry =
+            entry.map_err(|e| Error::Analysis(format!("walking {}: {e}", root.display())))?;
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let rel = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_string_lossy()
+            .replace('\\', "/");
+        let mut content = Vec::new();
+        std::fs::File::open(entry.path())
+            .and_then(|f| f.take(max_file_bytes as u64 + 1).read_to_end(&mut content))
+            .map_err(|e| Error::Analysis(format!("cannot read {rel}: {e}")))?;
+        total += content.len() as u64;
+        if total > max_total_bytes {
+            return Err(Error::Analysis(format!(
+                "{} holds more than limits.max_diff_bytes ({max_total_bytes} bytes) of files: not scanned; exclude paths or raise the limit",
+                root.display()
+            )));
+        }
+        files.push(whole_file_diff(&rel, &content));
+    }
+    Ok(Loaded {
+        diff: Diff { files },
+        label: format!("all files under {}", root.display()),
+        head_sha: None,
+    })
+}
