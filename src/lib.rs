@@ -15,6 +15,7 @@ pub mod error;
 pub mod finding;
 pub mod gate;
 pub mod policy;
+pub mod publish;
 pub mod report;
 pub mod rules;
 pub mod sanitize;

@@ -1,0 +1,226 @@
+//! Bodies of the notes mrwarden posts, and the last safety pass every body goes through.
+//!
+//! GitLab executes quick actions (`/approve`, `/merge`, …) in notes created through the
+//! API, as the bot (threat model T5); it renders images, HTML and `@` mentions. So:
+//! untrusted text (paths, code, LLM output) only ever appears inside code spans or
+//! fenced blocks whose fences are longer than any backtick run inside; rule texts are
+//! escaped; and [`finalise`] neutralises every line that starts with `/`, strips
+//! control characters and bounds the size, whatever produced the body.
+
+use std::fmt::Write;
+
+use crate::finding::{Finding, Fingerprint, Severity};
+
+/// GitLab's note body limit is 1,000,000 characters; stay well below it.
+pub const MAX_BODY_CHARS: usize = 900_000;
+
+/// The hidden marker that ties a note to a finding (the only raw HTML we write).
+pub fn marker(fingerprint: &Fingerprint) -> String {
+    format!("<!-- mrwarden:v1 fp={fingerprint} -->")
+}
+
+/// The marker of the summary note.
+pub const SUMMARY_MARKER: &str = "<!-- mrwarden:v1 fp=summary -->";
+
+/// The fingerprint in a body's marker, if the body carries one (`summary` for the summary).
+pub fn marker_fingerprint(body: &str) -> Option<&str> {
+    let start = body.find("<!-- mrwarden:v1 fp=")? + "<!-- mrwarden:v1 fp=".len();
+    let rest = &body[start..];
+    let end = rest.find(" -->")?;
+    let fp = &rest[..end];
+    (fp == "summary" || Fingerprint::from_hex(fp).is_some()).then_some(fp)
+}
+
+/// Escapes semi-trusted prose (rule titles, messages, remediation) for markdown: no HTML,
+/// no images, no mentions, no references, no line breaks.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            // A zero-width space after these stops mentions (@all), issue/MR references
+            // (#1, !1) and image syntax (![) from rendering.
+            '@' | '#' | '!' | '~' | '$' => {
+                out.push(c);
+                out.push('\u{200b}');
+            }
+            '[' | ']' | '*' | '_' | '`' | '|' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A fenced code block that untrusted `text` cannot break out of.
+pub fn code_block(text: &str, lang: &str) -> String {
+    let clean = strip_controls(text);
+    let longest = longest_backtick_run(&clean);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}{lang}\n{clean}\n{fence}")
+}
+
+fn longest_backtick_run(s: &str) -> usize {
+    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+fn strip_controls(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
+}
+
+fn severity_badge(s: Severity) -> &'static str {
+    match s {
+        Severity::Critical => "🔴 Critical",
+        Severity::High => "🟠 High",
+        Severity::Medium => "🟡 Medium",
+        Severity::Low => "🔵 Low",
+        Severity::Info => "⚪ Info",
+    }
+}
+
+/// A link to a CWE entry.
+pub fn cwe_link(cwe: u32) -> String {
+    format!("[CWE-{cwe}](https://cwe.mitre.org/data/definitions/{cwe}.html)")
+}
+
+/// The body of an inline discussion for one finding.
+pub fn inline(finding: &Finding, suggestion: Option<&str>) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "**{} · {}** ({})\n",
+        severity_badge(finding.severity),
+        escape_text(&finding.title),
+        crate::report::markdown::code_span(&finding.rule_id)
+    );
+    let _ = writeln!(s, "{}\n", escape_text(&finding.message));
+    let _ = writeln!(s, "{}\n", code_block(&finding.snippet, "text"));
+    let _ = write!(s, "**Fix:** {}", escape_text(&finding.remediation));
+    if let Some(cwe) = finding.cwe {
+        let _ = write!(s, " · {}", cwe_link(cwe));
+    }
+    s.push_str("\n\n");
+    if let Some(lines) = suggestion.filter(|l| suggestion_allowed(l)) {
+        let _ = writeln!(s, "```suggestion:-0+0\n{lines}\n```\n");
+    }
+    let _ = write!(s, "{}", marker(&finding.fingerprint));
+    finalise(&s)
+}
+
+/// DESIGN.md: a suggestion is offered only when no suggested line starts with `/` or
+/// contains a fence.
+pub fn suggestion_allowed(lines: &str) -> bool {
+    !lines
+        .lines()
+        .any(|l| l.trim_start().starts_with('/') || l.contains("```") || l.contains("~~~"))
+        && !lines
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// The last pass over every body before it is sent: CRLF to LF, control characters
+/// removed, any line whose first non-blank character is `/` prefixed with a zero-width
+/// space (so GitLab runs no quick action), and the size bounded.
+pub fn finalise(body: &str) -> String {
+    let clean = strip_controls(body);
+    let mut out = String::with_capacity(clean.len() + 16);
+    for (i, line) in clean.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let indent = line.len() - line.trim_start().len();
+        if line[indent..].starts_with('/') {
+            out.push_str(&line[..indent]);
+            out.push('\u{200b}');
+            out.push_str(&line[indent..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    if out.chars().count() > MAX_BODY_CHARS {
+        let cut: String = out.chars().take(MAX_BODY_CHARS).collect();
+        out =
+            format!("{cut}\n\n(truncated: the rest is in the job's mrwarden-summary.md artifact)");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Confidence, FindingKind};
+
+    fn finding(snippet: &str) -> Finding {
+        Finding {
+            rule_id: "python-eval".into(),
+            title: "Eval of <input> @all".into(),
+            message: "![x](https://evil.example/a.png) /merge".into(),
+            severity: Severity::High,
+            confidence: Confidence::Medium,
+            kind: FindingKind::Vulnerability,
+            cwe: Some(95),
+            owasp: None,
+            path: "a.py".into(),
+            start_line: 3,
+            end_line: 3,
+            snippet: snippet.into(),
+            remediation: "Use ast.literal_eval".into(),
+            fingerprint: Fingerprint::compute("python-eval", "a.py", "x", 0),
+        }
+    }
+
+    #[test]
+    fn hostile_snippet_cannot_escape_or_act() {
+        let body = inline(
+            &finding("x = 1\n/approve\n  /merge\n````\n<img src=x> @all\x1b[2J"),
+            None,
+        );
+        for line in body.lines() {
+            assert!(
+                !line.trim_start().starts_with('/'),
+                "quick action survives: {line:?}"
+            );
+        }
+        assert!(!body.contains('\x1b'));
+        assert!(
+            body.contains("`````text"),
+            "fence longer than the 4-backtick run: {body}"
+        );
+        assert!(!body.contains("![x]"));
+        assert!(!body.contains("<input>"));
+        assert_eq!(
+            marker_fingerprint(&body),
+            Some(finding("").fingerprint.as_str())
+        );
+    }
+
+    #[test]
+    fn suggestions_refuse_quick_actions_and_fences() {
+        assert!(suggestion_allowed("x = ast.literal_eval(s)"));
+        assert!(!suggestion_allowed("/merge"));
+        assert!(!suggestion_allowed("a\n```"));
+        let body = inline(&finding("eval(s)"), Some("/approve"));
+        assert!(!body.contains("suggestion"));
+    }
+
+    #[test]
+    fn markers_parse_strictly() {
+        assert_eq!(marker_fingerprint(SUMMARY_MARKER), Some("summary"));
+        assert_eq!(marker_fingerprint("<!-- mrwarden:v1 fp=zz -->"), None);
+        assert_eq!(marker_fingerprint("no marker"), None);
+    }
+
+    #[test]
+    fn finalise_bounds_size() {
+        let big = "a".repeat(MAX_BODY_CHARS + 10);
+        assert!(finalise(&big).chars().count() < MAX_BODY_CHARS + 200);
+    }
+}

@@ -1,0 +1,7 @@
+//! Publishing to the merge request, the pure half: note bodies and their safety pass
+//! ([`body`]), diff positions validated against the parsed diff ([`position`]) and the
+//! idempotent plan of writes ([`plan`]). The HTTP half lives in `gitlab`.
+
+pub mod body;
+pub mod plan;
+pub mod position;

@@ -1,0 +1,500 @@
+//! The publishing plan: a pure function from this run's findings and the MR's existing
+//! discussions to the writes that make the MR show exactly this run's result.
+//!
+//! Only the bot's own notes carrying our marker are ever touched; a note with the marker
+//! written by anybody else is ignored. Running the plan twice gives no second write.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::body;
+use super::position::{DiffRefs, Position, Unplaceable, locate};
+use crate::diff::Diff;
+use crate::finding::Finding;
+
+/// One note of an existing discussion, as the API returns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingNote {
+    /// Note id.
+    pub id: u64,
+    /// Author's user id.
+    pub author_id: u64,
+    /// Body text.
+    pub body: String,
+    /// GitLab's own event note.
+    pub system: bool,
+}
+
+/// An existing discussion (thread) of the MR.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExistingDiscussion {
+    /// Discussion id (40 hex).
+    pub id: String,
+    /// A standalone comment rather than a thread.
+    pub individual_note: bool,
+    /// Notes, oldest first.
+    pub notes: Vec<ExistingNote>,
+    /// Whether the thread is resolved.
+    pub resolved: bool,
+    /// Who resolved it.
+    pub resolved_by: Option<u64>,
+    /// The file of a diff thread.
+    pub path: Option<String>,
+}
+
+/// How comments are posted (`comments.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Inline discussions plus the summary note.
+    Inline,
+    /// Only the summary note.
+    Summary,
+    /// Nothing at all.
+    Off,
+}
+
+/// What the plan needs to know about this run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The bot's user id (`GET /user`).
+    pub bot_id: u64,
+    /// Comment mode.
+    pub mode: Mode,
+    /// Most inline discussions created per run.
+    pub max_inline: usize,
+    /// Inline writes are allowed: the pipeline's version is the newest and this is
+    /// not a merge-train pipeline.
+    pub inline_allowed: bool,
+    /// The bot may resolve threads (Developer or above).
+    pub can_resolve: bool,
+    /// The head commit analysed.
+    pub head_sha: String,
+    /// Paths that were not fully scanned in this run: their threads are never resolved.
+    pub partially_scanned: BTreeSet<String>,
+}
+
+/// One write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// Start a diff thread.
+    CreateDiscussion {
+        /// The finding's fingerprint.
+        fingerprint: String,
+        /// Where.
+        position: Position,
+        /// Body.
+        body: String,
+    },
+    /// Reply to a bot thread whose finding is gone, and resolve it if allowed.
+    MarkFixed {
+        /// Thread.
+        discussion_id: String,
+        /// Reply text.
+        reply: String,
+        /// Also resolve.
+        resolve: bool,
+    },
+    /// Reopen a thread the bot itself resolved, because the finding came back.
+    Reopen {
+        /// Thread.
+        discussion_id: String,
+        /// Reply text.
+        reply: String,
+    },
+    /// Delete a younger duplicate of the bot's own note (concurrent runs).
+    DeleteDuplicate {
+        /// Thread.
+        discussion_id: String,
+        /// Note.
+        note_id: u64,
+    },
+    /// Create the summary note.
+    CreateSummary,
+    /// Edit the existing summary note in place.
+    UpdateSummary {
+        /// The note.
+        note_id: u64,
+    },
+}
+
+/// A finding that is not posted inline, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotInline {
+    /// Fingerprint.
+    pub fingerprint: String,
+    /// Reason, for the summary.
+    pub reason: &'static str,
+}
+
+/// The plan.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Plan {
+    /// Writes, in order.
+    pub actions: Vec<Action>,
+    /// Findings that appear only in the summary.
+    pub not_inline: Vec<NotInline>,
+    /// Findings that already have an open bot thread.
+    pub already_posted: usize,
+    /// Threads resolved by a person whose finding is still present (it still gates).
+    pub human_resolved: usize,
+}
+
+const FIXED_PREFIX: &str = "Fixed in ";
+
+/// Builds the plan.
+pub fn plan(
+    findings: &[Finding],
+    diff: &Diff,
+    refs: &DiffRefs,
+    existing: &[ExistingDiscussion],
+    s: &Settings,
+) -> Plan {
+    let mut out = Plan::default();
+    if s.mode == Mode::Off {
+        return out;
+    }
+    let (threads, summary) = index(existing, s, &mut out);
+
+    let present: BTreeSet<&str> = findings.iter().map(|f| f.fingerprint.as_str()).collect();
+    let mut created = 0usize;
+    for f in findings {
+        let fp = f.fingerprint.as_str();
+        if let Some(d) = threads.get(fp) {
+            if !d.resolved {
+                out.already_posted += 1;
+            } else if d.resolved_by == Some(s.bot_id) && s.inline_allowed {
+                out.actions.push(Action::Reopen {
+                    discussion_id: d.id.clone(),
+                    reply: body::finalise(&format!(
+                        "Found again in {}.",
+                        crate::report::markdown::code_span(&s.head_sha)
+                    )),
+                });
+            } else {
+                out.human_resolved += 1;
+            }
+            continue;
+        }
+        let reason = if s.mode == Mode::Summary {
+            Some("comments.mode is summary")
+        } else if !s.inline_allowed {
+            Some("the pipeline's diff version is not the newest, or this is a merge train")
+        } else if created >= s.max_inline {
+            Some("more than max_inline findings")
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            out.not_inline.push(NotInline {
+                fingerprint: fp.to_string(),
+                reason,
+            });
+            continue;
+        }
+        match locate(diff, f, refs) {
+            Ok(position) => {
+                created += 1;
+                out.actions.push(Action::CreateDiscussion {
+                    fingerprint: fp.to_string(),
+                    position,
+                    body: body::inline(f, None),
+                });
+            }
+            Err(why) => out.not_inline.push(NotInline {
+                fingerprint: fp.to_string(),
+                reason: match why {
+                    Unplaceable::FileNotInDiff => "its file is not in the diff",
+                    Unplaceable::LineNotAdded => "its line is not an added line of the diff",
+                },
+            }),
+        }
+    }
+
+    if s.inline_allowed {
+        resolve_gone(&threads, &present, s, &mut out);
+    }
+
+    out.actions.push(match summary {
+        Some(note_id) => Action::UpdateSummary { note_id },
+        None => Action::CreateSummary,
+    });
+    out
+}
+
+/// The bot's threads by fingerprint (oldest first) and its summary note; younger
+/// duplicates of either become deletions.
+fn index<'a>(
+    existing: &'a [ExistingDiscussion],
+    s: &Settings,
+    out: &mut Plan,
+) -> (BTreeMap<String, &'a ExistingDiscussion>, Option<u64>) {
+    let mut threads: BTreeMap<String, &ExistingDiscussion> = BTreeMap::new();
+    let mut summary: Option<u64> = None;
+    for d in existing {
+        let Some(first) = d.notes.first() else {
+            continue;
+        };
+        if first.system || first.author_id != s.bot_id {
+            continue;
+        }
+        match body::marker_fingerprint(&first.body) {
+            Some("summary") => match summary {
+                None => summary = Some(first.id),
+                Some(_) => out.actions.push(Action::DeleteDuplicate {
+                    discussion_id: d.id.clone(),
+                    note_id: first.id,
+                }),
+            },
+            Some(fp) => {
+                if threads.contains_key(fp) {
+                    out.actions.push(Action::DeleteDuplicate {
+                        discussion_id: d.id.clone(),
+                        note_id: first.id,
+                    });
+                } else {
+                    threads.insert(fp.to_string(), d);
+                }
+            }
+            None => {}
+        }
+    }
+
+    (threads, summary)
+}
+
+/// Bot threads whose finding is gone from a fully scanned file: reply and resolve.
+fn resolve_gone(
+    threads: &BTreeMap<String, &ExistingDiscussion>,
+    present: &BTreeSet<&str>,
+    s: &Settings,
+    out: &mut Plan,
+) {
+    for (fp, d) in threads {
+        if present.contains(fp.as_str()) || d.resolved {
+            continue;
+        }
+        let is_llm = d
+            .notes
+            .first()
+            .is_some_and(|n| n.body.contains("`mrwarden.llm."));
+        let path_scanned = d
+            .path
+            .as_ref()
+            .is_none_or(|p| !s.partially_scanned.contains(p));
+        let already_replied = d
+            .notes
+            .iter()
+            .any(|n| n.author_id == s.bot_id && n.body.starts_with(FIXED_PREFIX));
+        if is_llm || !path_scanned || (already_replied && !s.can_resolve) {
+            continue;
+        }
+        out.actions.push(Action::MarkFixed {
+            discussion_id: d.id.clone(),
+            reply: body::finalise(&format!(
+                "{FIXED_PREFIX}{}.",
+                crate::report::markdown::code_span(&s.head_sha)
+            )),
+            resolve: s.can_resolve,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Confidence, FindingKind, Fingerprint, Severity};
+
+    const BOT: u64 = 7;
+
+    fn diff() -> Diff {
+        crate::diff::parse(b"--- a/a.py\n+++ b/a.py\n@@ -0,0 +1,3 @@\n+x\n+y\n+z\n")
+            .expect("diff parses")
+    }
+
+    fn finding(line: u32) -> Finding {
+        Finding {
+            rule_id: "r".into(),
+            title: "t".into(),
+            message: "m".into(),
+            severity: Severity::High,
+            confidence: Confidence::High,
+            kind: FindingKind::Vulnerability,
+            cwe: None,
+            owasp: None,
+            path: "a.py".into(),
+            start_line: line,
+            end_line: line,
+            snippet: "x".into(),
+            remediation: "r".into(),
+            fingerprint: Fingerprint::compute("r", "a.py", &line.to_string(), 0),
+        }
+    }
+
+    fn settings() -> Settings {
+        Settings {
+            bot_id: BOT,
+            mode: Mode::Inline,
+            max_inline: 25,
+            inline_allowed: true,
+            can_resolve: true,
+            head_sha: "abc".into(),
+            partially_scanned: BTreeSet::new(),
+        }
+    }
+
+    fn refs() -> DiffRefs {
+        DiffRefs {
+            base_sha: "b".into(),
+            start_sha: "s".into(),
+            head_sha: "h".into(),
+        }
+    }
+
+    fn thread(id: &str, author: u64, f: &Finding, resolved_by: Option<u64>) -> ExistingDiscussion {
+        ExistingDiscussion {
+            id: id.into(),
+            individual_note: false,
+            notes: vec![ExistingNote {
+                id: id.len() as u64,
+                author_id: author,
+                body: body::inline(f, None),
+                system: false,
+            }],
+            resolved: resolved_by.is_some(),
+            resolved_by,
+            path: Some("a.py".into()),
+        }
+    }
+
+    fn count(p: &Plan, pred: impl Fn(&Action) -> bool) -> usize {
+        p.actions.iter().filter(|a| pred(a)).count()
+    }
+
+    #[test]
+    fn first_run_posts_each_finding_and_a_summary() {
+        let f = [finding(1), finding(2)];
+        let p = plan(&f, &diff(), &refs(), &[], &settings());
+        assert_eq!(
+            count(&p, |a| matches!(a, Action::CreateDiscussion { .. })),
+            2
+        );
+        assert_eq!(p.actions.last(), Some(&Action::CreateSummary));
+    }
+
+    #[test]
+    fn rerun_posts_nothing_new_and_edits_the_summary() {
+        let f = [finding(1)];
+        let existing = [thread("d1", BOT, &f[0], None)];
+        let p = plan(&f, &diff(), &refs(), &existing, &settings());
+        assert_eq!(
+            count(&p, |a| matches!(a, Action::CreateDiscussion { .. })),
+            0
+        );
+        assert_eq!(p.already_posted, 1);
+    }
+
+    #[test]
+    fn fixed_findings_are_resolved_and_regressions_reopen_only_bot_resolutions() {
+        let gone = finding(3);
+        let back = finding(1);
+        let human = finding(2);
+        let existing = [
+            thread("gone", BOT, &gone, None),
+            thread("back", BOT, &back, Some(BOT)),
+            thread("human", BOT, &human, Some(99)),
+        ];
+        let p = plan(
+            &[back.clone(), human.clone()],
+            &diff(),
+            &refs(),
+            &existing,
+            &settings(),
+        );
+        assert!(p.actions.contains(&Action::MarkFixed {
+            discussion_id: "gone".into(),
+            reply: "Fixed in `abc`.".into(),
+            resolve: true
+        }));
+        assert_eq!(
+            count(
+                &p,
+                |a| matches!(a, Action::Reopen { discussion_id, .. } if discussion_id == "back")
+            ),
+            1
+        );
+        assert_eq!(p.human_resolved, 1);
+    }
+
+    #[test]
+    fn others_notes_with_our_marker_are_ignored_and_duplicates_deleted() {
+        let f = [finding(1)];
+        let existing = [
+            thread("mine", BOT, &f[0], None),
+            thread("dup", BOT, &f[0], None),
+            thread("spoof", 99, &f[0], None),
+        ];
+        let p = plan(&f, &diff(), &refs(), &existing, &settings());
+        assert_eq!(
+            count(
+                &p,
+                |a| matches!(a, Action::DeleteDuplicate { discussion_id, .. } if discussion_id == "dup")
+            ),
+            1
+        );
+        assert_eq!(
+            count(
+                &p,
+                |a| matches!(a, Action::DeleteDuplicate { discussion_id, .. } if discussion_id == "spoof")
+            ),
+            0
+        );
+        assert_eq!(
+            count(&p, |a| matches!(a, Action::CreateDiscussion { .. })),
+            0
+        );
+    }
+
+    #[test]
+    fn limits_stale_versions_and_partial_scans() {
+        let f: Vec<Finding> = (1..=3).map(finding).collect();
+        let mut s = settings();
+        s.max_inline = 1;
+        let p = plan(&f, &diff(), &refs(), &[], &s);
+        assert_eq!(
+            count(&p, |a| matches!(a, Action::CreateDiscussion { .. })),
+            1
+        );
+        assert_eq!(p.not_inline.len(), 2);
+        s.inline_allowed = false;
+        let gone = finding(3);
+        let p = plan(
+            &[],
+            &diff(),
+            &refs(),
+            &[thread("gone", BOT, &gone, None)],
+            &s,
+        );
+        assert_eq!(
+            count(&p, |a| matches!(a, Action::MarkFixed { .. })),
+            0,
+            "no thread writes on a superseded version"
+        );
+        let mut s = settings();
+        s.partially_scanned.insert("a.py".into());
+        let p = plan(
+            &[],
+            &diff(),
+            &refs(),
+            &[thread("gone", BOT, &gone, None)],
+            &s,
+        );
+        assert_eq!(
+            count(&p, |a| matches!(a, Action::MarkFixed { .. })),
+            0,
+            "not fully scanned: not resolved"
+        );
+    }
+}
