@@ -39,6 +39,9 @@ pub struct Policy<'a> {
     pub baseline: &'a BTreeSet<finding::Fingerprint>,
     /// `--fail-on`, if given.
     pub fail_on_flag: Option<Threshold>,
+    /// Findings about the run itself (`mrwarden.policy-changed`, …), added to the
+    /// analyzers' findings before policy.
+    pub meta_findings: Vec<Finding>,
 }
 
 /// Analyses a loaded diff under a policy and decides the verdict.
@@ -50,7 +53,11 @@ pub fn review_diff(
     policy: &Policy<'_>,
     started: SystemTime,
 ) -> Result<(Vec<Finding>, RunInfo), Error> {
-    let analysis = analyze::analyze(&loaded.diff, policy.rules, &policy.config.config.limits);
+    let mut analysis = analyze::analyze(&loaded.diff, policy.rules, &policy.config.config.limits);
+    analysis
+        .findings
+        .extend(policy.meta_findings.iter().cloned());
+    finding::sort(&mut analysis.findings);
     let rule_ids: BTreeSet<&str> = policy
         .rules
         .rules

@@ -75,6 +75,7 @@ pub fn execute(ctx: &Context) -> Outcome {
                 rules: &local.rules,
                 baseline: &baseline,
                 fail_on_flag: ctx.fail_on,
+                meta_findings: Vec::new(),
             },
             started,
         )

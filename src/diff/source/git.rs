@@ -208,3 +208,17 @@ pub fn staged(repo: &Path, max_bytes: u64) -> Result<Loaded, Error> {
 fn short(sha: &str) -> &str {
     sha.get(..12).unwrap_or(sha)
 }
+
+/// The content of `path` at `rev`, or `None` if the file does not exist there.
+pub fn show(repo: &Path, rev: &str, path: &str, max_bytes: u64) -> Result<Option<Vec<u8>>, Error> {
+    ensure_repo(repo)?;
+    let commit = resolve(repo, rev, "the policy revision")?;
+    let spec = format!("{commit}:{path}");
+    match run(repo, &["cat-file", "-e", &spec], 1 << 10)? {
+        Ok(_) => {}
+        Err(_) => return Ok(None),
+    }
+    run(repo, &["cat-file", "blob", &spec], max_bytes)?
+        .map(Some)
+        .map_err(|e| Error::Analysis(format!("cannot read {path} at {}: {e}", short(&commit))))
+}

@@ -1,0 +1,333 @@
+//! The trusted policy of a merge request: configuration, custom rule packs and baseline
+//! read from the **target branch at the diff's base commit**, never from the change
+//! itself (threat model T7). A change to any of them, or to `.gitlab-ci.yml` or a local
+//! file it includes, is itself a finding (`mrwarden.policy-changed`); an invalid trusted
+//! configuration falls back to strict defaults and raises `mrwarden.policy-invalid`
+//! instead of blocking every merge request (including the one that fixes it).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::config::{self, Config};
+use crate::diff::{Diff, FileDiff};
+use crate::error::Error;
+use crate::finding::{Confidence, Finding, FindingKind, Fingerprint, Severity, line_basis};
+use crate::gate::Threshold;
+use crate::rules::LoadedPack;
+
+use super::baseline;
+
+/// Read-only access to the files of the trusted revision.
+pub trait FileSource {
+    /// The file's bytes, or `None` if it does not exist at the trusted revision.
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error>;
+    /// Where the files come from, for messages (e.g. `main at 1a2b3c`).
+    fn describe(&self) -> String;
+}
+
+/// A git revision of a local repository.
+#[derive(Debug, Clone)]
+pub struct GitRevision {
+    /// Repository.
+    pub repo: PathBuf,
+    /// Revision (the diff's base commit).
+    pub rev: String,
+}
+
+impl FileSource for GitRevision {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        crate::diff::source::git::show(
+            &self.repo,
+            &self.rev,
+            path,
+            config::yaml::MAX_YAML_BYTES as u64 * 8,
+        )
+    }
+    fn describe(&self) -> String {
+        format!("revision {}", self.rev.get(..12).unwrap_or(&self.rev))
+    }
+}
+
+/// Everything policy needs, read from the trusted revision.
+#[derive(Debug, Default)]
+pub struct Trusted {
+    /// The configuration (strict defaults if the trusted one is invalid).
+    pub config: config::Loaded,
+    /// Custom rule packs that loaded.
+    pub custom: Vec<LoadedPack>,
+    /// Accepted fingerprints.
+    pub baseline: BTreeSet<Fingerprint>,
+    /// `mrwarden.policy-changed` and `mrwarden.policy-invalid` findings.
+    pub findings: Vec<Finding>,
+}
+
+/// The configuration applied when the trusted one cannot be read: stricter than the
+/// defaults (fail on medium; suppressions added by the change do not count).
+pub fn strict_defaults() -> Config {
+    let mut c = Config {
+        fail_on: Some(Threshold::At(Severity::Medium)),
+        ..Config::default()
+    };
+    c.suppressions.allow_new = false;
+    c
+}
+
+/// Reads the trusted policy and flags changes to it in `diff`.
+pub fn load(source: &dyn FileSource, diff: &Diff) -> Result<Trusted, Error> {
+    let mut out = Trusted::default();
+    let origin = format!("{} ({})", config::FILE_NAME, source.describe());
+    match source.read(config::FILE_NAME)? {
+        None => {}
+        Some(bytes) => match std::str::from_utf8(&bytes)
+            .map_err(|_| Error::Config(format!("{origin}: not UTF-8")))
+            .and_then(|text| config::parse(&origin, text))
+        {
+            Ok(loaded) => out.config = loaded,
+            Err(e) => {
+                out.config.config = strict_defaults();
+                out.config
+                    .warnings
+                    .push(format!("{e}; strict defaults apply until it is fixed"));
+                out.findings
+                    .push(invalid(config::FILE_NAME, &e.to_string()));
+            }
+        },
+    }
+    for path in out.config.config.custom_rules.clone() {
+        let rel = path.to_string_lossy().trim_start_matches("./").to_string();
+        let loaded = source
+            .read(&rel)?
+            .ok_or_else(|| Error::Config(format!("custom rule pack {rel} does not exist")));
+        match loaded.and_then(|b| {
+            let text = String::from_utf8(b)
+                .map_err(|_| Error::Config(format!("custom rule pack {rel} is not UTF-8")))?;
+            crate::rules::parse_pack(&format!("{rel} ({})", source.describe()), &text)
+        }) {
+            Ok(pack) => out.custom.push(pack),
+            Err(e) => {
+                out.config
+                    .warnings
+                    .push(format!("{e}; the pack is skipped"));
+                out.findings.push(invalid(&rel, &e.to_string()));
+            }
+        }
+    }
+    let baseline_path = out.config.config.baseline.as_ref().map_or_else(
+        || baseline::DEFAULT_PATH.to_string(),
+        |p| p.to_string_lossy().trim_start_matches("./").to_string(),
+    );
+    if let Some(bytes) = source.read(&baseline_path)? {
+        match baseline::parse(&baseline_path, &String::from_utf8_lossy(&bytes)) {
+            Ok(set) => out.baseline = set,
+            Err(e) => {
+                out.config
+                    .warnings
+                    .push(format!("{e}; no finding is baselined"));
+                out.findings.push(invalid(&baseline_path, &e.to_string()));
+            }
+        }
+    }
+    let mut policy_files: BTreeSet<String> = [
+        config::FILE_NAME.to_string(),
+        baseline_path,
+        ".gitlab-ci.yml".into(),
+    ]
+    .into();
+    policy_files.extend(
+        out.custom
+            .iter()
+            .map(|p| p.origin.split(" (").next().unwrap_or_default().to_string()),
+    );
+    policy_files.extend(
+        out.config
+            .config
+            .custom_rules
+            .iter()
+            .map(|p| p.to_string_lossy().trim_start_matches("./").to_string()),
+    );
+    if let Some(ci) = source.read(".gitlab-ci.yml")? {
+        policy_files.extend(local_includes(&String::from_utf8_lossy(&ci)));
+    }
+    for file in &diff.files {
+        let touched = [file.old_path.as_deref(), file.new_path.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|p| policy_files.contains(p));
+        if touched {
+            out.findings.push(changed(file));
+        }
+    }
+    Ok(out)
+}
+
+/// Local files a CI configuration includes (`include: path`, `- local: path`).
+fn local_includes(ci: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_include = false;
+    for line in ci.lines() {
+        let trimmed = line.trim();
+        if !line.starts_with([' ', '\t', '-']) {
+            in_include = trimmed.starts_with("include:");
+            if let Some(rest) = trimmed.strip_prefix("include:") {
+                let rest = rest.trim().trim_matches(['\'', '"']);
+                if rest.ends_with(".yml") || rest.ends_with(".yaml") {
+                    out.push(rest.trim_start_matches('/').to_string());
+                }
+            }
+            continue;
+        }
+        if !in_include {
+            continue;
+        }
+        let item = trimmed.trim_start_matches('-').trim();
+        let value = item
+            .strip_prefix("local:")
+            .unwrap_or(item)
+            .trim()
+            .trim_matches(['\'', '"']);
+        if (value.ends_with(".yml") || value.ends_with(".yaml"))
+            && !value.contains("://")
+            && !value.contains(':')
+        {
+            out.push(value.trim_start_matches('/').to_string());
+        }
+    }
+    out
+}
+
+fn meta(
+    rule_id: &str,
+    title: &str,
+    message: String,
+    severity: Severity,
+    path: &str,
+    line: u32,
+    remediation: &str,
+) -> Finding {
+    Finding {
+        rule_id: rule_id.into(),
+        title: title.into(),
+        severity,
+        confidence: Confidence::High,
+        kind: FindingKind::Meta,
+        cwe: None,
+        owasp: None,
+        path: path.into(),
+        start_line: line,
+        end_line: line,
+        snippet: String::new(),
+        remediation: remediation.into(),
+        fingerprint: Fingerprint::compute(rule_id, path, &line_basis(&message), 0),
+        message,
+    }
+}
+
+fn changed(file: &FileDiff) -> Finding {
+    let line = file
+        .added_lines()
+        .next()
+        .and_then(|l| l.new_line)
+        .unwrap_or(1);
+    meta(
+        "mrwarden.policy-changed",
+        "Review policy or CI configuration changed",
+        format!(
+            "This change edits {}, which decides how this merge request is reviewed; the review used the target branch's version.",
+            file.path()
+        ),
+        Severity::Medium,
+        file.path(),
+        line,
+        "Have a code owner review the policy change; it takes effect once merged to the target branch.",
+    )
+}
+
+fn invalid(path: &str, error: &str) -> Finding {
+    meta(
+        "mrwarden.policy-invalid",
+        "Review policy on the target branch is invalid",
+        format!("The target branch's {path} could not be used ({error}); strict defaults applied."),
+        Severity::High,
+        path,
+        1,
+        "Fix the file on the target branch (mrwarden scan validates it locally).",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Files(Vec<(&'static str, &'static str)>);
+    impl FileSource for Files {
+        fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+            Ok(self
+                .0
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, t)| t.as_bytes().to_vec()))
+        }
+        fn describe(&self) -> String {
+            "test".into()
+        }
+    }
+
+    fn diff_touching(path: &str) -> Diff {
+        crate::diff::parse(
+            format!("--- a/{path}\n+++ b/{path}\n@@ -1 +1,2 @@\n x\n+y\n").as_bytes(),
+        )
+        .expect("diff parses")
+    }
+
+    #[test]
+    fn changes_to_policy_files_and_ci_includes_are_findings() {
+        let files = Files(vec![
+            (
+                ".mrwarden.yml",
+                "custom_rules: [sec/rules.yml]\nbaseline: sec/base.json\n",
+            ),
+            ("sec/rules.yml", "pack: x\nrules: []\n"),
+            (
+                ".gitlab-ci.yml",
+                "include:\n  - local: ci/jobs.yml\n  - project: other/x\n    file: y.yml\nstages: [test]\n",
+            ),
+        ]);
+        for path in [
+            ".mrwarden.yml",
+            "sec/rules.yml",
+            "sec/base.json",
+            ".gitlab-ci.yml",
+            "ci/jobs.yml",
+        ] {
+            let t = load(&files, &diff_touching(path)).expect("loads");
+            assert_eq!(t.findings.len(), 1, "{path}");
+            assert_eq!(t.findings[0].rule_id, "mrwarden.policy-changed");
+            assert_eq!(t.findings[0].start_line, 2);
+        }
+        assert!(
+            load(&files, &diff_touching("src/a.py"))
+                .expect("loads")
+                .findings
+                .is_empty()
+        );
+        assert!(
+            load(&files, &diff_touching("y.yml"))
+                .expect("loads")
+                .findings
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn invalid_trusted_config_means_strict_defaults_not_an_error() {
+        let files = Files(vec![(".mrwarden.yml", "fail_on: [oops\n")]);
+        let t = load(&files, &Diff::default()).expect("never an error");
+        assert_eq!(t.findings[0].rule_id, "mrwarden.policy-invalid");
+        assert_eq!(t.findings[0].severity, Severity::High);
+        assert_eq!(
+            t.config.config.fail_on,
+            Some(Threshold::At(Severity::Medium))
+        );
+        assert!(!t.config.config.suppressions.allow_new);
+    }
+}
