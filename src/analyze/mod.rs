@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::config::Limits;
 use crate::diff::{Diff, FileDiff};
-use crate::finding::{self, Finding};
+use crate::finding::{self, Confidence, Finding, FindingKind, Fingerprint, Severity, line_basis};
 use crate::rules::RuleSet;
 
 pub use matcher::FileScope;
@@ -99,6 +99,10 @@ pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
         ..Analysis::default()
     };
     for (i, file) in diff.files.iter().enumerate() {
+        if file.is_symlink() {
+            out.findings.push(symlink_finding(file));
+            continue;
+        }
         if !file.is_scannable() {
             if file.new_path.is_some() && (file.binary || file.submodule) {
                 let reason = if file.binary {
@@ -148,8 +152,89 @@ pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
         out.findings.extend(matcher::scan_file(file, rules, scope));
     }
     out.findings.truncate(limits.max_findings);
+    out.findings.extend(
+        out.notes
+            .iter()
+            .filter(|n| n.reason.fails_closed())
+            .map(not_scanned_finding),
+    );
     finding::sort(&mut out.findings);
     out
+}
+
+fn meta_finding(
+    rule_id: &str,
+    title: &str,
+    message: String,
+    severity: Severity,
+    path: &str,
+    snippet: String,
+) -> Finding {
+    Finding {
+        fingerprint: Fingerprint::compute(rule_id, path, &line_basis(&snippet), 0),
+        rule_id: rule_id.into(),
+        title: title.into(),
+        message,
+        severity,
+        confidence: Confidence::High,
+        kind: FindingKind::Meta,
+        cwe: None,
+        owasp: None,
+        path: path.into(),
+        start_line: 1,
+        end_line: 1,
+        snippet,
+        remediation: String::new(),
+    }
+}
+
+/// A symlink the change adds: reported with its target, never followed (threat model
+/// T9: a link to `/proc/self/environ` or outside the checkout could leak the runner's
+/// secrets to anything that reads the tree).
+fn symlink_finding(file: &FileDiff) -> Finding {
+    let target = file
+        .added_lines()
+        .next()
+        .map(|l| l.text.clone())
+        .unwrap_or_default();
+    let escapes = target.starts_with('/') || target.split('/').any(|part| part == "..");
+    let mut f = meta_finding(
+        "mrwarden.symlink",
+        "Symbolic link added",
+        format!(
+            "This change adds a symbolic link{}; tools that read the checkout may follow it.",
+            if escapes {
+                " that points outside the repository"
+            } else {
+                ""
+            }
+        ),
+        if escapes {
+            Severity::Medium
+        } else {
+            Severity::Low
+        },
+        file.path(),
+        format!("-> {}", crate::sanitize::terminal_line(&target)),
+    );
+    f.cwe = Some(59);
+    f.remediation =
+        "Commit the file itself instead of a link, or make sure no job follows it.".into();
+    f
+}
+
+/// A file a global limit kept from being scanned: visible in every report.
+fn not_scanned_finding(note: &FileNote) -> Finding {
+    let mut f = meta_finding(
+        "mrwarden.not-scanned",
+        "File not scanned",
+        format!("{}: {}.", note.path, note.reason.describe()),
+        Severity::Info,
+        &note.path,
+        String::new(),
+    );
+    f.remediation = "Raise the limit in .mrwarden.yml (limits) or split the change; the run fails closed until then.".into();
+    f
 }
 
 /// Lock files, minified bundles and generated code by their names.

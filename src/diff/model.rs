@@ -106,7 +106,13 @@ impl FileDiff {
 
     /// Whether the file can carry findings at all (has added text lines).
     pub fn is_scannable(&self) -> bool {
-        !self.binary && !self.submodule && self.new_path.is_some()
+        !self.binary && !self.submodule && !self.is_symlink() && self.new_path.is_some()
+    }
+
+    /// Whether the new side is a symbolic link (mode 120000): its one "line" is the
+    /// link target, which is reported, never followed or read.
+    pub fn is_symlink(&self) -> bool {
+        self.new_mode.as_deref() == Some("120000") && self.new_path.is_some()
     }
 }
 
