@@ -43,7 +43,9 @@ pub fn code_span(text: &str) -> String {
     format!("{fence}{pad}{clean}{pad}{fence}")
 }
 
-/// Renders the summary.
+/// Renders the summary: verdict, counts by severity, one table row per finding
+/// (`file:line`), files not (fully) scanned, warnings. Every line starts with `#`, `|`,
+/// `-`, `*`, a digit or a letter we chose, never with `/` (a GitLab quick action).
 pub fn render(findings: &[Finding], run: &RunInfo) -> String {
     let mut s = String::new();
     let verdict = match run.verdict {
@@ -68,31 +70,83 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
     if let Some(e) = &run.error {
         let _ = writeln!(s, "**Could not analyse:** {}\n", code_span(e));
     }
+    severity_table(&mut s, findings);
     if !findings.is_empty() {
-        s.push_str("| Severity | Rule | Location | Snippet |\n| --- | --- | --- | --- |\n");
+        s.push_str(
+            "| Severity | Rule | Location | Finding | Snippet |\n| --- | --- | --- | --- | --- |\n",
+        );
         for f in findings {
+            let location = if f.end_line > f.start_line {
+                format!("{}:{}-{}", f.path, f.start_line, f.end_line)
+            } else {
+                format!("{}:{}", f.path, f.start_line)
+            };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 f.severity,
                 code_span(&f.rule_id),
-                code_span(&format!("{}:{}", f.path, f.start_line)),
+                code_span(&location),
+                code_span(&f.title),
                 code_span(&f.snippet)
             );
         }
         s.push('\n');
     }
-    if !run.notes.is_empty() {
-        s.push_str("**Files not fully scanned**\n\n");
-        for n in &run.notes {
+    let (unscanned, partial): (Vec<_>, Vec<_>) =
+        run.notes.iter().partition(|n| n.reason.fails_closed());
+    for (title, notes) in [
+        ("Files not scanned", unscanned),
+        ("Files scanned only in part", partial),
+    ] {
+        if notes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "**{title}**\n");
+        for n in notes {
             let _ = writeln!(s, "- {}: {}", code_span(&n.path), n.reason.describe());
         }
         s.push('\n');
     }
-    for w in &run.warnings {
-        let _ = writeln!(s, "- warning: {}", code_span(w));
+    if !run.warnings.is_empty() {
+        s.push_str("**Warnings**\n\n");
+        for w in &run.warnings {
+            let _ = writeln!(s, "- {}", code_span(w));
+        }
+        s.push('\n');
     }
     s
+}
+
+/// A one-row table of counts, highest severity first (omitted when there is nothing).
+fn severity_table(s: &mut String, findings: &[Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    let order: Vec<Severity> = Severity::ALL.iter().rev().copied().collect();
+    let _ = writeln!(
+        s,
+        "| {} |",
+        order
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let _ = writeln!(s, "|{}", " ---: |".repeat(order.len()));
+    let _ = writeln!(
+        s,
+        "| {} |\n",
+        order
+            .iter()
+            .map(|v| findings
+                .iter()
+                .filter(|f| f.severity == *v)
+                .count()
+                .to_string())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
 }
 
 #[cfg(test)]
