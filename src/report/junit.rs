@@ -119,10 +119,15 @@ fn cases(findings: &[Finding], run: &RunInfo) -> Vec<Case> {
                 .unwrap_or(first.severity);
             let mut body = String::new();
             for f in &group {
+                let lines = if f.end_line > f.start_line {
+                    format!("{}-{}", f.start_line, f.end_line)
+                } else {
+                    f.start_line.to_string()
+                };
                 let _ = writeln!(
                     body,
-                    "{}:{}: [{}] {}: {}\n    {}\n    fix: {}",
-                    f.path, f.start_line, f.severity, f.title, f.message, f.snippet, f.remediation
+                    "{}:{lines}: [{}] {}: {}\n    {}\n    fix: {}",
+                    f.path, f.severity, f.title, f.message, f.snippet, f.remediation
                 );
             }
             Case {

@@ -43,6 +43,18 @@ pub fn code_span(text: &str) -> String {
     format!("{fence}{pad}{clean}{pad}{fence}")
 }
 
+/// A fenced code block that cannot be broken out of: the fence is longer than any
+/// backtick run inside, control characters other than tab become spaces.
+pub fn code_block(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+        .collect();
+    let longest = clean.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat((longest + 1).max(3));
+    format!("{fence}\n{clean}\n{fence}")
+}
+
 /// Renders the summary: verdict, counts by severity, one table row per finding
 /// (`file:line`), files not (fully) scanned, warnings. Every line starts with `#`, `|`,
 /// `-`, `*`, a digit or a letter we chose, never with `/` (a GitLab quick action).
@@ -96,8 +108,8 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
     let (unscanned, partial): (Vec<_>, Vec<_>) =
         run.notes.iter().partition(|n| n.reason.fails_closed());
     for (title, notes) in [
-        ("Files not scanned", unscanned),
-        ("Files scanned only in part", partial),
+        ("Not scanned (the run is incomplete)", unscanned),
+        ("Skipped or scanned in part", partial),
     ] {
         if notes.is_empty() {
             continue;
@@ -160,5 +172,7 @@ mod tests {
         assert_eq!(code_span("`x"), "`` `x ``");
         assert_eq!(code_span("a|b"), "`a\\|b`");
         assert_eq!(code_span("a\nb"), "`a b`");
+        assert_eq!(code_block("x ```` y\nz"), "`````\nx ```` y z\n`````");
+        assert_eq!(code_block("x"), "```\nx\n```");
     }
 }

@@ -250,7 +250,13 @@ fn vulnerability<'a>(family: Family, f: &'a Finding, sha: &'a str) -> Vulnerabil
         id: vulnerability_id(f),
         // The schema wants a generic name (no finding-specific data) of at most 255 chars.
         name: truncate(&non_empty(&f.title, &f.rule_id), 255),
-        description: format!("{}\n\n{}", f.message, f.snippet),
+        // GitLab renders the description as markdown: the snippet (repository text)
+        // goes in a code block it cannot leave.
+        description: format!(
+            "{}\n\n{}",
+            f.message,
+            super::markdown::code_block(&f.snippet)
+        ),
         severity: severity(f.severity),
         solution: truncate(
             &non_empty(&f.remediation, "See the rule's documentation."),
