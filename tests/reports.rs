@@ -315,7 +315,7 @@ fn json_stdout_matches_its_published_schema() {
     let strict = jsonschema::validator_for(&report_validation::closed(schema.clone()))
         .expect("strict schema compiles");
     let findings = one_of_each();
-    let mut runs = vec![
+    let mut runs = [
         run(&findings),
         RunInfo::failed(t(1_795_000_000), Verdict::Incomplete, "boom".into()),
     ];

@@ -262,10 +262,14 @@ fn rule(f: &Finding) -> Rule<'_> {
     if let Some(owasp) = f.owasp.as_deref().filter(|o| !o.is_empty()) {
         tags.push(format!("external/owasp/{}", owasp.to_ascii_lowercase()));
     }
-    let mut markdown = f.remediation.clone();
-    if let Some(cwe) = f.cwe {
-        markdown.push_str(&format!("\n\n[CWE-{cwe}]({})", super::refs::cwe_url(cwe)));
-    }
+    let markdown = match f.cwe {
+        Some(cwe) => format!(
+            "{}\n\n[CWE-{cwe}]({})",
+            f.remediation,
+            super::refs::cwe_url(cwe)
+        ),
+        None => f.remediation.clone(),
+    };
     Rule {
         id: &f.rule_id,
         name: &f.title,

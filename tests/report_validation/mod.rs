@@ -1,6 +1,6 @@
 //! Validation of every report file mrwarden writes: the JSON reports against the
 //! official schemas vendored in `schemas/`, Code Quality against the fields GitLab
-//! reads, JUnit with an XML 1.0 parser, the summary against the note rules. Any
+//! reads, `JUnit` with an XML 1.0 parser, the summary against the note rules. Any
 //! problem panics with the list of errors, so a report that fails is a failing test.
 
 #![allow(dead_code, unreachable_pub)]
@@ -181,7 +181,7 @@ fn check_sarif(doc: &Value) {
         assert!(r["help"]["text"].is_string() && r["fullDescription"]["text"].is_string());
     }
     for res in run["results"].as_array().expect("results") {
-        let index = usize::try_from(res["ruleIndex"].as_u64().expect("ruleIndex")).unwrap();
+        let index = usize::try_from(res["ruleIndex"].as_u64().expect("ruleIndex")).expect("fits");
         assert_eq!(res["ruleId"], ids[index]);
         let fp = res["partialFingerprints"]["mrwarden/v1"]
             .as_str()
@@ -194,7 +194,7 @@ fn check_sarif(doc: &Value) {
     }
 }
 
-/// Well-formed XML 1.0 with the structure GitLab's JUnit parser reads, and counts that
+/// Well-formed XML 1.0 with the structure the `JUnit` parser of GitLab reads, and counts that
 /// add up.
 fn check_junit(text: &str) {
     let xml = roxmltree::Document::parse(text).expect("JUnit report is well-formed XML");
