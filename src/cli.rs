@@ -151,6 +151,14 @@ pub struct CommonArgs {
     /// [default: high, or the configuration's `fail_on`].
     #[arg(long, value_name = "SEVERITY", value_parser = ["info", "low", "medium", "high", "critical", "never"])]
     pub fail_on: Option<String>,
+    /// Report files to write, comma-separated [default: all of them].
+    #[arg(
+        long = "report",
+        value_name = "KINDS",
+        value_delimiter = ',',
+        value_parser = ["codequality", "sast", "secret_detection", "sarif", "junit", "markdown"]
+    )]
+    pub reports: Vec<String>,
 }
 
 /// Standard-output formats.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::cli::{CommonArgs, Format, ScanArgs};
 use crate::error::Error;
 use crate::gate::Threshold;
+use crate::report::ReportKind;
 
 /// Where the diff of a `scan` comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub struct Output {
     pub format: Format,
     /// Use colour on standard output (a terminal, and `NO_COLOR` unset).
     pub color: bool,
+    /// The report files to write, in writing order, without repeats (`--report`).
+    pub reports: Vec<ReportKind>,
 }
 
 /// GitLab CI variables that matter to a local scan.
@@ -129,10 +132,22 @@ impl Output {
         let color = std::io::stdout().is_terminal()
             && env("NO_COLOR").is_none()
             && env("TERM").as_deref() != Some("dumb");
+        // clap only lets the six names through, so `from_name` never drops one.
+        let mut reports: Vec<ReportKind> = common
+            .reports
+            .iter()
+            .filter_map(|name| ReportKind::from_name(name))
+            .collect();
+        if common.reports.is_empty() {
+            reports = ReportKind::ALL.to_vec();
+        }
+        reports.sort_unstable();
+        reports.dedup();
         Output {
             dir: common.output_dir.clone().unwrap_or(default_dir),
             format: common.format,
             color,
+            reports,
         }
     }
 }
@@ -195,6 +210,24 @@ mod tests {
                 head: Some("bbb".into())
             }
         );
+    }
+
+    #[test]
+    fn report_flag_chooses_files_and_defaults_to_all() {
+        assert_eq!(
+            scan(&["mrwarden", "scan"], &[]).output.reports,
+            ReportKind::ALL.to_vec()
+        );
+        assert_eq!(
+            scan(
+                &["mrwarden", "scan", "--report", "sarif,codequality,sarif"],
+                &[]
+            )
+            .output
+            .reports,
+            vec![ReportKind::CodeQuality, ReportKind::Sarif]
+        );
+        assert!(crate::cli::Cli::try_parse_from(["mrwarden", "scan", "--report", "pdf"]).is_err());
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn with_reports(
             .stderr
             .push(format!("warning: {}", crate::sanitize::terminal(w)));
     }
-    if let Err(e) = report::write_all(&output.dir, &findings, &run) {
+    if let Err(e) = report::write_all(&output.dir, &output.reports, &findings, &run) {
         outcome.stderr.push(format!("error: {e}"));
         // Reports are part of the contract: a run that could not write them did not complete.
         if outcome.code == 0 {

@@ -43,7 +43,21 @@ pub fn code_span(text: &str) -> String {
     format!("{fence}{pad}{clean}{pad}{fence}")
 }
 
-/// Renders the summary.
+/// A fenced code block that cannot be broken out of: the fence is longer than any
+/// backtick run inside, control characters other than tab become spaces.
+pub fn code_block(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
+        .collect();
+    let longest = clean.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat((longest + 1).max(3));
+    format!("{fence}\n{clean}\n{fence}")
+}
+
+/// Renders the summary: verdict, counts by severity, one table row per finding
+/// (`file:line`), files not (fully) scanned, warnings. Every line starts with `#`, `|`,
+/// `-`, `*`, a digit or a letter we chose, never with `/` (a GitLab quick action).
 pub fn render(findings: &[Finding], run: &RunInfo) -> String {
     let mut s = String::new();
     let verdict = match run.verdict {
@@ -68,23 +82,40 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
     if let Some(e) = &run.error {
         let _ = writeln!(s, "**Could not analyse:** {}\n", code_span(e));
     }
+    severity_table(&mut s, findings);
     if !findings.is_empty() {
-        s.push_str("| Severity | Rule | Location | Snippet |\n| --- | --- | --- | --- |\n");
+        s.push_str(
+            "| Severity | Rule | Location | Finding | Snippet |\n| --- | --- | --- | --- | --- |\n",
+        );
         for f in findings {
+            let location = if f.end_line > f.start_line {
+                format!("{}:{}-{}", f.path, f.start_line, f.end_line)
+            } else {
+                format!("{}:{}", f.path, f.start_line)
+            };
             let _ = writeln!(
                 s,
-                "| {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 f.severity,
                 code_span(&f.rule_id),
-                code_span(&format!("{}:{}", f.path, f.start_line)),
+                code_span(&location),
+                code_span(&f.title),
                 code_span(&f.snippet)
             );
         }
         s.push('\n');
     }
-    if !run.notes.is_empty() {
-        s.push_str("**Files not fully scanned**\n\n");
-        for n in &run.notes {
+    let (unscanned, partial): (Vec<_>, Vec<_>) =
+        run.notes.iter().partition(|n| n.reason.fails_closed());
+    for (title, notes) in [
+        ("Not scanned (the run is incomplete)", unscanned),
+        ("Skipped or scanned in part", partial),
+    ] {
+        if notes.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "**{title}**\n");
+        for n in notes {
             let _ = writeln!(s, "- {}: {}", code_span(&n.path), n.reason.describe());
         }
         s.push('\n');
@@ -97,9 +128,14 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
             } else {
                 "existing"
             };
+            let reason = sup
+                .reason
+                .as_deref()
+                .map(|r| format!(", reason {}", code_span(r)))
+                .unwrap_or_default();
             let _ = writeln!(
                 s,
-                "- {} ({origin}) {}: {}",
+                "- {} ({origin}) {}{reason}: {}",
                 code_span(&format!("{}:{}", sup.path, sup.line)),
                 code_span(&sup.rules.join(",")),
                 sup.status.describe()
@@ -114,10 +150,45 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
             run.baselined, run.suppressed, run.excluded
         );
     }
-    for w in &run.warnings {
-        let _ = writeln!(s, "- warning: {}", code_span(w));
+    if !run.warnings.is_empty() {
+        s.push_str("**Warnings**\n\n");
+        for w in &run.warnings {
+            let _ = writeln!(s, "- {}", code_span(w));
+        }
+        s.push('\n');
     }
     s
+}
+
+/// A one-row table of counts, highest severity first (omitted when there is nothing).
+fn severity_table(s: &mut String, findings: &[Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    let order: Vec<Severity> = Severity::ALL.iter().rev().copied().collect();
+    let _ = writeln!(
+        s,
+        "| {} |",
+        order
+            .iter()
+            .map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let _ = writeln!(s, "|{}", " ---: |".repeat(order.len()));
+    let _ = writeln!(
+        s,
+        "| {} |\n",
+        order
+            .iter()
+            .map(|v| findings
+                .iter()
+                .filter(|f| f.severity == *v)
+                .count()
+                .to_string())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
 }
 
 #[cfg(test)]
@@ -131,5 +202,7 @@ mod tests {
         assert_eq!(code_span("`x"), "`` `x ``");
         assert_eq!(code_span("a|b"), "`a\\|b`");
         assert_eq!(code_span("a\nb"), "`a b`");
+        assert_eq!(code_block("x ```` y\nz"), "`````\nx ```` y z\n`````");
+        assert_eq!(code_block("x"), "```\nx\n```");
     }
 }

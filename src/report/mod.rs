@@ -4,7 +4,11 @@
 pub mod codequality;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod markdown;
+mod refs;
+pub mod sarif;
+pub mod security;
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -74,6 +78,13 @@ impl RunInfo {
             error: Some(error),
         }
     }
+
+    /// Whether the analysis ran to the end over everything it should have scanned
+    /// (no error, no file left unscanned by a limit). Reports call a run that did not
+    /// a failed scan.
+    pub fn completed(&self) -> bool {
+        self.error.is_none() && !self.notes.iter().any(|n| n.reason.fails_closed())
+    }
 }
 
 fn ser_time<S: serde::Serializer>(t: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
@@ -105,23 +116,59 @@ pub fn iso8601(t: SystemTime) -> String {
     )
 }
 
-/// A report file mrwarden writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A report file mrwarden writes (`--report` chooses among them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ReportKind {
-    /// `gl-code-quality-report.json`.
+    /// `gl-code-quality-report.json` (`artifacts:reports:codequality`).
     CodeQuality,
+    /// `gl-sast-report.json` (`artifacts:reports:sast`).
+    Sast,
+    /// `gl-secret-detection-report.json` (`artifacts:reports:secret_detection`).
+    SecretDetection,
+    /// `mrwarden.sarif` (SARIF 2.1.0, for other tools).
+    Sarif,
+    /// `mrwarden-junit.xml` (`artifacts:reports:junit`).
+    Junit,
     /// `mrwarden-summary.md`.
     Markdown,
 }
 
 impl ReportKind {
     /// Every kind, in writing order.
-    pub const ALL: [ReportKind; 2] = [ReportKind::CodeQuality, ReportKind::Markdown];
+    pub const ALL: [ReportKind; 6] = [
+        ReportKind::CodeQuality,
+        ReportKind::Sast,
+        ReportKind::SecretDetection,
+        ReportKind::Sarif,
+        ReportKind::Junit,
+        ReportKind::Markdown,
+    ];
+
+    /// The name `--report` takes (the `artifacts:reports` key where there is one).
+    pub fn name(self) -> &'static str {
+        match self {
+            ReportKind::CodeQuality => "codequality",
+            ReportKind::Sast => "sast",
+            ReportKind::SecretDetection => "secret_detection",
+            ReportKind::Sarif => "sarif",
+            ReportKind::Junit => "junit",
+            ReportKind::Markdown => "markdown",
+        }
+    }
+
+    /// The kind a `--report` name stands for.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
 
     /// The file name in the output directory.
     pub fn file_name(self) -> &'static str {
         match self {
             ReportKind::CodeQuality => "gl-code-quality-report.json",
+            ReportKind::Sast => "gl-sast-report.json",
+            ReportKind::SecretDetection => "gl-secret-detection-report.json",
+            ReportKind::Sarif => "mrwarden.sarif",
+            ReportKind::Junit => "mrwarden-junit.xml",
             ReportKind::Markdown => "mrwarden-summary.md",
         }
     }
@@ -130,13 +177,19 @@ impl ReportKind {
     pub fn render(self, findings: &[Finding], run: &RunInfo) -> Vec<u8> {
         match self {
             ReportKind::CodeQuality => codequality::render(findings),
+            ReportKind::Sast => security::render(security::Family::Sast, findings, run),
+            ReportKind::SecretDetection => {
+                security::render(security::Family::SecretDetection, findings, run)
+            }
+            ReportKind::Sarif => sarif::render(findings, run),
+            ReportKind::Junit => junit::render(findings, run),
             ReportKind::Markdown => markdown::render(findings, run).into_bytes(),
         }
     }
 }
 
-/// Creates the output directory and removes stale mrwarden reports from it (and nothing
-/// else). Fails with a usage error if the directory cannot be created or written.
+/// Creates the output directory and removes stale mrwarden reports of every kind from
+/// it, chosen or not (and nothing else). Fails with a usage error if the directory cannot be created or written.
 pub fn prepare_dir(dir: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| {
         Error::Usage(format!(
@@ -167,9 +220,14 @@ pub fn prepare_dir(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes every report atomically (temporary file, then rename). Returns the paths.
-pub fn write_all(dir: &Path, findings: &[Finding], run: &RunInfo) -> Result<Vec<PathBuf>, Error> {
-    ReportKind::ALL
+/// Writes the chosen reports atomically (temporary file, then rename). Returns the paths.
+pub fn write_all(
+    dir: &Path,
+    kinds: &[ReportKind],
+    findings: &[Finding],
+    run: &RunInfo,
+) -> Result<Vec<PathBuf>, Error> {
+    kinds
         .iter()
         .map(|kind| {
             let path = dir.join(kind.file_name());
