@@ -346,6 +346,24 @@ const PATHS: Case = Case {
     notes: &[],
 };
 
+/// The change controls `.gitattributes`: marking text files `-diff` or `binary` must not
+/// hide them from the scan.
+const ATTRIBUTES: Case = Case {
+    name: "attributes",
+    base: |_| {},
+    change: |r| {
+        r.write(
+            ".gitattributes",
+            "*.py -diff\n*.ini binary\n*.txt diff=hidden\nattributes/** -diff\n",
+        );
+        r.write("attributes/hidden.py", format!("{}\n", token_line(30)));
+        r.write("attributes/sub/.gitattributes", "* binary\n");
+        r.write("attributes/sub/x.cfg", format!("{}\n", token_line(31)));
+    },
+    expect: &[("attributes/hidden.py", 1), ("attributes/sub/x.cfg", 1)],
+    notes: &[],
+};
+
 const EMPTY: Case = Case {
     name: "empty",
     base: |_| {},
@@ -367,6 +385,7 @@ const ALL: &[&Case] = &[
     &MODE_ONLY,
     &SUBMODULE,
     &PATHS,
+    &ATTRIBUTES,
     &EMPTY,
 ];
 
@@ -428,6 +447,11 @@ fn submodule_bump_is_noted_not_scanned() {
 #[test]
 fn awkward_paths() {
     check(&[&PATHS]);
+}
+
+#[test]
+fn gitattributes_of_the_change_cannot_hide_files() {
+    check(&[&ATTRIBUTES]);
 }
 
 #[test]
@@ -538,7 +562,8 @@ fn model(r: &Repo, extra_config: &[&str]) -> mrwarden::diff::Diff {
         "feature",
         "--",
     ]);
-    let bytes = r.git_bytes(&args);
+    let empty_tree = r.git(&["hash-object", "-t", "tree", "/dev/null"]);
+    let bytes = r.git_bytes_env(&args, &[("GIT_ATTR_SOURCE", empty_tree.trim())]);
     mrwarden::diff::parse(&bytes).expect("git diff output parses")
 }
 

@@ -102,8 +102,14 @@ impl Repo {
 
     /// Like [`Repo::git`], returning raw stdout.
     pub(crate) fn git_bytes(&self, args: &[&str]) -> Vec<u8> {
+        self.git_bytes_env(args, &[])
+    }
+
+    /// Like [`Repo::git_bytes`], with extra environment variables.
+    pub(crate) fn git_bytes_env(&self, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
         let mut cmd = Command::new("git");
         isolate(&mut cmd, self.home());
+        cmd.envs(env.iter().copied());
         let out = cmd
             .current_dir(self.path())
             .args([
