@@ -676,7 +676,7 @@ fn parsed_model_of_every_case() {
 
     for (path, line) in PATHS.expect {
         let f = file(&d, path);
-        assert_eq!(added_numbers(f).contains(&(*line as u32)), true, "{path:?}");
+        assert!(added_numbers(f).contains(&(*line as u32)), "{path:?}");
     }
     let f = file(&d, "paths/ünï cødé/new \"name\".py");
     assert_eq!(f.status, FileStatus::Renamed);
