@@ -533,6 +533,33 @@ fn huge_single_line() {
     assert!(run.elapsed.as_secs() < 30, "took {:?}", run.elapsed);
 }
 
+/// One long line full of tokens (an MR can add one) is not quadratic: the line is
+/// reported, in bounded time, and no token is shown.
+#[test]
+fn many_secrets_on_one_line() {
+    let r = Repo::new();
+    r.write("README.md", "x\n");
+    r.commit("base");
+    r.branch("feature");
+    let line: Vec<String> = (1000..21_000).map(token).collect();
+    r.write("many/tokens.txt", line.join(" ") + "\n");
+    r.commit("many");
+    let run = r.scan_json(&[]);
+    run.expect_code(1);
+    let found = run.locations();
+    assert!(!found.is_empty(), "{run}");
+    assert!(
+        found.iter().all(|(rule, path, line)| rule == "gitlab-pat"
+            && path == "many/tokens.txt"
+            && *line == 1),
+        "{found:?}"
+    );
+    for n in [1000, 1001, 1500, 20_999] {
+        run.assert_never_shows(&token(n));
+    }
+    assert!(run.elapsed.as_secs() < 30, "took {:?}", run.elapsed);
+}
+
 // ---------------------------------------------------------------------------------------
 // The parsed model, where the binary's output cannot show it.
 
