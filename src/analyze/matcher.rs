@@ -17,6 +17,12 @@ use crate::sanitize;
 /// Longest snippet kept, in characters.
 const SNIPPET_CHARS: usize = 240;
 
+/// Most secret matches looked at on one line. Every finding on a line costs time in the
+/// line's length (redaction, fingerprint basis, snippet), so an unbounded count lets one
+/// long line of many tokens take quadratic time; past this many the line is reported
+/// anyway and every secret on it must be rotated.
+const MAX_SECRETS_PER_LINE: usize = 16;
+
 /// What to run on a file.
 #[derive(Debug, Clone, Copy)]
 pub struct FileScope {
@@ -153,6 +159,9 @@ fn find_secrets(text: &str, rules: &RuleSet, candidates: &[usize]) -> Vec<Secret
         }
         for re in &rule.patterns {
             for caps in re.captures_iter(text) {
+                if hits.len() >= MAX_SECRETS_PER_LINE {
+                    break;
+                }
                 let Some(m) = caps.name("secret").or_else(|| caps.get(0)) else {
                     continue;
                 };

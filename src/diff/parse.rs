@@ -166,6 +166,12 @@ impl Parser {
         let text = String::from_utf8_lossy(raw);
         let (old_start, old_count, new_start, new_count) =
             parse_hunk_header(&text).ok_or_else(|| err(n, "unreadable hunk header"))?;
+        // Line numbers advance up to start + count; beyond u32 the header is nonsense.
+        if old_start.max(1).checked_add(old_count).is_none()
+            || new_start.max(1).checked_add(new_count).is_none()
+        {
+            return Err(err(n, "hunk header line numbers out of range"));
+        }
         let Some(cur) = self.cur.as_mut() else {
             return Err(err(n, "hunk header before any file header"));
         };
@@ -477,6 +483,8 @@ mod tests {
         let e = parse(b"hello world\n").expect_err("not a diff");
         assert!(e.message.contains("no file header"), "{e}");
         assert_eq!(parse(b"").expect("empty").files.len(), 0);
+        let e = parse(b"--- a/x\n+++ b/x\n@@ -1 +4294967295,2 @@\n+a\n+b\n").expect_err("overflow");
+        assert!(e.message.contains("out of range"), "{e}");
     }
 
     #[test]
@@ -485,6 +493,73 @@ mod tests {
         let l = f.added_lines().next().expect("added");
         assert_eq!(l.text, "b");
         assert!(l.crlf && l.no_newline_at_end);
+    }
+
+    /// Deterministic fuzzing: random diff-ish bytes never panic, and whatever parses obeys
+    /// the model's invariants (hunk line counts match the header, numbering by kind).
+    #[test]
+    fn random_input_never_panics_and_parsed_hunks_are_consistent() {
+        let pieces: &[&[u8]] = &[
+            b"diff --git a/x b/x\n",
+            b"diff --git \"a/\\303\\251 \\\"q\" \"b/y z\"\n",
+            b"--- a/x\n",
+            b"+++ b/x\n",
+            b"--- /dev/null\n",
+            b"+++ /dev/null\n",
+            b"@@ -1,2 +1,3 @@ f\n",
+            b"@@ -0,0 +1 @@\n",
+            b"@@ -4294967295,1 +4294967295,2 @@\n",
+            b"@@ -1 +1 @@\n",
+            b" ctx\n",
+            b"+add\r\n",
+            b"-del\n",
+            b"\\ No newline at end of file\n",
+            b"new file mode 100644\n",
+            b"deleted file mode 160000\n",
+            b"rename from a b\n",
+            b"rename to \"c\\td\"\n",
+            b"index 1..2 160000\n",
+            b"Binary files a/x and b/x differ\n",
+            b"diff --cc x\n",
+            b"\xff\xfe\x00",
+            b"\n",
+            b"\"",
+            b"@@ ",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..5_000 {
+            let mut input = Vec::new();
+            for _ in 0..next() % 24 {
+                if next() % 5 == 0 {
+                    input.push((next() % 256) as u8);
+                } else {
+                    input.extend_from_slice(pieces[(next() % pieces.len() as u64) as usize]);
+                }
+            }
+            let Ok(diff) = parse(&input) else { continue };
+            for f in &diff.files {
+                for h in &f.hunks {
+                    let count = |k: LineKind| h.lines.iter().filter(|l| l.kind == k).count();
+                    let (ctx, add, del) = (
+                        count(LineKind::Context),
+                        count(LineKind::Added),
+                        count(LineKind::Removed),
+                    );
+                    assert_eq!(ctx + del, h.old_count as usize, "{input:?}");
+                    assert_eq!(ctx + add, h.new_count as usize, "{input:?}");
+                    for l in &h.lines {
+                        assert_eq!(l.old_line.is_some(), l.kind != LineKind::Added);
+                        assert_eq!(l.new_line.is_some(), l.kind != LineKind::Removed);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

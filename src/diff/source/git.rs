@@ -30,6 +30,10 @@ const CONFIG: &[&str] = &[
     "diff.relative=false",
     "-c",
     "diff.suppressBlankEmpty=false",
+    // Attributes can mark any file `-diff`/`binary` (git then prints "Binary files …
+    // differ" and we would scan nothing); see `attr_source` for the repository's own.
+    "-c",
+    "core.attributesFile=/dev/null",
 ];
 
 /// Options of every `git diff`/`git log -p` we run.
@@ -48,10 +52,17 @@ const DIFF_OPTS: &[&str] = &[
 fn git(repo: &Path) -> Command {
     let mut cmd = Command::new("git");
     cmd.arg("-C").arg(repo).args(CONFIG);
-    for var in ["GIT_EXTERNAL_DIFF", "GIT_DIFF_OPTS", "GIT_PAGER", "PAGER"] {
+    for var in [
+        "GIT_EXTERNAL_DIFF",
+        "GIT_DIFF_OPTS",
+        "GIT_PAGER",
+        "PAGER",
+        "GIT_ATTR_SOURCE",
+    ] {
         cmd.env_remove(var);
     }
     cmd.env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_ATTR_NOSYSTEM", "1")
         .env("GIT_OPTIONAL_LOCKS", "0")
         .env("LC_ALL", "C")
         .stdin(Stdio::null());
@@ -60,8 +71,19 @@ fn git(repo: &Path) -> Command {
 
 /// Runs git and returns stdout, at most `max_bytes` of it.
 fn run(repo: &Path, args: &[&str], max_bytes: u64) -> Result<Result<Vec<u8>, String>, Error> {
+    run_env(repo, args, max_bytes, &[])
+}
+
+/// [`run`] with extra environment variables.
+fn run_env(
+    repo: &Path,
+    args: &[&str],
+    max_bytes: u64,
+    env: &[(&str, &str)],
+) -> Result<Result<Vec<u8>, String>, Error> {
     let mut child = git(repo)
         .args(args)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -106,6 +128,39 @@ fn ensure_repo(repo: &Path) -> Result<(), Error> {
             crate::sanitize::terminal(&repo.display().to_string())
         ))),
     }
+}
+
+/// The environment that makes `git diff` ignore the repository's `.gitattributes`: the
+/// change under review controls them, and `* -diff` would turn every file into "Binary
+/// files differ". `GIT_ATTR_SOURCE` (git >= 2.40) reads attributes from the empty tree
+/// instead of the working tree and index; older git ignores the variable.
+fn attr_source(repo: &Path) -> Result<Vec<(&'static str, String)>, Error> {
+    // The empty tree's id depends on the repository's hash (SHA-1 or SHA-256).
+    match run(repo, &["hash-object", "-t", "tree", "/dev/null"], 1 << 10)? {
+        Ok(out) => Ok(vec![(
+            "GIT_ATTR_SOURCE",
+            String::from_utf8_lossy(&out).trim().to_string(),
+        )]),
+        Err(e) => Err(Error::Analysis(format!(
+            "git hash-object failed: {e}; check the git installation"
+        ))),
+    }
+}
+
+/// `git diff ARGS` with the pinned options, parsed.
+fn diff(
+    repo: &Path,
+    args: &[&str],
+    max_bytes: u64,
+    what: &str,
+) -> Result<crate::diff::Diff, Error> {
+    let attrs = attr_source(repo)?;
+    let env: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut all = vec!["diff"];
+    all.extend_from_slice(args);
+    let bytes = run_env(repo, &all, max_bytes, &env)?
+        .map_err(|e| Error::Analysis(format!("{what} failed: {e}")))?;
+    crate::diff::parse(&bytes).map_err(|e| Error::Analysis(format!("git diff output: {e}")))
 }
 
 /// Resolves a revision to a commit id; an unknown one is a usage error.
@@ -174,13 +229,9 @@ pub fn range(
             )));
         }
     };
-    let mut args = vec!["diff"];
-    args.extend_from_slice(DIFF_OPTS);
+    let mut args = DIFF_OPTS.to_vec();
     args.extend_from_slice(&[&merge_base, &head_sha, "--"]);
-    let bytes = run(repo, &args, max_bytes)?
-        .map_err(|e| Error::Analysis(format!("git diff failed: {e}")))?;
-    let diff =
-        crate::diff::parse(&bytes).map_err(|e| Error::Analysis(format!("git diff output: {e}")))?;
+    let diff = diff(repo, &args, max_bytes, "git diff")?;
     Ok(Loaded {
         diff,
         label: format!("{}..{}", short(&merge_base), short(&head_sha)),
@@ -191,13 +242,10 @@ pub fn range(
 /// The staged changes (index against `HEAD`, or against nothing in a new repository).
 pub fn staged(repo: &Path, max_bytes: u64) -> Result<Loaded, Error> {
     ensure_repo(repo)?;
-    let mut args = vec!["diff", "--cached"];
+    let mut args = vec!["--cached"];
     args.extend_from_slice(DIFF_OPTS);
     args.push("--");
-    let bytes = run(repo, &args, max_bytes)?
-        .map_err(|e| Error::Analysis(format!("git diff --cached failed: {e}")))?;
-    let diff =
-        crate::diff::parse(&bytes).map_err(|e| Error::Analysis(format!("git diff output: {e}")))?;
+    let diff = diff(repo, &args, max_bytes, "git diff --cached")?;
     Ok(Loaded {
         diff,
         label: "staged changes".into(),
