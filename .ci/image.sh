@@ -7,8 +7,8 @@
 #      only copies, so no privileges are needed), written as an OCI archive.
 #
 # Usage: .ci/image.sh [--out DIR] [--binary FILE] [--tag TAG]
-#   --out DIR      where to write mrwarden-oci.tar, the binary and the staged rootfs
-#                  (default: target/image)
+#   --out DIR      where to write mrwarden-oci.tar and the binary (default: target/image);
+#                  the staged rootfs and buildah's storage live in target/image-work
 #   --binary FILE  use this static binary instead of building one
 #   --tag TAG      image tag (default: the version in Cargo.toml)
 #   MRWARDEN_STATIC=glibc   build the fully static glibc binary instead of musl
@@ -81,7 +81,8 @@ if ! is_static "$BINARY"; then
 fi
 
 # --- rootfs ------------------------------------------------------------------------
-CTX=$OUT/context
+WORK=target/image-work
+CTX=$WORK/context
 ROOT=$CTX/rootfs
 rm -rf "$CTX"
 mkdir -p "$ROOT"/{bin,sbin,usr/bin,usr/sbin,usr/local/bin,etc/ssl/certs,tmp,home/mrwarden}
@@ -130,7 +131,8 @@ CONTAINERFILE
 
 # --- image ---------------------------------------------------------------------------
 # Private storage under $OUT: nothing touches the machine's container storage.
-STORE=$(realpath "$OUT")/storage
+mkdir -p "$WORK"
+STORE=$(realpath "$WORK")/storage
 BUILDAH=(buildah --storage-driver vfs --root "$STORE/root" --runroot "$STORE/run")
 export BUILDAH_ISOLATION=chroot
 IMAGE=localhost/mrwarden:$TAG
