@@ -296,6 +296,29 @@ fn template_jobs_validate_in_every_variant() {
 }
 
 #[test]
+fn inputs_reaching_the_shell_are_constrained() {
+    // An input interpolated into `script` is pasted into a shell command before the job
+    // runs: it must be an enum, a number, a boolean or match a strict regex.
+    let (_, body) = template_parts();
+    let doc = yaml(&body, "template jobs (raw)");
+    let inputs = inputs();
+    for (job, def) in doc.as_object().unwrap() {
+        let script = def["script"].to_string();
+        for c in interpolation().captures_iter(&script) {
+            let spec = &inputs[&c[1]];
+            let constrained = spec["options"].is_array()
+                || spec["regex"].is_string()
+                || matches!(spec["type"].as_str(), Some("number" | "boolean"));
+            assert!(
+                constrained,
+                "{job}: input {} reaches the shell unconstrained",
+                &c[1]
+            );
+        }
+    }
+}
+
+#[test]
 fn template_sets_no_global_keywords() {
     let doc = render(&default_values());
     for key in doc.as_object().unwrap().keys() {
