@@ -35,27 +35,7 @@ struct SecretHit {
 /// Findings on the added lines of `file`.
 pub fn scan_file(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<Finding> {
     let path = file.path();
-    let mut applies = rules.applicable(path);
-    let mut file_text: Option<String> = None;
-    for (i, rule) in rules.rules.iter().enumerate() {
-        if !applies[i] {
-            continue;
-        }
-        if scope.secrets_only && rule.spec.kind != RuleKind::Secret {
-            applies[i] = false;
-            continue;
-        }
-        if let Some(re) = &rule.file_pattern {
-            let text = file_text.get_or_insert_with(|| hunk_text(file));
-            applies[i] = re.is_match(text);
-        }
-        if let Some(re) = &rule.not_file_pattern
-            && applies[i]
-        {
-            let text = file_text.get_or_insert_with(|| hunk_text(file));
-            applies[i] = !re.is_match(text);
-        }
-    }
+    let applies = applicable_rules(file, rules, scope);
     if !applies.iter().any(|a| *a) {
         return Vec::new();
     }
@@ -161,6 +141,32 @@ fn parent_ok(rule: &CompiledRule, text: &str, above: &[&str]) -> bool {
             !t.is_empty() && !t.starts_with('#') && !t.starts_with("//") && indent(l) < own
         })
         .is_some_and(|l| re.is_match(l))
+}
+
+/// Which rules run on `file`: path globs, the secrets-only scope and file patterns.
+fn applicable_rules(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<bool> {
+    let mut applies = rules.applicable(file.path());
+    let mut file_text: Option<String> = None;
+    for (i, rule) in rules.rules.iter().enumerate() {
+        if !applies[i] {
+            continue;
+        }
+        if scope.secrets_only && rule.spec.kind != RuleKind::Secret {
+            applies[i] = false;
+            continue;
+        }
+        if let Some(re) = &rule.file_pattern {
+            let text = file_text.get_or_insert_with(|| hunk_text(file));
+            applies[i] = re.is_match(text);
+        }
+        if let Some(re) = &rule.not_file_pattern
+            && applies[i]
+        {
+            let text = file_text.get_or_insert_with(|| hunk_text(file));
+            applies[i] = !re.is_match(text);
+        }
+    }
+    applies
 }
 
 /// Added and context lines of the file, for `file_pattern` checks.
