@@ -1,8 +1,14 @@
 # ruleid: generic-password
 db_password = "Tr0ub4dor&3xZq"
+# ruleid: generic-password
+config["smtp_password"] = 'mR8#vL2qPz'
 # ok: generic-password
 db_password = "changeme"
 # ok: generic-password
 db_password = os.environ["DB_PASSWORD"]
 # ok: generic-password
 password = "${DB_PASSWORD}"
+# ok: generic-password
+password_reset_view = "accounts.views.password_reset"
+# ok: generic-password
+PASSWORD_FIELD = "new_password_confirmation"

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::diff::FileDiff;
+use crate::diff::{FileDiff, LineKind};
 use crate::finding::{
     Confidence, Finding, FindingKind, Fingerprint, line_basis, redact_secret, secret_placeholder,
 };
@@ -41,7 +41,117 @@ struct SecretHit {
 /// Findings on the added lines of `file`.
 pub fn scan_file(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<Finding> {
     let path = file.path();
-    let mut applies = rules.applicable(path);
+    let applies = applicable_rules(file, rules, scope);
+    if !applies.iter().any(|a| *a) {
+        return Vec::new();
+    }
+
+    let mut findings = Vec::new();
+    let mut occurrences: HashMap<(usize, String), u32> = HashMap::new();
+    let mut seen_on_line = vec![usize::MAX; rules.rules.len()];
+    let mut budget = scope.byte_cap;
+    let mut line_index = 0usize;
+    for hunk in &file.hunks {
+        let mut visible: Vec<&str> = Vec::new();
+        for line in &hunk.lines {
+            if line.kind == LineKind::Removed {
+                continue;
+            }
+            visible.push(&line.text);
+            if line.kind != LineKind::Added {
+                continue;
+            }
+            line_index += 1;
+            if budget == 0 {
+                break;
+            }
+            let above = &visible[..visible.len() - 1];
+            let text = truncate(&line.text, budget);
+            budget = budget.saturating_sub(line.text.len() + 1);
+            let mut candidates = Vec::new();
+            rules.candidates(text, |r| {
+                if applies[r] && seen_on_line[r] != line_index {
+                    seen_on_line[r] = line_index;
+                    candidates.push(r);
+                }
+            });
+            if candidates.is_empty() {
+                continue;
+            }
+            candidates.sort_unstable();
+            let line_no = line.new_line.unwrap_or(0);
+            let secrets = find_secrets(text, above, rules, &candidates);
+            let vulns: Vec<(usize, usize)> = candidates
+                .iter()
+                .filter(|&&r| rules.rules[r].spec.kind == RuleKind::Vulnerability)
+                .filter_map(|&r| vuln_match(text, above, &rules.rules[r]).map(|at| (r, at)))
+                .collect();
+            if secrets.is_empty() && vulns.is_empty() {
+                continue;
+            }
+            let (redacted, basis) = redact_line(text, &secrets, rules);
+            let mut emit = |rule_index: usize, at: usize, confidence: Confidence| {
+                let rule = &rules.rules[rule_index];
+                let key = (rule_index, basis.clone());
+                let occurrence = occurrences.entry(key).or_insert(0);
+                let fingerprint = Fingerprint::compute(&rule.spec.id, path, &basis, *occurrence);
+                *occurrence += 1;
+                findings.push(finding(
+                    rule,
+                    path,
+                    line_no,
+                    snippet(&redacted, at),
+                    confidence,
+                    fingerprint,
+                ));
+            };
+            for hit in &secrets {
+                emit(
+                    hit.rule,
+                    redacted_offset(text, &secrets, hit.span.start, rules),
+                    hit.confidence,
+                );
+            }
+            for (r, at) in vulns {
+                let rule = &rules.rules[r];
+                emit(
+                    r,
+                    redacted_offset(text, &secrets, at, rules),
+                    rule.spec.confidence,
+                );
+            }
+        }
+    }
+    findings
+}
+
+/// How far up a parent line is looked for.
+const PARENT_WINDOW: usize = 40;
+
+fn indent(s: &str) -> usize {
+    s.len() - s.trim_start_matches([' ', '\t']).len()
+}
+
+/// Whether the rule's `parent_pattern` (if any) matches the enclosing line of `text`.
+fn parent_ok(rule: &CompiledRule, text: &str, above: &[&str]) -> bool {
+    let Some(re) = &rule.parent_pattern else {
+        return true;
+    };
+    let own = indent(text);
+    above
+        .iter()
+        .rev()
+        .take(PARENT_WINDOW)
+        .find(|l| {
+            let t = l.trim_start();
+            !t.is_empty() && !t.starts_with('#') && !t.starts_with("//") && indent(l) < own
+        })
+        .is_some_and(|l| re.is_match(l))
+}
+
+/// Which rules run on `file`: path globs, the secrets-only scope and file patterns.
+fn applicable_rules(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<bool> {
+    let mut applies = rules.applicable(file.path());
     let mut file_text: Option<String> = None;
     for (i, rule) in rules.rules.iter().enumerate() {
         if !applies[i] {
@@ -55,82 +165,21 @@ pub fn scan_file(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<Find
             let text = file_text.get_or_insert_with(|| hunk_text(file));
             applies[i] = re.is_match(text);
         }
-    }
-    if !applies.iter().any(|a| *a) {
-        return Vec::new();
-    }
-
-    let mut findings = Vec::new();
-    let mut occurrences: HashMap<(usize, String), u32> = HashMap::new();
-    let mut seen_on_line = vec![usize::MAX; rules.rules.len()];
-    let mut budget = scope.byte_cap;
-    for (line_index, line) in file.added_lines().enumerate() {
-        if budget == 0 {
-            break;
-        }
-        let text = truncate(&line.text, budget);
-        budget = budget.saturating_sub(line.text.len() + 1);
-        let mut candidates = Vec::new();
-        rules.candidates(text, |r| {
-            if applies[r] && seen_on_line[r] != line_index {
-                seen_on_line[r] = line_index;
-                candidates.push(r);
-            }
-        });
-        if candidates.is_empty() {
-            continue;
-        }
-        candidates.sort_unstable();
-        let line_no = line.new_line.unwrap_or(0);
-        let secrets = find_secrets(text, rules, &candidates);
-        let vulns: Vec<(usize, usize)> = candidates
-            .iter()
-            .filter(|&&r| rules.rules[r].spec.kind == RuleKind::Vulnerability)
-            .filter_map(|&r| vuln_match(text, &rules.rules[r]).map(|at| (r, at)))
-            .collect();
-        if secrets.is_empty() && vulns.is_empty() {
-            continue;
-        }
-        let (redacted, basis) = redact_line(text, &secrets, rules);
-        let mut emit = |rule_index: usize, at: usize, confidence: Confidence| {
-            let rule = &rules.rules[rule_index];
-            let key = (rule_index, basis.clone());
-            let occurrence = occurrences.entry(key).or_insert(0);
-            let fingerprint = Fingerprint::compute(&rule.spec.id, path, &basis, *occurrence);
-            *occurrence += 1;
-            findings.push(finding(
-                rule,
-                path,
-                line_no,
-                snippet(&redacted, at),
-                confidence,
-                fingerprint,
-            ));
-        };
-        for hit in &secrets {
-            emit(
-                hit.rule,
-                redacted_offset(text, &secrets, hit.span.start, rules),
-                hit.confidence,
-            );
-        }
-        for (r, at) in vulns {
-            let rule = &rules.rules[r];
-            emit(
-                r,
-                redacted_offset(text, &secrets, at, rules),
-                rule.spec.confidence,
-            );
+        if let Some(re) = &rule.not_file_pattern
+            && applies[i]
+        {
+            let text = file_text.get_or_insert_with(|| hunk_text(file));
+            applies[i] = !re.is_match(text);
         }
     }
-    findings
+    applies
 }
 
 /// Added and context lines of the file, for `file_pattern` checks.
 fn hunk_text(file: &FileDiff) -> String {
     let mut s = String::new();
     for line in file.hunks.iter().flat_map(|h| &h.lines) {
-        if line.kind != crate::diff::LineKind::Removed {
+        if line.kind != LineKind::Removed {
             s.push_str(&line.text);
             s.push('\n');
         }
@@ -149,11 +198,18 @@ fn truncate(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-fn find_secrets(text: &str, rules: &RuleSet, candidates: &[usize]) -> Vec<SecretHit> {
+fn find_secrets(
+    text: &str,
+    above: &[&str],
+    rules: &RuleSet,
+    candidates: &[usize],
+) -> Vec<SecretHit> {
     let mut hits: Vec<SecretHit> = Vec::new();
     for &r in candidates {
         let rule = &rules.rules[r];
-        if rule.spec.kind != RuleKind::Secret || rule.not_patterns.iter().any(|n| n.is_match(text))
+        if rule.spec.kind != RuleKind::Secret
+            || rule.not_patterns.iter().any(|n| n.is_match(text))
+            || !parent_ok(rule, text, above)
         {
             continue;
         }
@@ -206,9 +262,10 @@ fn find_secrets(text: &str, rules: &RuleSet, candidates: &[usize]) -> Vec<Secret
     kept
 }
 
-fn vuln_match(text: &str, rule: &CompiledRule) -> Option<usize> {
+fn vuln_match(text: &str, above: &[&str], rule: &CompiledRule) -> Option<usize> {
     let at = rule.patterns.iter().find_map(|re| re.find(text))?.start();
-    (!rule.not_patterns.iter().any(|n| n.is_match(text))).then_some(at)
+    (!rule.not_patterns.iter().any(|n| n.is_match(text)) && parent_ok(rule, text, above))
+        .then_some(at)
 }
 
 /// Merged, sorted secret spans on a line (overlapping hits become one redaction).

@@ -10,7 +10,9 @@ pub fn assess(value: &str, line: &str, rule: &RuleSpec) -> Option<Confidence> {
     if value.is_empty() || obviously_fake(value) {
         return None;
     }
-    if rule.placeholders == Placeholders::Strict && (placeholder(value) || reference(value, line)) {
+    if rule.placeholders == Placeholders::Strict
+        && (placeholder(value) || reference(value, line) || (is_hex_hash(value) && hashy(line)))
+    {
         return None;
     }
     if rule.min_entropy.is_some_and(|min| entropy(value) < min) {
@@ -98,7 +100,24 @@ fn placeholder(value: &str) -> bool {
         chars.len()
     };
     distinct < 4
+        || word_like(value)
         || (lower.starts_with('<') && lower.ends_with('>'))
+        || lower.starts_with('^')
+        || lower.contains("(?")
+        || lower.starts_with("./")
+        || lower.starts_with("../")
+        || lower.starts_with('/')
+        || lower.starts_with('#')
+        || lower.starts_with('%')
+        || lower.starts_with('@')
+        || lower.starts_with("sha384-")
+        || lower.starts_with("arn:")
+        || lower.contains("example")
+        || lower.contains("here")
+        || lower.contains("your")
+        || lower.contains("...")
+        || lower.contains("xxx")
+        || FILE_SUFFIXES.iter().any(|s| lower.ends_with(s))
         || lower.contains("${")
         || lower.contains("{{")
         || lower.contains("%s")
@@ -108,11 +127,27 @@ fn placeholder(value: &str) -> bool {
         || lower.starts_with("sha256-")
         || lower.starts_with("sha1-")
         || is_uuid(value)
-        || is_hex_hash(value)
         || lower.starts_with("http://")
         || lower.starts_with("https://")
         || lower.contains("dummy")
         || lower.contains("changeme")
+}
+
+/// File names that credential-named settings point at (`key_file = "server.pem"`).
+const FILE_SUFFIXES: &[&str] = &[
+    ".pem", ".key", ".crt", ".json", ".yml", ".yaml", ".txt", ".p12", ".pfx", ".jks", ".env",
+    ".cfg", ".conf", ".ini", ".html", ".py", ".js", ".rb", ".php",
+];
+
+/// Words, identifiers and dotted or dashed names without digits (`MY_SECRET_KEY`,
+/// `bert-base-uncased`, `auth.token`): names of things, not credentials.
+fn word_like(value: &str) -> bool {
+    let body = value.trim_start_matches([':', '.', '/', '-']);
+    !body.is_empty()
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'-' | b'.' | b':' | b'/'))
+        && body.bytes().any(|b| b.is_ascii_alphabetic())
 }
 
 /// The value is read from somewhere else rather than written down.
@@ -153,6 +188,26 @@ fn is_uuid(v: &str) -> bool {
             .iter()
             .zip(&parts)
             .all(|(n, p)| p.len() == *n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The line talks about hashes or revisions, so a hex value on it is a digest, not a key.
+fn hashy(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "sha",
+        "hash",
+        "digest",
+        "checksum",
+        "commit",
+        "revision",
+        "etag",
+        "md5",
+        "fingerprint",
+        "integrity",
+        "nonce",
+        "salt",
+    ];
+    let lower = line.to_ascii_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
 }
 
 fn is_hex_hash(v: &str) -> bool {
@@ -240,8 +295,15 @@ mod tests {
         assert!(placeholder("changeme"));
         assert!(placeholder("${DB_PASSWORD}"));
         assert!(placeholder("123e4567-e89b-12d3-a456-426614174000"));
-        assert!(placeholder("da39a3ee5e6b4b0d3255bfef95601890afd80709"));
+        assert!(hashy(
+            "commit_sha = 'da39a3ee5e6b4b0d3255bfef95601890afd80709'"
+        ));
+        assert!(is_hex_hash("da39a3ee5e6b4b0d3255bfef95601890afd80709"));
         assert!(!placeholder("Tr0ub4dor&3xZ"));
+        assert!(placeholder("MY_SECRET_KEY"));
+        assert!(placeholder("bert-base-uncased"));
+        assert!(placeholder("server.pem"));
+        assert!(!placeholder("Summer2024!"));
         assert!(reference("os.environ['X']", "p = os.environ['X']"));
         assert!(obviously_fake("AKIAIOSFODNN7EXAMPLE"));
     }

@@ -28,6 +28,10 @@ pub struct CompiledRule {
     pub not_patterns: Vec<Regex>,
     /// Files whose diff text does not match this are skipped.
     pub file_pattern: Option<Regex>,
+    /// Files whose diff text matches this are skipped.
+    pub not_file_pattern: Option<Regex>,
+    /// The enclosing (less indented) line above a match must match this.
+    pub parent_pattern: Option<Regex>,
     /// Applies to every text file (no languages, no paths).
     pub everywhere: bool,
 }
@@ -246,6 +250,16 @@ fn compile_rule(spec: &RuleSpec, origin: &str) -> Result<CompiledRule, Error> {
         .as_deref()
         .map(|p| regex(origin, id, p))
         .transpose()?;
+    let not_file_pattern = spec
+        .not_file_pattern
+        .as_deref()
+        .map(|p| regex(origin, id, p))
+        .transpose()?;
+    let parent_pattern = spec
+        .parent_pattern
+        .as_deref()
+        .map(|p| regex(origin, id, p))
+        .transpose()?;
     if spec.min_entropy.is_some_and(|e| !(0.0..=8.0).contains(&e)) {
         return Err(rule_error(
             origin,
@@ -260,6 +274,8 @@ fn compile_rule(spec: &RuleSpec, origin: &str) -> Result<CompiledRule, Error> {
         patterns,
         not_patterns,
         file_pattern,
+        not_file_pattern,
+        parent_pattern,
     })
 }
 

@@ -123,6 +123,16 @@ pub struct RuleSpec {
     /// the rule, e.g. `kind:\s*(Pod|Deployment)` for Kubernetes manifests.
     #[serde(default)]
     pub file_pattern: Option<String>,
+    /// Only files whose diff text does NOT match this are scanned by the rule, e.g.
+    /// `limits:` for a rule that reports containers without resource limits.
+    #[serde(default)]
+    pub not_file_pattern: Option<String>,
+    /// The enclosing line must match this: the closest line above (added or context,
+    /// within the same diff hunk, at most 40 lines up) that is less indented than the
+    /// matched line. For block-structured files: `ingress` for a Terraform CIDR, `name:
+    /// .*PASSWORD` for a Kubernetes env `value:`. No visible enclosing line: no match.
+    #[serde(default)]
+    pub parent_pattern: Option<String>,
     /// Secrets: the known provider prefix shown in redactions, e.g. `glpat-`.
     #[serde(default)]
     pub prefix: Option<String>,

@@ -1,0 +1,7 @@
+	AllowCredentials: true,
+// ruleid: go-cors-credentials-any-origin
+	AllowOrigins:     []string{"*"},
+// ruleid: go-cors-credentials-any-origin
+w.Header().Set("Access-Control-Allow-Origin", r.Header.Get("Origin"))
+// ok: go-cors-credentials-any-origin
+	AllowOrigins:     []string{"https://app.example.com"},

@@ -1,0 +1,8 @@
+# ruleid: python-tls-verify-disabled
+r = requests.get(url, verify=False)
+# ruleid: python-tls-verify-disabled
+ctx = ssl._create_unverified_context()
+# ok: python-tls-verify-disabled
+r = requests.get(url, verify="/etc/ssl/certs/internal-ca.pem")
+# ok: python-tls-verify-disabled
+r = requests.get(url)

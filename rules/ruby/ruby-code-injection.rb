@@ -1,0 +1,10 @@
+# ruleid: ruby-code-injection
+obj = Marshal.load(Base64.decode64(params[:state]))
+# ruleid: ruby-code-injection
+klass = params[:type].constantize
+# ruleid: ruby-code-injection
+settings = YAML.load(File.read(path))
+# ok: ruby-code-injection
+settings = YAML.safe_load(File.read(path))
+# ok: ruby-code-injection
+klass = ALLOWED.fetch(params[:type])

@@ -1,0 +1,10 @@
+# ruleid: age-secret-key
+token = "AGE-SECRET-KEY-1NJ9W493CPP04R27CZU2F4MKPP5RSJMWJF0V3GMHZ8NW4E4LMJQQEVSDAN9"
+# ruleid: age-secret-key
+token = "AGE-SECRET-KEY-1QPAZDQZYKWWZ0SXA0W28385ZZJTU6MH5UZS8LXY700ZYJT6GWRS83LRLR8"
+# ok: age-secret-key
+token = "${SERVICE_TOKEN}"
+# ok: age-secret-key
+token = "AGE-SECR..."
+# ok: age-secret-key
+token = "AGE-SECRxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

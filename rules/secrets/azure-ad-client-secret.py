@@ -1,0 +1,10 @@
+# ruleid: azure-ad-client-secret
+token = "jMJ7Q~ObY6aKEmMCMMy00ksWwP19yVL4qjSKp69F"
+# ruleid: azure-ad-client-secret
+token = "IGY4Q~fwEhxqjrMlcJnp7BYzql~v~94cIYBxgzVR"
+# ok: azure-ad-client-secret
+token = "${SERVICE_TOKEN}"
+# ok: azure-ad-client-secret
+token = "PiM6Q~aw..."
+# ok: azure-ad-client-secret
+token = "PiM6Q~awxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

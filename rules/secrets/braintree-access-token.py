@@ -1,0 +1,10 @@
+# ruleid: braintree-access-token
+token = "access_token$production$p0d2qiscnhrpspq5$258cbfe6d0274dd78bdfa6c9910aa50d"
+# ruleid: braintree-access-token
+token = "access_token$production$v9o57bgpmw788xdb$37c73dfd869043b869b1a22f215d7b23"
+# ok: braintree-access-token
+token = "${SERVICE_TOKEN}"
+# ok: braintree-access-token
+token = "access_t..."
+# ok: braintree-access-token
+token = "access_txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

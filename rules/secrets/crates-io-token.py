@@ -1,0 +1,10 @@
+# ruleid: crates-io-token
+token = "cioZNdCTRM3uGyzcpmJZW50PRqPEDXpeOXc"
+# ruleid: crates-io-token
+token = "cioFRBZN56ruuY38lOamFKwU8VvhbMfGBOg"
+# ok: crates-io-token
+token = "${SERVICE_TOKEN}"
+# ok: crates-io-token
+token = "cioz5ssN..."
+# ok: crates-io-token
+token = "cioz5ssNxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: databricks-token
+token = "dapi63c852682446ab18cfa1b12dae971c03"
+# ruleid: databricks-token
+token = "dapi2b06a978b3731ccb243dc7b9fab79292"
+# ok: databricks-token
+token = "${SERVICE_TOKEN}"
+# ok: databricks-token
+token = "dapi4e7c..."
+# ok: databricks-token
+token = "dapi4e7cxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

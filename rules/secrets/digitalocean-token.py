@@ -1,0 +1,10 @@
+# ruleid: digitalocean-token
+token = "doo_v1_142097817f98a78a0690adc1c5f088cd7f60fa699ef9f943bf884889ed04fe90"
+# ruleid: digitalocean-token
+token = "dop_v1_c95f4324eab4f93aa1479d8c633cbf862808e0a0af3acc5453ea3a5970a1eb48"
+# ok: digitalocean-token
+token = "${SERVICE_TOKEN}"
+# ok: digitalocean-token
+token = "dop_v1_1..."
+# ok: digitalocean-token
+token = "dop_v1_1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

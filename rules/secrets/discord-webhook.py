@@ -1,0 +1,10 @@
+# ruleid: discord-webhook
+token = "https://discord.com/api/webhooks/254406367822613289/h0SjH8zDJy8O0znAb9pNp2UE_gHdZWtbEqeuz2w3u7inUnyGSjoZU_F3cN3GkiDpFV9K"
+# ruleid: discord-webhook
+token = "https://discord.com/api/webhooks/209783693435160319/pA3hylSic_agL9iLjXeEbvVmFawx7-XiEWGQVHQk2SeSLBT_PKH2E3r9VbmpMw2t-7XG"
+# ok: discord-webhook
+token = "${SERVICE_TOKEN}"
+# ok: discord-webhook
+token = "https://..."
+# ok: discord-webhook
+token = "https://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

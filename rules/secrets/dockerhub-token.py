@@ -1,0 +1,10 @@
+# ruleid: dockerhub-token
+token = "dckr_pat_0N-13BKfHFqhpUKgcNL3rvM_zBU"
+# ruleid: dockerhub-token
+token = "dckr_pat_ox_tJhQsunDZ5lCfiPJLbkY5u5N"
+# ok: dockerhub-token
+token = "${SERVICE_TOKEN}"
+# ok: dockerhub-token
+token = "dckr_pat..."
+# ok: dockerhub-token
+token = "dckr_patxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

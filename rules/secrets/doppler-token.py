@@ -1,0 +1,10 @@
+# ruleid: doppler-token
+token = "dp.pt.XExkZq1thHNHInb4Bear6lGZ2m7LJmYpnxYxbTnxyQa"
+# ruleid: doppler-token
+token = "dp.pt.753vTgC1TmGP8XnCtfKRc6tnD47N8yYr9yxDdhjVw00"
+# ok: doppler-token
+token = "${SERVICE_TOKEN}"
+# ok: doppler-token
+token = "dp.pt.JQ..."
+# ok: doppler-token
+token = "dp.pt.JQxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

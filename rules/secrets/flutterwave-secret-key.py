@@ -1,0 +1,10 @@
+# ruleid: flutterwave-secret-key
+token = "FLWSECK-a2da40f015c214679ce890dda89dfac0-X"
+# ruleid: flutterwave-secret-key
+token = "FLWSECK-53cee857684df9f073a6ed8e902e6c1b-X"
+# ok: flutterwave-secret-key
+token = "${SERVICE_TOKEN}"
+# ok: flutterwave-secret-key
+token = "FLWSECK-..."
+# ok: flutterwave-secret-key
+token = "FLWSECK-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: github-fine-grained-pat
+token = "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"
+# ruleid: github-fine-grained-pat
+token = "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"
+# ok: github-fine-grained-pat
+token = "${SERVICE_TOKEN}"
+# ok: github-fine-grained-pat
+token = "github_p..."
+# ok: github-fine-grained-pat
+token = "github_pxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: github-oauth-token
+token = "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"
+# ruleid: github-oauth-token
+token = "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"
+# ok: github-oauth-token
+token = "${SERVICE_TOKEN}"
+# ok: github-oauth-token
+token = "gho_VDpg..."
+# ok: github-oauth-token
+token = "gho_VDpgxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

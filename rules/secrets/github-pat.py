@@ -1,0 +1,10 @@
+# ruleid: github-pat
+token = "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"
+# ruleid: github-pat
+token = "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"
+# ok: github-pat
+token = "${SERVICE_TOKEN}"
+# ok: github-pat
+token = "ghp_5tyP..."
+# ok: github-pat
+token = "ghp_5tyPxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: gitlab-feature-flag-token
+token = "glffct-Vh3y4uk5AoBYOV0obdzu"
+# ruleid: gitlab-feature-flag-token
+token = "glffct-Co2I-MdXbZDcvy4rId2X"
+# ok: gitlab-feature-flag-token
+token = "${SERVICE_TOKEN}"
+# ok: gitlab-feature-flag-token
+token = "glffct-4..."
+# ok: gitlab-feature-flag-token
+token = "glffct-4xxxxxxxxxxxxxxxxxxx"

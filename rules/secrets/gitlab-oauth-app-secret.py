@@ -1,0 +1,10 @@
+# ruleid: gitlab-oauth-app-secret
+token = "gloas-6a62366e5cea17b14a7419b0da72efd1b2cac7153bbad68fd71da545cea3e16f"
+# ruleid: gitlab-oauth-app-secret
+token = "gloas-a6aefd5f06cf6e5aaae9a43fbd011608e1af84be1f87841b047c08d78632befd"
+# ok: gitlab-oauth-app-secret
+token = "${SERVICE_TOKEN}"
+# ok: gitlab-oauth-app-secret
+token = "gloas-4d..."
+# ok: gitlab-oauth-app-secret
+token = "gloas-4dxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

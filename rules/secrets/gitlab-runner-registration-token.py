@@ -1,0 +1,10 @@
+# ruleid: gitlab-runner-registration-token
+token = "GR1348941ijFU7fFGBCF7jx3O8Eq1"
+# ruleid: gitlab-runner-registration-token
+token = "GR1348941RHG9qceia50qse4nFEse"
+# ok: gitlab-runner-registration-token
+token = "${SERVICE_TOKEN}"
+# ok: gitlab-runner-registration-token
+token = "GR134894..."
+# ok: gitlab-runner-registration-token
+token = "GR134894xxxxxxxxxxxxxxxxxxxxx"

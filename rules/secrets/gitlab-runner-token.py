@@ -1,0 +1,10 @@
+# ruleid: gitlab-runner-token
+token = "glrt-V2RveWG_6x6eBkZpdtCg"
+# ruleid: gitlab-runner-token
+token = "glrt-t1_G4MMd33bRYFgyCWc9o4c"
+# ok: gitlab-runner-token
+token = "${SERVICE_TOKEN}"
+# ok: gitlab-runner-token
+token = "glrt-pHa..."
+# ok: gitlab-runner-token
+token = "glrt-pHaxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: gitlab-scim-token
+token = "glsoat-9NTm6G_KTcXq8mIlXLg4"
+# ruleid: gitlab-scim-token
+token = "glsoat-JF_TAQHOX4_wptaxvvtS"
+# ok: gitlab-scim-token
+token = "${SERVICE_TOKEN}"
+# ok: gitlab-scim-token
+token = "glsoat-D..."
+# ok: gitlab-scim-token
+token = "glsoat-Dxxxxxxxxxxxxxxxxxxx"

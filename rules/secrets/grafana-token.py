@@ -1,0 +1,10 @@
+# ruleid: grafana-token
+token = "glsa_6zhuXPGOWOlmJsvSzRHHgIWhNWnT8ge3_c215ecf9"
+# ruleid: grafana-token
+token = "glc_VwQYRs5Vg5NBOhbIrm1rHD9HAW1KhHyiycGIUg2Fz5kWIBI0XDgVXmzk9lekrhUe1LamIU5Jb6qneU2a=="
+# ok: grafana-token
+token = "${SERVICE_TOKEN}"
+# ok: grafana-token
+token = "glsa_z1h..."
+# ok: grafana-token
+token = "glsa_z1hxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

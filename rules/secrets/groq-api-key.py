@@ -1,0 +1,10 @@
+# ruleid: groq-api-key
+token = "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"
+# ruleid: groq-api-key
+token = "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"
+# ok: groq-api-key
+token = "${SERVICE_TOKEN}"
+# ok: groq-api-key
+token = "gsk_x8ml..."
+# ok: groq-api-key
+token = "gsk_x8mlxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

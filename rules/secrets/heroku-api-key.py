@@ -1,0 +1,10 @@
+# ruleid: heroku-api-key
+token = "HRKU-4vcZuiXQJUPNGNRBNUV9ecPZrSKJ7S4ysRvTcesOar6r5Mf0OH5IS0ZOaGjy"
+# ruleid: heroku-api-key
+token = "HRKU-VPgeW0mzGJPGnpX4nM_Y-AKl0PSYF1jBQMbnii7GsIVGLYJs6rjhFkZ_OGYZ"
+# ok: heroku-api-key
+token = "${SERVICE_TOKEN}"
+# ok: heroku-api-key
+token = "HRKU-KGR..."
+# ok: heroku-api-key
+token = "HRKU-KGRxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

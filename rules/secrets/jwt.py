@@ -1,0 +1,10 @@
+# ruleid: jwt
+token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI3NDUyNDQiLCJuYW1lIjoic3NneW1maHUiLCJpYXQiOjE3MDM1NTUzMjN9.Suyzx5PdZhmhnVmo9iYJX_bH1q6aMlnd1aolyzgHZq6"
+# ruleid: jwt
+token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI5MjUxNzIiLCJuYW1lIjoiemhzcHlibG4iLCJpYXQiOjE3MDUwODI0NzV9.DXEyIcTzxZ8GwoQ-_0hdom7Cr1ZnEP7-u3Go0qbj2Rd"
+# ok: jwt
+token = "${SERVICE_TOKEN}"
+# ok: jwt
+token = "eyJhbGci..."
+# ok: jwt
+token = "eyJhbGcixxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

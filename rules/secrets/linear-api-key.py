@@ -1,0 +1,10 @@
+# ruleid: linear-api-key
+token = "lin_api_TuGvHDLevvNe7GHanlVIHbbO65VX6Fiiute18vFV"
+# ruleid: linear-api-key
+token = "lin_api_nLssDd8Iuwc1Kdft4gv4Gl1l35puprLEgqyXzYc8"
+# ok: linear-api-key
+token = "${SERVICE_TOKEN}"
+# ok: linear-api-key
+token = "lin_api_..."
+# ok: linear-api-key
+token = "lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

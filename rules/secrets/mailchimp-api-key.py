@@ -1,0 +1,10 @@
+# ruleid: mailchimp-api-key
+token = "8593efa5128df8bb804cca2d04bb9c97-us16"
+# ruleid: mailchimp-api-key
+token = "9b2ef1871380864afc92104c8e5bc61a-us10"
+# ok: mailchimp-api-key
+token = "${SERVICE_TOKEN}"
+# ok: mailchimp-api-key
+token = "ebc7b0ba..."
+# ok: mailchimp-api-key
+token = "ebc7b0baxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

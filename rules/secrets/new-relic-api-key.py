@@ -1,0 +1,10 @@
+# ruleid: new-relic-api-key
+token = "NRAK-4YXKBW9UOL2Y0BWTOMMPVK1EE5Q"
+# ruleid: new-relic-api-key
+token = "NRAK-XS2ZH7Q88A8T47KQUCKH515E7EW"
+# ok: new-relic-api-key
+token = "${SERVICE_TOKEN}"
+# ok: new-relic-api-key
+token = "NRAK-BF6..."
+# ok: new-relic-api-key
+token = "NRAK-BF6xxxxxxxxxxxxxxxxxxxxxxxx"

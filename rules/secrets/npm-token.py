@@ -1,0 +1,10 @@
+# ruleid: npm-token
+token = "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"
+# ruleid: npm-token
+token = "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"
+# ok: npm-token
+token = "${SERVICE_TOKEN}"
+# ok: npm-token
+token = "npm_JsN4..."
+# ok: npm-token
+token = "npm_JsN4xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: nuget-api-key
+token = "oy24s171tc0mhm8urzl4y59ov6dygk4o4ph5hfwt9hkyu8"
+# ruleid: nuget-api-key
+token = "oy20k03ztfpicpv2yl6gy2tqe4shs6r030m2va0mtsybez"
+# ok: nuget-api-key
+token = "${SERVICE_TOKEN}"
+# ok: nuget-api-key
+token = "oy22h09s..."
+# ok: nuget-api-key
+token = "oy22h09sxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: openai-api-key
+token = "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"
+# ruleid: openai-api-key
+token = "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"
+# ok: openai-api-key
+token = "${SERVICE_TOKEN}"
+# ok: openai-api-key
+token = "sk-bmu7a..."
+# ok: openai-api-key
+token = "sk-bmu7axxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: planetscale-token
+token = "pscale_pw_TlOG55brYMsipH1nzdOVWPOu9iw2hxNfOGqBgUwlPD-"
+# ruleid: planetscale-token
+token = "pscale_pw_uCNWMLmdpMFFKAgwQAunK9jyG9qBjp2Odm-VXNLdEXb"
+# ok: planetscale-token
+token = "${SERVICE_TOKEN}"
+# ok: planetscale-token
+token = "pscale_t..."
+# ok: planetscale-token
+token = "pscale_txxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: pypi-token
+token = "pypi-AgEIcHlwaS5vcmcuajG36ae6FGLRkLRiEm7oYIGhxWRZrL1nF47DwWWzOJ5xy9gIUxFzoiz3cgNHZvIcndZ3uKaxtnm5iB-0OheLnjPO8OaNI56eM97wNNAemDz93HyCrBvAss8bVuQPXtPOUBKqfH5lvDX"
+# ruleid: pypi-token
+token = "pypi-AgEIcHlwaS5vcmczt67Dyfxd-10OTlal9kibHeq8ozKetZKSr3YWXU_eksXspRSXgNPXMKzhKw_aPge7lR1UZz7DHr7J8K8PMsKifhxw9Va6Xw9jwVrqNp6HQmSQWijPF9-mLH3Avv0_jIBj5nUgcjF7Te3"
+# ok: pypi-token
+token = "${SERVICE_TOKEN}"
+# ok: pypi-token
+token = "pypi-AgE..."
+# ok: pypi-token
+token = "pypi-AgExxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

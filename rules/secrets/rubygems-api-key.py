@@ -1,0 +1,10 @@
+# ruleid: rubygems-api-key
+token = "rubygems_68126573b7119b6551fe2407516c79e6b3ef42038408ebc2"
+# ruleid: rubygems-api-key
+token = "rubygems_fa704a35adf0db1a3d03789208945523001c8e062559c3e0"
+# ok: rubygems-api-key
+token = "${SERVICE_TOKEN}"
+# ok: rubygems-api-key
+token = "rubygems..."
+# ok: rubygems-api-key
+token = "rubygemsxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

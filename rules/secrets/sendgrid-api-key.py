@@ -1,0 +1,10 @@
+# ruleid: sendgrid-api-key
+token = "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"
+# ruleid: sendgrid-api-key
+token = "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"
+# ok: sendgrid-api-key
+token = "${SERVICE_TOKEN}"
+# ok: sendgrid-api-key
+token = "SG.Q1TiO..."
+# ok: sendgrid-api-key
+token = "SG.Q1TiOxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

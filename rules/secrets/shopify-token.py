@@ -1,0 +1,10 @@
+# ruleid: shopify-token
+token = "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"
+# ruleid: shopify-token
+token = "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"
+# ok: shopify-token
+token = "${SERVICE_TOKEN}"
+# ok: shopify-token
+token = "shpss_5f..."
+# ok: shopify-token
+token = "shpss_5fxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

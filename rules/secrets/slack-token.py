@@ -1,0 +1,10 @@
+# ruleid: slack-token
+token = "xoxb-284985591730-1808541208555-Q31h8ag8ps8s0ofUTqL62W28"
+# ruleid: slack-token
+token = "xoxp-623805185740-4869605480549-Fc6GOnaBW2QH1d3o0V9CEgBn"
+# ok: slack-token
+token = "${SERVICE_TOKEN}"
+# ok: slack-token
+token = "xoxb-201..."
+# ok: slack-token
+token = "xoxb-201xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: slack-webhook
+token = "https://hooks.slack.com/services/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"
+# ruleid: slack-webhook
+token = "https://hooks.slack.com/services/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"
+# ok: slack-webhook
+token = "${SERVICE_TOKEN}"
+# ok: slack-webhook
+token = "https://..."
+# ok: slack-webhook
+token = "https://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

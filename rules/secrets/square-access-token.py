@@ -1,0 +1,10 @@
+# ruleid: square-access-token
+token = "sq0atp-WVY2WjbNl2FWsKfPKRRKp1"
+# ruleid: square-access-token
+token = "EAAA5qqdlnnJOGP6RIwKNXBlzwbegWEqNz8mREhrRZY98y2zyPnjt6rZoF7hhO0-"
+# ok: square-access-token
+token = "${SERVICE_TOKEN}"
+# ok: square-access-token
+token = "EAAAA0RV..."
+# ok: square-access-token
+token = "EAAAA0RVxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

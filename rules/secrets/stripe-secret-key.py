@@ -1,0 +1,10 @@
+# ruleid: stripe-secret-key
+token = "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"
+# ruleid: stripe-secret-key
+token = "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"
+# ok: stripe-secret-key
+token = "${SERVICE_TOKEN}"
+# ok: stripe-secret-key
+token = "sk_live_..."
+# ok: stripe-secret-key
+token = "sk_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

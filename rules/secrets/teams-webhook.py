@@ -1,0 +1,10 @@
+# ruleid: teams-webhook
+token = "https://contoso.webhook.office.com/webhookb2/f4cd9d23-12e7-a714-0739-01b3b67fba9a@5cb882a6-06be-d493-c8ae-75bf5bfd7dc5/IncomingWebhook/2cf67d74edbdb930a70dc8a667e20467/a89788de-225d-fe47-2d26-28dd95976f9e"
+# ruleid: teams-webhook
+token = "https://contoso.webhook.office.com/webhookb2/b9246663-6cee-aafa-3d8f-63aae11bf76b@a4457731-bfac-f40e-8db7-e38a0e3b9f39/IncomingWebhook/e0b6e7afd650b91d2c6d2b7155c60c11/b67ff7fc-864c-19d2-fd66-e7aa9698b8c1"
+# ok: teams-webhook
+token = "${SERVICE_TOKEN}"
+# ok: teams-webhook
+token = "https://..."
+# ok: teams-webhook
+token = "https://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: terraform-cloud-token
+token = "toMIyO1riIeDUK.atlasv1.R_JJPz_MH7JheZnDtFbr8TNnMWI8f8jr6F6prkN0cL6I-sW57mEUPXlh0RDrwpSSEoa"
+# ruleid: terraform-cloud-token
+token = "VDGR0XNBE8xmUb.atlasv1.grVWmrlwuhEel2W1ocq-CAVbHuOqaDHRGGHzraMaZXw6-DlGMunI2_5GOZ31Y4rp5Oa"
+# ok: terraform-cloud-token
+token = "${SERVICE_TOKEN}"
+# ok: terraform-cloud-token
+token = "MT5xJEgd..."
+# ok: terraform-cloud-token
+token = "MT5xJEgdxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"

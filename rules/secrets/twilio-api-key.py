@@ -1,0 +1,10 @@
+# ruleid: twilio-api-key
+token = "SKe56484f67e915d98f6117e52a989d5df"
+# ruleid: twilio-api-key
+token = "SK377685ab74424cf2fb479414c43ea6cb"
+# ok: twilio-api-key
+token = "${SERVICE_TOKEN}"
+# ok: twilio-api-key
+token = "SK982586..."
+# ok: twilio-api-key
+token = "SK982586xxxxxxxxxxxxxxxxxxxxxxxxxx"

@@ -1,0 +1,10 @@
+# ruleid: terraform-public-storage
+  acl    = "public-read"
+# ruleid: terraform-public-storage
+  block_public_acls       = false
+# ruleid: terraform-public-storage
+  member = "allUsers"
+# ok: terraform-public-storage
+  acl    = "private"
+# ok: terraform-public-storage
+  block_public_acls       = true

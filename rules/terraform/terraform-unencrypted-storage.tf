@@ -1,0 +1,10 @@
+# ruleid: terraform-unencrypted-storage
+  storage_encrypted = false
+# ruleid: terraform-unencrypted-storage
+  encrypted = false
+# ruleid: terraform-unencrypted-storage
+  min_tls_version = "TLS1_0"
+# ok: terraform-unencrypted-storage
+  storage_encrypted = true
+# ok: terraform-unencrypted-storage
+  min_tls_version = "TLS1_2"
