@@ -166,11 +166,11 @@ fn an_mr_cannot_baseline_its_own_secret() {
 
 #[test]
 fn the_same_policy_on_the_target_branch_is_honoured() {
-    // (The generic password rule would catch the token too, so both are disabled.)
+    // (The generic credential rules would catch the token too: disabled by their tag.)
     let (verdict, ids) = review(
         &[(
             ".mrwarden.yml",
-            "rules:\n  disable: [gitlab-pat, generic-password]\n",
+            "rules:\n  disable: [gitlab-pat, generic]\n",
         )],
         &[],
     );
