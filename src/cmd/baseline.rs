@@ -18,15 +18,28 @@ fn create(args: &BaselineCreateArgs) -> Result<Outcome, Error> {
     // Everything currently found is accepted, whatever an existing baseline says.
     let local = super::scan::load_local(&args.path, args.config.as_deref())?;
     let limits = &local.config.config.limits;
-    let loaded =
-        diff::source::tree::walk(&args.path, limits.max_file_bytes, limits.max_diff_bytes)?;
-    let analysis = analyze::analyze(&loaded.diff, &local.rules, limits);
     let excludes = policy::exclude_set(&local.config.config.exclude)?;
-    let findings: Vec<_> = analysis
-        .findings
-        .into_iter()
-        .filter(|f| !excludes.is_match(&f.path))
-        .collect();
+    let mut findings = Vec::new();
+    let mut files_scanned = 0;
+    let mut complete = true;
+    diff::source::tree::walk_chunks(
+        &args.path,
+        limits.max_file_bytes,
+        limits.max_diff_bytes,
+        16 << 20,
+        |chunk| {
+            let analysis = analyze::analyze(&chunk.diff, &local.rules, limits);
+            files_scanned += analysis.stats.files_scanned;
+            complete &= analysis.notes.iter().all(|n| !n.reason.fails_closed());
+            findings.extend(
+                analysis
+                    .findings
+                    .into_iter()
+                    .filter(|f| !excludes.is_match(&f.path)),
+            );
+            Ok(())
+        },
+    )?;
     let target = args.output.clone().unwrap_or_else(|| {
         args.path.join(
             local
@@ -45,7 +58,7 @@ fn create(args: &BaselineCreateArgs) -> Result<Outcome, Error> {
         .iter()
         .map(|w| format!("warning: {w}"))
         .collect();
-    if !analysis.notes.iter().all(|n| !n.reason.fails_closed()) {
+    if !complete {
         stderr.push(
             "warning: not every file could be scanned; the baseline may be incomplete".into(),
         );
@@ -55,7 +68,7 @@ fn create(args: &BaselineCreateArgs) -> Result<Outcome, Error> {
             "wrote {} with {} finding(s) from {} file(s); commit it to the default branch to accept them\n",
             target.display(),
             findings.len(),
-            analysis.stats.files_scanned
+            files_scanned
         ),
         stderr,
         code: 0,

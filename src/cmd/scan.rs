@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::cli::ScanArgs;
-use crate::context::{Context, EnvFn};
+use crate::context::{Context, DiffSpec, EnvFn};
 use crate::error::Error;
 use crate::finding::Fingerprint;
 use crate::policy::baseline;
@@ -67,17 +67,54 @@ pub fn execute(ctx: &Context) -> Outcome {
     super::with_reports(&ctx.output, |started| {
         let local = load_local(&ctx.repo, ctx.config_path.as_deref())?;
         let baseline = load_baseline(&ctx.repo, &local.config.config)?;
+        let policy = crate::Policy {
+            config: &local.config,
+            rules: &local.rules,
+            baseline: &baseline,
+            fail_on_flag: ctx.fail_on,
+            meta_findings: Vec::new(),
+        };
+        if ctx.diff == DiffSpec::AllFiles {
+            return scan_tree(&ctx.repo, &policy, started);
+        }
         let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
-        crate::review_diff(
-            &loaded,
-            &crate::Policy {
-                config: &local.config,
-                rules: &local.rules,
-                baseline: &baseline,
-                fail_on_flag: ctx.fail_on,
-                meta_findings: Vec::new(),
-            },
-            started,
-        )
+        crate::review_diff(&loaded, &policy, started)
     })
+}
+
+/// Files of a tree are analysed in chunks of this many bytes, so memory stays bounded
+/// whatever the size of the tree.
+const TREE_CHUNK_BYTES: u64 = 16 << 20;
+
+/// `scan --all`: the same flow as a diff, chunk by chunk.
+fn scan_tree(
+    root: &Path,
+    policy: &crate::Policy<'_>,
+    started: std::time::SystemTime,
+) -> Result<(Vec<crate::finding::Finding>, crate::report::RunInfo), Error> {
+    let limits = &policy.config.config.limits;
+    let mut acc: Option<(Vec<crate::finding::Finding>, crate::report::RunInfo)> = None;
+    diff::source::tree::walk_chunks(
+        root,
+        limits.max_file_bytes,
+        limits.max_diff_bytes,
+        TREE_CHUNK_BYTES,
+        |chunk| {
+            let (findings, run) = crate::review_diff(&chunk, policy, started)?;
+            match &mut acc {
+                None => acc = Some((findings, run)),
+                Some((all, total)) => {
+                    all.extend(findings);
+                    total.absorb(run);
+                }
+            }
+            Ok(())
+        },
+    )?;
+    let (mut findings, mut run) =
+        acc.ok_or_else(|| Error::Analysis("the tree walk produced nothing".into()))?;
+    crate::finding::sort(&mut findings);
+    let fully = run.notes.iter().all(|n| !n.reason.fails_closed());
+    run.verdict = crate::gate::decide(&findings, run.fail_on, fully);
+    Ok((findings, run))
 }

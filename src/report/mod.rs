@@ -87,6 +87,27 @@ impl RunInfo {
     }
 }
 
+impl RunInfo {
+    /// Folds the run information of another chunk of the same run into this one
+    /// (`scan --all` analyses a large tree in chunks). The verdict is left to the caller.
+    pub fn absorb(&mut self, other: RunInfo) {
+        self.finished = self.finished.max(other.finished);
+        self.notes.extend(other.notes);
+        self.stats.files += other.stats.files;
+        self.stats.files_scanned += other.stats.files_scanned;
+        self.stats.lines_added += other.stats.lines_added;
+        for w in other.warnings {
+            if !self.warnings.contains(&w) {
+                self.warnings.push(w);
+            }
+        }
+        self.suppressions.extend(other.suppressions);
+        self.suppressed += other.suppressed;
+        self.baselined += other.baselined;
+        self.excluded += other.excluded;
+    }
+}
+
 fn ser_time<S: serde::Serializer>(t: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&format!("{}Z", iso8601(*t)))
 }

@@ -14,6 +14,27 @@ use super::Loaded;
 /// included, `.git/` is not) and reads each regular file, at most `max_file_bytes` of it.
 /// Symlinks are not followed. Stops with an error past `max_total_bytes`.
 pub fn walk(root: &Path, max_file_bytes: usize, max_total_bytes: u64) -> Result<Loaded, Error> {
+    let mut all = Vec::new();
+    walk_chunks(root, max_file_bytes, max_total_bytes, u64::MAX, |chunk| {
+        all.extend(chunk.diff.files);
+        Ok(())
+    })?;
+    Ok(Loaded {
+        diff: Diff { files: all },
+        label: format!("all files under {}", root.display()),
+        head_sha: None,
+    })
+}
+
+/// Like [`walk`], but hands the files to `each` in chunks of about `chunk_bytes`, so a
+/// large tree is never held in memory at once (a file is never split across chunks).
+pub fn walk_chunks(
+    root: &Path,
+    max_file_bytes: usize,
+    max_total_bytes: u64,
+    chunk_bytes: u64,
+    mut each: impl FnMut(Loaded) -> Result<(), Error>,
+) -> Result<(), Error> {
     if !root.is_dir() {
         return Err(Error::Usage(format!(
             "{} is not a directory; pass the directory to scan",
@@ -27,8 +48,10 @@ pub fn walk(root: &Path, max_file_bytes: usize, max_total_bytes: u64) -> Result<
         .filter_entry(|e| e.file_name() != ".git")
         .sort_by_file_path(Ord::cmp)
         .build();
+    let label = format!("all files under {}", root.display());
     let mut files = Vec::new();
     let mut total: u64 = 0;
+    let mut in_chunk: u64 = 0;
     for entry in walker {
         let entry =
             entry.map_err(|e| Error::Analysis(format!("walking {}: {e}", root.display())))?;
@@ -52,11 +75,22 @@ pub fn walk(root: &Path, max_file_bytes: usize, max_total_bytes: u64) -> Result<
                 root.display()
             )));
         }
+        in_chunk += content.len() as u64;
         files.push(whole_file_diff(&rel, &content));
+        if in_chunk >= chunk_bytes {
+            in_chunk = 0;
+            each(Loaded {
+                diff: Diff {
+                    files: std::mem::take(&mut files),
+                },
+                label: label.clone(),
+                head_sha: None,
+            })?;
+        }
     }
-    Ok(Loaded {
+    each(Loaded {
         diff: Diff { files },
-        label: format!("all files under {}", root.display()),
+        label,
         head_sha: None,
     })
 }
