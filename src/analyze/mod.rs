@@ -88,6 +88,9 @@ impl Analysis {
     }
 }
 
+/// Most `mrwarden.not-scanned` findings per run.
+pub const MAX_NOT_SCANNED_FINDINGS: usize = 100;
+
 /// Runs every analyzer over the diff.
 pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
     let mut out = Analysis {
@@ -152,10 +155,13 @@ pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
         out.findings.extend(matcher::scan_file(file, rules, scope));
     }
     out.findings.truncate(limits.max_findings);
+    // One finding per unscanned file makes the gap visible in every report; past a
+    // hundred, the notes (in the summary and the JSON output) carry the rest.
     out.findings.extend(
         out.notes
             .iter()
             .filter(|n| n.reason.fails_closed())
+            .take(MAX_NOT_SCANNED_FINDINGS)
             .map(not_scanned_finding),
     );
     finding::sort(&mut out.findings);

@@ -102,7 +102,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_diff_bytes: 512 << 20,
+            max_diff_bytes: 64 << 20,
             max_file_bytes: 2 << 20,
             max_files: 50_000,
             max_findings: 5_000,
