@@ -647,3 +647,23 @@ fn base64(data: &[u8]) -> String {
     }
     out
 }
+
+/// `HTTP_PROXY` is honoured (for a loopback `http://` API; `HTTPS_PROXY` for https),
+/// and `NO_PROXY` bypasses it. The fake GitLab serves absolute-form proxy requests.
+#[test]
+fn proxy_from_env_is_used_and_no_proxy_bypasses_it() {
+    let repo = fixture_repo();
+    let proxy = Fake::start("/api/v4", state_for(&repo));
+    let proxy_root = proxy.url.trim_end_matches("/api/v4").to_string();
+    let unreachable = refused_url();
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let mut vars = mr_vars(&unreachable, Some(CANARY), Some(300));
+    vars.push(("HTTP_PROXY", proxy_root));
+    let run = mrwarden(&["review"], cwd.path(), &vars);
+    assert_eq!(run.code, 1, "through the proxy: {}", run.stderr);
+    assert!(!proxy.requests().is_empty());
+    vars.push(("NO_PROXY", "127.0.0.1".into()));
+    let run = mrwarden(&["review"], cwd.path(), &vars);
+    assert_eq!(run.code, 3, "bypassed: {}", run.stderr);
+    assert!(run.stderr.contains("cannot reach GitLab"), "{}", run.stderr);
+}

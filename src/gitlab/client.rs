@@ -313,14 +313,27 @@ fn retryable(status: StatusCode) -> bool {
     matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
 }
 
-/// `Retry-After` in seconds (GitLab sends seconds; HTTP dates are ignored).
+/// How long GitLab asks us to wait: `Retry-After` in seconds, else (on 429) the
+/// `RateLimit-Reset` Unix time. HTTP dates are ignored (GitLab sends seconds).
 fn retry_after(rsp: &Response<Bytes>) -> Option<Duration> {
-    let v = rsp
-        .headers()
-        .get(http::header::RETRY_AFTER)?
-        .to_str()
-        .ok()?;
-    v.trim().parse::<u64>().ok().map(Duration::from_secs)
+    let header = |name: &str| {
+        rsp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+    };
+    if let Some(secs) = header("retry-after") {
+        return Some(Duration::from_secs(secs));
+    }
+    if rsp.status() != StatusCode::TOO_MANY_REQUESTS {
+        return None;
+    }
+    let reset = header("ratelimit-reset")?;
+    let now = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(Duration::from_secs(reset.saturating_sub(now).max(1)))
 }
 
 /// A number in [0, 1) that differs between calls and processes; good enough to spread
@@ -403,6 +416,26 @@ mod tests {
                 .as_str(),
             "https://h.example/gitlab/api/v4/projects/1/merge_requests/2"
         );
+    }
+
+    #[test]
+    fn waits_come_from_retry_after_else_ratelimit_reset() {
+        let mut r = Response::new(Bytes::new());
+        *r.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        assert_eq!(retry_after(&r), None);
+        let now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .expect("clock")
+            .as_secs();
+        r.headers_mut().insert(
+            "ratelimit-reset",
+            (now + 3).to_string().parse().expect("value"),
+        );
+        let wait = retry_after(&r).expect("reset");
+        assert!(wait >= Duration::from_secs(2) && wait <= Duration::from_secs(3));
+        r.headers_mut()
+            .insert("retry-after", "7".parse().expect("value"));
+        assert_eq!(retry_after(&r), Some(Duration::from_secs(7)));
     }
 
     #[test]
