@@ -239,6 +239,55 @@ fn review_matches_scan_on_subpath_url() {
     review_matches_scan_at("/gitlab/api/v4");
 }
 
+/// T4: a private CA works once it is added through any CA variable, and without it
+/// the run fails naming the host, with no request reaching the server.
+#[test]
+fn review_matches_scan_over_tls_with_a_private_ca() {
+    let repo = fixture_repo();
+    let expected = scan_findings(&repo);
+    let (fake, ca_pem) = Fake::start_tls("/gitlab/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let ca_dir = tempfile::tempdir().expect("tempdir");
+    let ca_file = ca_dir.path().join("ca.pem");
+    std::fs::write(&ca_file, &ca_pem).expect("write ca");
+
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    );
+    assert_eq!(run.code, 3, "unknown CA must fail: {}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot reach GitLab at 127.0.0.1:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.to_lowercase().contains("certificate"),
+        "names the TLS problem: {}",
+        run.stderr
+    );
+    assert!(
+        fake.requests().is_empty(),
+        "no request may pass an unverified TLS session"
+    );
+
+    let ca_path = ca_file.display().to_string();
+    for (var, value) in [
+        ("MRWARDEN_CA_FILE", ca_path.clone()),
+        ("CI_SERVER_TLS_CA_FILE", ca_path.clone()),
+        ("SSL_CERT_FILE", ca_path),
+        ("ADDITIONAL_CA_CERT_BUNDLE", ca_pem.clone()),
+        ("SSL_CERT_DIR", ca_dir.path().display().to_string()),
+    ] {
+        let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
+        vars.push((var, value));
+        let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+        assert_eq!(run.code, 1, "{var}: {}", run.stderr);
+        assert_eq!(findings(&run.stdout), expected, "{var}");
+    }
+}
+
 #[test]
 fn review_outside_mr_pipeline_writes_empty_reports_and_passes() {
     let empty = tempfile::tempdir().expect("tempdir");

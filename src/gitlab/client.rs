@@ -278,7 +278,13 @@ impl AsyncClient for Client {
                     retry_after(&rsp).unwrap_or_else(|| self.backoff(attempt))
                 }
                 Ok(rsp) => return Ok(rsp),
-                Err(e) if (e.is_connect() || e.is_timeout()) && retry_allowed && !last => {
+                // A certificate problem does not go away by asking again.
+                Err(e)
+                    if (e.is_connect() || e.is_timeout())
+                        && retry_allowed
+                        && !last
+                        && !chain(&e).to_lowercase().contains("certificate") =>
+                {
                     self.backoff(attempt)
                 }
                 Err(e) => return Err(ApiError::client(self.transport_error(&e))),

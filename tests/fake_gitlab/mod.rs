@@ -19,6 +19,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, Response};
 use serde_json::{Value, json};
+use tokio_rustls::rustls::ServerConfig;
+use tokio_rustls::rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
 
 /// One diff version of the fake MR.
 #[derive(Debug, Clone)]
@@ -107,6 +109,17 @@ pub struct Fake {
 impl Fake {
     /// Starts a fake with API root `http://127.0.0.1:<port><prefix>` (prefix like `/api/v4`).
     pub fn start(prefix: &str, state: State) -> Fake {
+        Self::launch(prefix, state, None)
+    }
+
+    /// Starts a fake speaking HTTPS with a certificate for `localhost` and `127.0.0.1`
+    /// from a CA generated now; returns it with the CA certificate (PEM).
+    pub fn start_tls(prefix: &str, state: State) -> (Fake, String) {
+        let (config, ca_pem) = tls_config();
+        (Self::launch(prefix, state, Some(config)), ca_pem)
+    }
+
+    fn launch(prefix: &str, state: State, tls: Option<ServerConfig>) -> Fake {
         let std_listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         std_listener.set_nonblocking(true).expect("nonblocking");
         let port = std_listener.local_addr().expect("addr").port();
@@ -116,6 +129,7 @@ impl Fake {
         }));
         let shared = state.clone();
         let prefix_owned = prefix.trim_end_matches('/').to_string();
+        let scheme = if tls.is_some() { "https" } else { "http" };
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -128,11 +142,14 @@ impl Fake {
                     let prefix = prefix_owned.clone();
                     async move { handle(&state, &prefix, req).await }
                 });
-                axum::serve(listener, app).await.expect("serve");
+                match tls {
+                    None => axum::serve(listener, app).await.expect("serve"),
+                    Some(config) => serve_tls(listener, app, config).await,
+                }
             });
         });
         Fake {
-            url: format!("http://127.0.0.1:{port}{prefix}"),
+            url: format!("{scheme}://127.0.0.1:{port}{prefix}"),
             state,
         }
     }
@@ -145,6 +162,62 @@ impl Fake {
     /// Requests seen so far.
     pub fn requests(&self) -> Vec<Seen> {
         self.state().requests.clone()
+    }
+}
+
+/// A server config with a leaf certificate signed by a CA made now, and the CA's PEM.
+fn tls_config() -> (ServerConfig, String) {
+    use rcgen::{
+        BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose,
+    };
+    let ca_key = KeyPair::generate().expect("ca key");
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("ca params");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "mrwarden test CA");
+    let ca_cert = ca_params.self_signed(&ca_key).expect("ca cert");
+    let issuer = Issuer::new(ca_params, ca_key);
+    let key = KeyPair::generate().expect("key");
+    let params = CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+        .expect("params");
+    let cert = params.signed_by(&key, &issuer).expect("leaf cert");
+    let provider = Arc::new(tokio_rustls::rustls::crypto::aws_lc_rs::default_provider());
+    let config = ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![cert.der().clone()],
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
+        )
+        .expect("server config");
+    (config, ca_cert.pem())
+}
+
+async fn serve_tls(listener: tokio::net::TcpListener, app: Router, config: ServerConfig) {
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    loop {
+        let Ok((tcp, _)) = listener.accept().await else {
+            continue;
+        };
+        let acceptor = acceptor.clone();
+        let app = app.clone();
+        tokio::spawn(async move {
+            // A client that rejects our certificate ends here: no request is recorded.
+            let Ok(tls) = acceptor.accept(tcp).await else {
+                return;
+            };
+            let svc = hyper_util::service::TowerToHyperService::new(app);
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(tls), svc)
+                .await;
+        });
     }
 }
 
