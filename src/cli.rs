@@ -29,6 +29,9 @@ pub enum Command {
     /// CI mode: review the merge request of this pipeline through the GitLab API,
     /// write reports and gate. Outside a merge-request pipeline it writes empty reports.
     Review(ReviewArgs),
+    /// Check the GitLab connection: API reachable (TLS, CA, proxy), token valid, its
+    /// scopes and expiry, the bot's role, project and merge request. One line per check.
+    Doctor(DoctorArgs),
     /// Run the whole flow on a bundled example change in a temporary git repository.
     Demo(DemoArgs),
     /// List the detection rules or run their fixtures.
@@ -78,6 +81,17 @@ pub struct ReviewArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// `mrwarden doctor`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 every needed check passes (warnings allowed), 1 a needed check fails, 3 the API cannot be reached."
+)]
+pub struct DoctorArgs {
+    /// Name of the masked CI/CD variable holding the bot's token.
+    #[arg(long, value_name = "NAME", default_value = "MRWARDEN_GITLAB_TOKEN")]
+    pub token_variable: String,
 }
 
 /// `review --diff-source`.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{CommonArgs, Format, ReviewArgs, ReviewDiffSource, ScanArgs};
+use crate::cli::{CommonArgs, DoctorArgs, Format, ReviewArgs, ReviewDiffSource, ScanArgs};
 use crate::error::Error;
 use crate::gate::Threshold;
 use crate::gitlab::{self, Token};
@@ -178,64 +178,10 @@ impl ReviewContext {
     /// Builds the context of `mrwarden review` from flags and `CI_*` variables.
     pub fn for_review(args: &ReviewArgs, env: EnvFn<'_>) -> Result<Self, Error> {
         let var = args.token_variable.as_str();
-        let valid_name = var
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && var.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        if !valid_name {
-            return Err(Error::Usage(format!(
-                "--token-variable {var:?} is not a variable name; use letters, digits and _"
-            )));
-        }
-        let token = env(var)
-            .map(|raw| {
-                Token::parse(&raw).map_err(|e| {
-                    Error::Usage(format!(
-                        "the token in {var} is malformed ({e}); store the token again without spaces or line breaks"
-                    ))
-                })
-            })
-            .transpose()?;
-        let mr = match env("CI_MERGE_REQUEST_IID") {
-            None => None,
-            Some(iid) => Some(MergeRequestRef {
-                project: env("CI_MERGE_REQUEST_PROJECT_ID")
-                    .or_else(|| env("CI_PROJECT_ID"))
-                    .ok_or_else(|| {
-                        Error::Usage(
-                            "CI_MERGE_REQUEST_IID is set but CI_MERGE_REQUEST_PROJECT_ID is not; run inside a GitLab merge-request pipeline".into(),
-                        )
-                    })?,
-                iid: parse_number("CI_MERGE_REQUEST_IID", &iid)?,
-                diff_id: env("CI_MERGE_REQUEST_DIFF_ID")
-                    .map(|v| parse_number("CI_MERGE_REQUEST_DIFF_ID", &v))
-                    .transpose()?,
-                source_project: env("CI_MERGE_REQUEST_SOURCE_PROJECT_ID"),
-            }),
-        };
-        let api_url = match env("MRWARDEN_GITLAB_URL") {
-            Some(u) => Some(("MRWARDEN_GITLAB_URL", u)),
-            None => env("CI_API_V4_URL").map(|u| ("CI_API_V4_URL", u)),
-        };
-        let gitlab = api_url
-            .map(|(name, raw)| {
-                let api_url = parse_api_url(name, &raw)?;
-                let proxy = if api_url.scheme() == "https" {
-                    env("HTTPS_PROXY").or_else(|| env("https_proxy"))
-                } else {
-                    env("HTTP_PROXY").or_else(|| env("http_proxy"))
-                };
-                Ok::<_, Error>(gitlab::Settings {
-                    api_url,
-                    token: token.clone(),
-                    extra_ca_pem: read_ca_sources(env)?,
-                    proxy,
-                    no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
-                    limits: gitlab::Limits::default(),
-                })
-            })
-            .transpose()?;
+        check_variable_name(var)?;
+        let token = read_token(var, env)?;
+        let mr = read_merge_request(env)?;
+        let gitlab = read_settings(token, env)?;
         if mr.is_some() && gitlab.is_none() && args.diff_source == ReviewDiffSource::Api {
             return Err(Error::Usage(
                 "CI_API_V4_URL is not set; run inside GitLab CI or set MRWARDEN_GITLAB_URL to the API root (https://host/api/v4)".into(),
@@ -271,6 +217,133 @@ impl ReviewContext {
             server_version,
         })
     }
+}
+
+/// Everything `mrwarden doctor` checks. Problems that `review` would stop on (a
+/// malformed token, a bad API URL) are kept as text here: doctor reports them as
+/// failed checks instead of exiting 2.
+#[derive(Debug, Clone)]
+pub struct DoctorContext {
+    /// Name of the token variable.
+    pub token_variable: String,
+    /// The token variable is set but malformed.
+    pub token_problem: Option<String>,
+    /// Connection settings, when the API URL is known and valid.
+    pub gitlab: Option<gitlab::Settings>,
+    /// The API URL is missing or invalid (or a CA variable is unreadable).
+    pub api_problem: Option<String>,
+    /// The MR, in a merge-request pipeline.
+    pub mr: Option<MergeRequestRef>,
+    /// `CI_MERGE_REQUEST_PROJECT_ID`, else `CI_PROJECT_ID`.
+    pub project: Option<String>,
+    /// `CI_PIPELINE_SOURCE`.
+    pub pipeline_source: Option<String>,
+    /// `CI_MERGE_REQUEST_EVENT_TYPE`.
+    pub event_type: Option<String>,
+}
+
+impl DoctorContext {
+    /// Builds the context of `mrwarden doctor`.
+    pub fn for_doctor(args: &DoctorArgs, env: EnvFn<'_>) -> Result<Self, Error> {
+        let var = args.token_variable.as_str();
+        check_variable_name(var)?;
+        let (token, token_problem) = match read_token(var, env) {
+            Ok(t) => (t, None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let (gitlab, api_problem) = match read_settings(token, env) {
+            Ok(Some(s)) => (Some(s), None),
+            Ok(None) => (
+                None,
+                Some("CI_API_V4_URL is not set; run inside GitLab CI or set MRWARDEN_GITLAB_URL to the API root".into()),
+            ),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        Ok(DoctorContext {
+            token_variable: var.to_string(),
+            token_problem,
+            gitlab,
+            api_problem,
+            mr: read_merge_request(env).ok().flatten(),
+            project: env("CI_MERGE_REQUEST_PROJECT_ID").or_else(|| env("CI_PROJECT_ID")),
+            pipeline_source: env("CI_PIPELINE_SOURCE"),
+            event_type: env("CI_MERGE_REQUEST_EVENT_TYPE"),
+        })
+    }
+}
+
+fn check_variable_name(var: &str) -> Result<(), Error> {
+    let valid = var
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && var.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "--token-variable {var:?} is not a variable name; use letters, digits and _"
+        )))
+    }
+}
+
+/// The token from the named variable; there is no fallback to any other variable.
+fn read_token(var: &str, env: EnvFn<'_>) -> Result<Option<Token>, Error> {
+    env(var)
+        .map(|raw| {
+            Token::parse(&raw).map_err(|e| {
+                Error::Usage(format!(
+                    "the token in {var} is malformed ({e}); store the token again without spaces or line breaks"
+                ))
+            })
+        })
+        .transpose()
+}
+
+fn read_merge_request(env: EnvFn<'_>) -> Result<Option<MergeRequestRef>, Error> {
+    let Some(iid) = env("CI_MERGE_REQUEST_IID") else {
+        return Ok(None);
+    };
+    Ok(Some(MergeRequestRef {
+        project: env("CI_MERGE_REQUEST_PROJECT_ID")
+            .or_else(|| env("CI_PROJECT_ID"))
+            .ok_or_else(|| {
+                Error::Usage(
+                    "CI_MERGE_REQUEST_IID is set but CI_MERGE_REQUEST_PROJECT_ID is not; run inside a GitLab merge-request pipeline".into(),
+                )
+            })?,
+        iid: parse_number("CI_MERGE_REQUEST_IID", &iid)?,
+        diff_id: env("CI_MERGE_REQUEST_DIFF_ID")
+            .map(|v| parse_number("CI_MERGE_REQUEST_DIFF_ID", &v))
+            .transpose()?,
+        source_project: env("CI_MERGE_REQUEST_SOURCE_PROJECT_ID"),
+    }))
+}
+
+/// Connection settings from `MRWARDEN_GITLAB_URL` / `CI_API_V4_URL`, the CA variables
+/// and the proxy variables; `None` without an API URL.
+fn read_settings(token: Option<Token>, env: EnvFn<'_>) -> Result<Option<gitlab::Settings>, Error> {
+    let api_url = match env("MRWARDEN_GITLAB_URL") {
+        Some(u) => Some(("MRWARDEN_GITLAB_URL", u)),
+        None => env("CI_API_V4_URL").map(|u| ("CI_API_V4_URL", u)),
+    };
+    let Some((name, raw)) = api_url else {
+        return Ok(None);
+    };
+    let api_url = parse_api_url(name, &raw)?;
+    let proxy = if api_url.scheme() == "https" {
+        env("HTTPS_PROXY").or_else(|| env("https_proxy"))
+    } else {
+        env("HTTP_PROXY").or_else(|| env("http_proxy"))
+    };
+    Ok(Some(gitlab::Settings {
+        api_url,
+        token,
+        extra_ca_pem: read_ca_sources(env)?,
+        proxy,
+        no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
+        limits: gitlab::Limits::default(),
+    }))
 }
 
 fn parse_number(name: &str, raw: &str) -> Result<u64, Error> {

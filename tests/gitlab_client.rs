@@ -224,12 +224,21 @@ fn no_token_revoking_endpoint_in_src() {
                 for (i, line) in text.lines().enumerate() {
                     let l = line.to_ascii_lowercase();
                     let code = !l.trim_start().starts_with("//");
+                    // The crate's endpoints (`RevokePersonalAccessToken[Self]`,
+                    // `RotatePersonalAccessToken[Self]`, `RevokeProjectAccessToken`, …) and
+                    // the modules they live in.
                     let banned = [
-                        "revoke",
+                        "revokepersonal",
+                        "revokeproject",
                         "rotatepersonal",
+                        "rotateproject",
+                        "revoke_self",
                         "rotate_self",
-                        "rotateself",
+                        "tokens::revoke",
                         "tokens::rotate",
+                        "impersonation_tokens",
+                        "personal_access_tokens::*",
+                        "access_tokens::*",
                     ];
                     if code && banned.iter().any(|b| l.contains(b)) {
                         hits.push(format!("{}:{}: {line}", p.display(), i + 1));

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each returns an [`Outcome`]; `main` prints it and exits.
 
 pub mod demo;
+pub mod doctor;
 pub mod review;
 pub mod rules;
 pub mod scan;

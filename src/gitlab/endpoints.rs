@@ -84,6 +84,20 @@ impl Endpoint for MergeRequestRawDiffs<'_> {
     }
 }
 
+/// `GET /version`: the instance's version (needs authentication).
+#[derive(Debug, Clone, Copy)]
+pub struct ServerVersion;
+
+impl Endpoint for ServerVersion {
+    fn method(&self) -> Method {
+        Method::GET
+    }
+
+    fn endpoint(&self) -> Cow<'static, str> {
+        "version".into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

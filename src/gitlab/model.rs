@@ -65,3 +65,64 @@ pub struct DiffEntry {
     #[serde(default)]
     pub too_large: Option<bool>,
 }
+
+/// `GET /version`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerVersionInfo {
+    /// e.g. `17.5.0-ee`.
+    pub version: String,
+}
+
+/// `GET /user`: the bot itself.
+#[derive(Debug, Clone, Deserialize)]
+pub struct User {
+    /// User id (own notes are recognised by it).
+    pub id: u64,
+    /// Username.
+    pub username: String,
+    /// A project/group bot or service account.
+    #[serde(default)]
+    pub bot: Option<bool>,
+}
+
+/// `GET /personal_access_tokens/self`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TokenInfo {
+    /// Scopes, e.g. `["api"]`.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// `YYYY-MM-DD`, or `null` when the instance allows tokens without expiry.
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    /// False once expired or revoked.
+    #[serde(default)]
+    pub active: Option<bool>,
+    /// Revoked.
+    #[serde(default)]
+    pub revoked: Option<bool>,
+}
+
+/// `GET /projects/:id/members/all/:user_id`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Member {
+    /// 10 guest, 20 reporter, 30 developer, 40 maintainer, 50 owner.
+    pub access_level: u32,
+}
+
+/// `GET /projects/:id`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Project {
+    /// Numeric id.
+    pub id: u64,
+    /// `group/project`.
+    pub path_with_namespace: String,
+}
+
+/// `GET /projects/:id/merge_requests/:iid`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MergeRequest {
+    /// MR iid.
+    pub iid: u64,
+    /// `opened`, `closed`, `locked`, `merged`.
+    pub state: String,
+}

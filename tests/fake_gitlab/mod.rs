@@ -76,6 +76,14 @@ pub struct State {
     pub invalid_json: bool,
     /// 302 to this URL on everything.
     pub redirect_to: Option<String>,
+    /// The bot's access level on the project (0 means Developer, 30).
+    pub access_level: u32,
+    /// Scopes of the token (empty means `["api"]`).
+    pub token_scopes: Vec<String>,
+    /// `expires_at` of the token: empty means far away, `null` means JSON null.
+    pub token_expires_at: String,
+    /// `GET /personal_access_tokens/self` answers 404 (older GitLab).
+    pub no_token_self: bool,
     /// Requests seen.
     pub requests: Vec<Seen>,
     /// Counter for the fault switches.
@@ -324,6 +332,9 @@ fn route(
         Some(t) if st.token.as_deref() != Some(t) => {
             return json_rsp(401, &json!({"message": "401 Unauthorized"}), &[]);
         }
+        None if rest == "/version" => {
+            return json_rsp(401, &json!({"message": "401 Unauthorized"}), &[]);
+        }
         None if !st.public => {
             return json_rsp(404, &json!({"message": "404 Project Not Found"}), &[]);
         }
@@ -347,8 +358,38 @@ fn route(
             && s[3] == st.iid.to_string()
     };
     match segs.as_slice() {
+        ["version"] => json_rsp(
+            200,
+            &json!({"version": "17.5.0-ee", "revision": "0123abcd"}),
+            &[],
+        ),
         ["user"] => json_rsp(200, &user(), &[]),
-        ["personal_access_tokens", "self"] => json_rsp(200, &token_self(), &[]),
+        ["personal_access_tokens", "self"] if st.no_token_self => {
+            json_rsp(404, &json!({"message": "404 Not Found"}), &[])
+        }
+        ["personal_access_tokens", "self"] => json_rsp(200, &token_self(st), &[]),
+        ["projects", id] if *id == st.project_id.to_string() => json_rsp(
+            200,
+            &json!({"id": st.project_id, "name": "proj", "path": "proj",
+                    "path_with_namespace": "group/proj", "visibility": "private",
+                    "default_branch": "main", "web_url": "https://gitlab.example/group/proj"}),
+            &[],
+        ),
+        ["projects", id, "members", "all", uid]
+            if *id == st.project_id.to_string() && *uid == "77" =>
+        {
+            let level = if st.access_level == 0 {
+                30
+            } else {
+                st.access_level
+            };
+            json_rsp(
+                200,
+                &json!({"id": 77, "username": "mrwarden-bot", "name": "mrwarden", "state": "active",
+                        "access_level": level, "expires_at": null}),
+                &[],
+            )
+        }
         s if mr_prefix(s) && s.len() == 4 => json_rsp(200, &merge_request(st), &[]),
         s if mr_prefix(s) && s.len() == 5 && s[4] == "versions" => {
             let mut list: Vec<Value> = st.versions.iter().rev().map(version_json).collect();
@@ -486,9 +527,19 @@ fn user() -> Value {
            "web_url": "https://gitlab.example/mrwarden-bot", "avatar_url": null, "locked": false})
 }
 
-fn token_self() -> Value {
+fn token_self(st: &State) -> Value {
+    let scopes = if st.token_scopes.is_empty() {
+        vec!["api".to_string()]
+    } else {
+        st.token_scopes.clone()
+    };
+    let expires = match st.token_expires_at.as_str() {
+        "" => json!("2099-01-01"),
+        "null" => Value::Null,
+        d => json!(d),
+    };
     json!({"id": 5, "name": "mrwarden", "revoked": false, "created_at": "2025-01-01T00:00:00.000Z",
-           "scopes": ["api"], "user_id": 77, "last_used_at": null, "active": true, "expires_at": "2099-01-01"})
+           "scopes": scopes, "user_id": 77, "last_used_at": null, "active": true, "expires_at": expires})
 }
 
 /// Builds GitLab diff entries from `git diff` output (what GitLab stores for a version):
