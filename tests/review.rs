@@ -418,6 +418,113 @@ fn a_finding_beats_a_collapsed_entry() {
     assert_eq!(run.code, 1, "{}", run.stderr);
 }
 
+/// Collapsed entries come from `raw_diffs` on GitLab ≥ 17.9 while the pipeline's
+/// version is the newest; otherwise they stay "not scanned".
+#[test]
+fn collapsed_entries_are_filled_from_raw_diffs_on_gitlab_17_9() {
+    let repo = fixture_repo();
+    let expected = scan_findings(&repo);
+    let mut state = state_for(&repo);
+    state.raw_diffs = git_diff(&repo);
+    for e in &mut state.versions[0].diffs {
+        if e["new_path"] == "config/settings.py" {
+            e["diff"] = Value::String(String::new());
+            e["collapsed"] = Value::Bool(true);
+        }
+    }
+    let fake = Fake::start("/api/v4", state);
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let with_version = |minor: &str| {
+        let mut v = mr_vars(&fake.url, Some(CANARY), Some(300));
+        v.push(("CI_SERVER_VERSION_MAJOR", "17".into()));
+        v.push(("CI_SERVER_VERSION_MINOR", minor.into()));
+        v
+    };
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &with_version("9"),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(findings(&run.stdout), expected);
+    assert!(
+        fake.requests()
+            .iter()
+            .any(|r| r.path.ends_with("/raw_diffs"))
+    );
+
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &with_version("8"),
+    );
+    assert_eq!(
+        run.code, 1,
+        "other findings still fail the run: {}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("config/settings.py: not scanned"),
+        "{}",
+        run.stderr
+    );
+    let got = findings(&run.stdout);
+    assert!(
+        !got.as_array()
+            .expect("array")
+            .iter()
+            .any(|f| f["path"] == "config/settings.py")
+    );
+
+    // A newer version exists: raw_diffs would be another diff, so it is not used.
+    {
+        let mut st = fake.state();
+        let newer = VersionData {
+            id: 301,
+            ..st.versions[0].clone()
+        };
+        st.versions.push(newer);
+    }
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &with_version("9"),
+    );
+    assert!(
+        run.stderr.contains("a newer version exists"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("config/settings.py: not scanned"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn closed_or_merged_merge_requests_are_skipped() {
+    let repo = fixture_repo();
+    for state_name in ["closed", "merged"] {
+        let mut state = state_for(&repo);
+        state.merge_request_status = state_name.into();
+        let fake = Fake::start("/api/v4", state);
+        let cwd = tempfile::tempdir().expect("tempdir");
+        let run = mrwarden(
+            &["review", "--format", "json"],
+            cwd.path(),
+            &mr_vars(&fake.url, Some(CANARY), Some(300)),
+        );
+        assert_eq!(run.code, 0, "{state_name}: {}", run.stderr);
+        assert_reports_written(&run);
+        let doc: Value = serde_json::from_str(&run.stdout).expect("json");
+        assert_eq!(
+            doc["run"]["source"],
+            format!("merge request !7 is {state_name}: nothing to review")
+        );
+    }
+}
+
 /// One failing setup: the fake's state (or none: a refused port) and the expected text.
 fn failing_cases() -> Vec<(&'static str, Option<State>, &'static str)> {
     let base = State {

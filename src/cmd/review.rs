@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use crate::cli::{Format, ReviewArgs};
 use crate::context::{EnvFn, MergeRequestRef, ReviewContext, ReviewSource};
-use crate::diff::source::{self, api::ApiDiff};
+use crate::diff::source::{self, api::ApiLoad};
 use crate::error::Error;
 use crate::finding::Finding;
 use crate::gitlab::{ApiFailure, Client, Gitlab};
@@ -75,13 +75,25 @@ fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, Ru
             Vec::new(),
         ),
         ReviewSource::Api => {
-            let api = fetch_api_diff(ctx, mr)?;
-            if api.bytes > config.config.limits.max_diff_bytes {
+            let max = config.config.limits.max_diff_bytes;
+            let api = match fetch_api_diff(ctx, mr, max)? {
+                ApiLoad::Diff(d) => d,
+                ApiLoad::Closed { state } => {
+                    let empty = source::Loaded {
+                        diff: crate::diff::Diff::default(),
+                        label: format!("merge request !{} is {state}: nothing to review", mr.iid),
+                        head_sha: None,
+                    };
+                    return crate::review_diff(&empty, &config, &rules, ctx.fail_on, started);
+                }
+            };
+            if api.bytes > max {
                 return Err(Error::Analysis(format!(
-                    "the merge request diff ({} bytes) is larger than limits.max_diff_bytes ({}); raise the limit",
-                    api.bytes, config.config.limits.max_diff_bytes
+                    "the merge request diff ({} bytes) is larger than limits.max_diff_bytes ({max}); raise the limit",
+                    api.bytes
                 )));
             }
+            warnings.extend(api.warnings);
             (api.loaded, api.not_scanned)
         }
     };
@@ -106,7 +118,11 @@ fn load_config(ctx: &ReviewContext) -> Result<config::Loaded, Error> {
     }
 }
 
-fn fetch_api_diff(ctx: &ReviewContext, mr: &MergeRequestRef) -> Result<ApiDiff, Error> {
+fn fetch_api_diff(
+    ctx: &ReviewContext,
+    mr: &MergeRequestRef,
+    max_bytes: u64,
+) -> Result<ApiLoad, Error> {
     let Some(settings) = ctx.gitlab.clone() else {
         return Err(Error::Usage(
             "CI_API_V4_URL is not set; set MRWARDEN_GITLAB_URL to the API root".into(),
@@ -119,10 +135,15 @@ fn fetch_api_diff(ctx: &ReviewContext, mr: &MergeRequestRef) -> Result<ApiDiff, 
         .enable_all()
         .build()
         .map_err(|e| Error::Analysis(format!("cannot start the async runtime: {e}")))?;
-    let detail = rt
-        .block_on(source::api::fetch(&api, &mr.project, mr.iid, mr.diff_id))
-        .map_err(|e| api_error(&e, has_token, &ctx.token_variable))?;
-    Ok(source::api::convert(detail, mr.iid))
+    let req = source::api::Request {
+        project: &mr.project,
+        iid: mr.iid,
+        diff_id: mr.diff_id,
+        server: ctx.server_version,
+        max_bytes,
+    };
+    rt.block_on(source::api::load(&api, req))
+        .map_err(|e| api_error(&e, has_token, &ctx.token_variable))
 }
 
 /// One clear line per failure; the token is never part of it.

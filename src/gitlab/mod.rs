@@ -75,6 +75,14 @@ pub enum ApiFailure {
     /// The transport failed (connect, TLS, timeout, redirect, budget).
     #[error("{0}")]
     Transport(RestError),
+    /// A response over the size budget.
+    #[error("GET {what} returned more than {max_bytes} bytes (limits.max_diff_bytes)")]
+    TooLarge {
+        /// Endpoint path.
+        what: String,
+        /// The budget.
+        max_bytes: u64,
+    },
     /// The pager went on for more pages than any real list has.
     #[error("GET {what} returned more than {pages} pages; stopping")]
     TooManyPages {
@@ -112,6 +120,22 @@ impl Gitlab {
     pub async fn get<T: DeserializeOwned>(&self, ep: &impl Endpoint) -> Result<T, ApiFailure> {
         let rsp = self.send(ep, &[]).await?;
         decode(&ep.endpoint(), &rsp)
+    }
+
+    /// GETs a plain-text document (e.g. `raw_diffs`), at most `max_bytes` of it.
+    pub async fn get_text(
+        &self,
+        ep: &impl Endpoint,
+        max_bytes: u64,
+    ) -> Result<Vec<u8>, ApiFailure> {
+        let rsp = self.send(ep, &[]).await?;
+        if rsp.body().len() as u64 > max_bytes {
+            return Err(ApiFailure::TooLarge {
+                what: ep.endpoint().into_owned(),
+                max_bytes,
+            });
+        }
+        Ok(rsp.body().to_vec())
     }
 
     /// GETs a list through every page. Follows `x-next-page`, else `Link rel="next"`

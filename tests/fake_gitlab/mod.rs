@@ -84,6 +84,10 @@ pub struct State {
     pub token_expires_at: String,
     /// `GET /personal_access_tokens/self` answers 404 (older GitLab).
     pub no_token_self: bool,
+    /// `state` of the MR (empty means `opened`).
+    pub merge_request_status: String,
+    /// Body of `…/raw_diffs` (git's diff of the newest version).
+    pub raw_diffs: String,
     /// Requests seen.
     pub requests: Vec<Seen>,
     /// Counter for the fault switches.
@@ -391,6 +395,9 @@ fn route(
             )
         }
         s if mr_prefix(s) && s.len() == 4 => json_rsp(200, &merge_request(st), &[]),
+        s if mr_prefix(s) && s.len() == 5 && s[4] == "raw_diffs" => {
+            raw_rsp(200, "text/plain; charset=utf-8", &st.raw_diffs, &[])
+        }
         s if mr_prefix(s) && s.len() == 5 && s[4] == "versions" => {
             let mut list: Vec<Value> = st.versions.iter().rev().map(version_json).collect();
             for v in &mut list {
@@ -512,7 +519,7 @@ fn merge_request(st: &State) -> Value {
         .unwrap_or_default();
     json!({
         "id": 1000, "iid": st.iid, "project_id": st.project_id,
-        "title": "feature", "state": "opened", "draft": false,
+        "title": "feature", "state": if st.merge_request_status.is_empty() { "opened" } else { st.merge_request_status.as_str() }, "draft": false,
         "source_project_id": st.project_id, "target_project_id": st.project_id,
         "source_branch": "feature", "target_branch": "main",
         "sha": head, "changes_count": "1",

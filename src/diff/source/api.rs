@@ -8,8 +8,8 @@ use gitlab::api::common::NameOrId;
 
 use crate::analyze::{FileNote, NoteReason};
 use crate::diff::{Diff, FileDiff, FileStatus};
-use crate::gitlab::endpoints::{MergeRequestVersion, MergeRequestVersions};
-use crate::gitlab::model::{DiffEntry, Version, VersionDetail};
+use crate::gitlab::endpoints::{MergeRequestRawDiffs, MergeRequestVersion, MergeRequestVersions};
+use crate::gitlab::model::{DiffEntry, MergeRequest, Version, VersionDetail};
 use crate::gitlab::{ApiFailure, Gitlab};
 
 use super::Loaded;
@@ -25,6 +25,113 @@ pub struct ApiDiff {
     pub version: Version,
     /// Bytes of diff text received.
     pub bytes: u64,
+    /// Remarks for the summary (e.g. why missing entries stayed unscanned).
+    pub warnings: Vec<String>,
+}
+
+/// What the API source found.
+#[derive(Debug, Clone)]
+pub enum ApiLoad {
+    /// The MR is closed or merged: nothing to review.
+    Closed {
+        /// `closed`, `merged`, ….
+        state: String,
+    },
+    /// The diff of the pipeline's version.
+    Diff(Box<ApiDiff>),
+}
+
+/// Which merge request and how much to read.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// Project id or path.
+    pub project: &'a str,
+    /// MR iid.
+    pub iid: u64,
+    /// `CI_MERGE_REQUEST_DIFF_ID`.
+    pub diff_id: Option<u64>,
+    /// `CI_SERVER_VERSION_MAJOR/MINOR`.
+    pub server: Option<(u32, u32)>,
+    /// `limits.max_diff_bytes`.
+    pub max_bytes: u64,
+}
+
+/// Reads the MR's state and the pipeline's diff version; entries GitLab left out are
+/// taken from `…/raw_diffs` on GitLab ≥ 17.9 when the version is still the newest
+/// (`raw_diffs` is always the newest version's diff), else stay "not scanned".
+pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure> {
+    let mr_ep = gitlab::api::projects::merge_requests::MergeRequest::builder()
+        .project(project_id(req.project))
+        .merge_request(req.iid)
+        .build();
+    if let Ok(ep) = mr_ep {
+        let mr: MergeRequest = api.get(&ep).await?;
+        if matches!(mr.state.as_str(), "closed" | "merged") {
+            return Ok(ApiLoad::Closed { state: mr.state });
+        }
+    }
+    let detail = fetch(api, req.project, req.iid, req.diff_id).await?;
+    let mut diff = convert(detail, req.iid);
+    if !diff.not_scanned.is_empty() {
+        fill_from_raw_diffs(api, req, &mut diff).await;
+    }
+    Ok(ApiLoad::Diff(Box::new(diff)))
+}
+
+async fn fill_from_raw_diffs(api: &Gitlab, req: Request<'_>, diff: &mut ApiDiff) {
+    if req.server.is_none_or(|v| v < (17, 9)) {
+        diff.warnings.push(
+            "GitLab left some files out of the diff and raw_diffs needs GitLab 17.9 or later (CI_SERVER_VERSION); those files were not scanned".into(),
+        );
+        return;
+    }
+    let versions: Result<Vec<Version>, _> = api
+        .get_all(
+            &MergeRequestVersions {
+                project: project_id(req.project),
+                merge_request: req.iid,
+            },
+            100,
+        )
+        .await;
+    let newest = versions.ok().and_then(|v| v.iter().map(|v| v.id).max());
+    if newest != Some(diff.version.id) {
+        diff.warnings.push(format!(
+            "GitLab left some files out of diff version {} and a newer version exists, so raw_diffs (newest version only) cannot fill them in; they were not scanned",
+            diff.version.id
+        ));
+        return;
+    }
+    let ep = MergeRequestRawDiffs {
+        project: project_id(req.project),
+        merge_request: req.iid,
+    };
+    let raw = match api.get_text(&ep, req.max_bytes).await {
+        Ok(raw) => raw,
+        Err(e) => {
+            diff.warnings
+                .push(format!("files GitLab left out were not scanned: {e}"));
+            return;
+        }
+    };
+    let parsed = match crate::diff::parse(&raw) {
+        Ok(p) => p,
+        Err(e) => {
+            diff.warnings.push(format!(
+                "files GitLab left out were not scanned: raw_diffs could not be parsed ({e})"
+            ));
+            return;
+        }
+    };
+    diff.bytes += raw.len() as u64;
+    let mut still_missing = Vec::new();
+    for note in std::mem::take(&mut diff.not_scanned) {
+        match parsed.files.iter().find(|f| f.path() == note.path) {
+            Some(f) => diff.loaded.diff.files.push(f.clone()),
+            None => still_missing.push(note),
+        }
+    }
+    diff.not_scanned = still_missing;
 }
 
 /// The project as the crate's `:id` (numeric id, else a path it URL-encodes).
@@ -113,6 +220,7 @@ pub fn convert(detail: VersionDetail, iid: u64) -> ApiDiff {
         not_scanned,
         version: detail.version,
         bytes,
+        warnings: Vec::new(),
     }
 }
 
