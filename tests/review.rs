@@ -502,6 +502,50 @@ fn collapsed_entries_are_filled_from_raw_diffs_on_gitlab_17_9() {
     );
 }
 
+/// A version GitLab stored as `overflow` lacks whole files: not fully scanned (exit 3)
+/// unless `raw_diffs` can supply them.
+#[test]
+fn overflowed_version_fails_closed_unless_raw_diffs_fill_it() {
+    let repo = fixture_repo();
+    let expected = scan_findings(&repo);
+    let mut state = state_for(&repo);
+    state.raw_diffs = git_diff(&repo);
+    state.diff_version_status = "overflow".into();
+    // The stored diff kept one harmless file only.
+    state.versions[0]
+        .diffs
+        .retain(|e| e["new_path"] == "new näme.txt");
+    state.versions[0].diffs[0]["diff"] = Value::String("@@ -1 +1 @@\n keep\n".into());
+    let fake = Fake::start("/api/v4", state);
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
+    vars.push(("CI_SERVER_VERSION_MAJOR", "17".into()));
+    vars.push(("CI_SERVER_VERSION_MINOR", "8".into()));
+    let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("diff version state overflow"),
+        "{}",
+        run.stderr
+    );
+    vars.push(("CI_SERVER_VERSION_MINOR", "11".into()));
+    let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let mut got: Vec<Value> = findings(&run.stdout).as_array().expect("array").clone();
+    // The kept entry's text was replaced above, so its finding is not expected.
+    let mut want: Vec<Value> = expected
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|f| f["path"] != "new näme.txt")
+        .cloned()
+        .collect();
+    let key = |f: &Value| format!("{}:{}:{}", f["path"], f["start_line"], f["rule_id"]);
+    got.sort_by_key(key);
+    want.sort_by_key(key);
+    assert_eq!(got, want);
+}
+
 #[test]
 fn closed_or_merged_merge_requests_are_skipped() {
     let repo = fixture_repo();

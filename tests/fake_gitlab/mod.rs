@@ -86,6 +86,8 @@ pub struct State {
     pub no_token_self: bool,
     /// `state` of the MR (empty means `opened`).
     pub merge_request_status: String,
+    /// `state` of every version (empty means `collected`; `overflow` drops files).
+    pub diff_version_status: String,
     /// Body of `…/raw_diffs` (git's diff of the newest version).
     pub raw_diffs: String,
     /// Requests seen.
@@ -399,7 +401,12 @@ fn route(
             raw_rsp(200, "text/plain; charset=utf-8", &st.raw_diffs, &[])
         }
         s if mr_prefix(s) && s.len() == 5 && s[4] == "versions" => {
-            let mut list: Vec<Value> = st.versions.iter().rev().map(version_json).collect();
+            let mut list: Vec<Value> = st
+                .versions
+                .iter()
+                .rev()
+                .map(|v| version_json(v, &st.diff_version_status))
+                .collect();
             for v in &mut list {
                 v.as_object_mut().map(|o| o.remove("diffs"));
             }
@@ -407,7 +414,7 @@ fn route(
         }
         s if mr_prefix(s) && s.len() == 6 && s[4] == "versions" => {
             match st.versions.iter().find(|v| v.id.to_string() == s[5]) {
-                Some(v) => json_rsp(200, &version_json(v), &[]),
+                Some(v) => json_rsp(200, &version_json(v, &st.diff_version_status), &[]),
                 None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
             }
         }
@@ -495,7 +502,7 @@ fn paged(
     json_rsp(200, &body, &headers)
 }
 
-fn version_json(v: &VersionData) -> Value {
+fn version_json(v: &VersionData, state: &str) -> Value {
     json!({
         "id": v.id,
         "head_commit_sha": v.head,
@@ -503,7 +510,7 @@ fn version_json(v: &VersionData) -> Value {
         "start_commit_sha": v.start,
         "created_at": "2025-01-01T00:00:00.000Z",
         "merge_request_id": 1000,
-        "state": "collected",
+        "state": if state.is_empty() { "collected" } else { state },
         "real_size": v.diffs.len().to_string(),
         "patch_id_sha": "0".repeat(40),
         "commits": [],

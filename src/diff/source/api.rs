@@ -126,6 +126,17 @@ async fn fill_from_raw_diffs(api: &Gitlab, req: Request<'_>, diff: &mut ApiDiff)
     diff.bytes += raw.len() as u64;
     let mut still_missing = Vec::new();
     for note in std::mem::take(&mut diff.not_scanned) {
+        if note.path == OVERFLOW {
+            // The stored diff dropped whole files: take every file it lacks.
+            let extra: Vec<_> = parsed
+                .files
+                .iter()
+                .filter(|f| !diff.loaded.diff.files.iter().any(|g| g.path() == f.path()))
+                .cloned()
+                .collect();
+            diff.loaded.diff.files.extend(extra);
+            continue;
+        }
         match parsed.files.iter().find(|f| f.path() == note.path) {
             Some(f) => diff.loaded.diff.files.push(f.clone()),
             None => still_missing.push(note),
@@ -133,6 +144,10 @@ async fn fill_from_raw_diffs(api: &Gitlab, req: Request<'_>, diff: &mut ApiDiff)
     }
     diff.not_scanned = still_missing;
 }
+
+/// The note for a version GitLab stored incompletely (`state: overflow`): files beyond
+/// the instance's diff limits are missing from it altogether.
+const OVERFLOW: &str = "(files beyond GitLab's diff limits: diff version state overflow)";
 
 /// The project as the crate's `:id` (numeric id, else a path it URL-encodes).
 pub fn project_id(project: &str) -> NameOrId<'_> {
@@ -201,6 +216,12 @@ pub fn convert(detail: VersionDetail, iid: u64) -> ApiDiff {
         }
     }
     let v = &detail.version;
+    if v.state.as_deref() == Some("overflow") {
+        not_scanned.push(FileNote {
+            path: OVERFLOW.into(),
+            reason: NoteReason::NotReturned,
+        });
+    }
     let short = |s: &Option<String>| {
         s.as_deref()
             .map_or_else(|| "?".to_string(), |s| s.chars().take(8).collect())
