@@ -804,6 +804,31 @@ fn fork_merge_request_with_token_warns() {
     );
 }
 
+/// T13/T14: review reads its own token and role first and warns; a revoked token stops it.
+#[test]
+fn review_warns_on_expiring_token_and_too_much_power() {
+    let repo = fixture_repo();
+    let mut state = state_for(&repo);
+    state.token_expires_at = "null".into();
+    state.token_scopes = vec!["api".into(), "sudo".into()];
+    state.access_level = 40;
+    let fake = Fake::start("/api/v4", state);
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for w in [
+        "warning: token expiry: the token never expires",
+        "warning: token scopes: more than needed: sudo",
+        "warning: role: access level 40 is more than needed",
+    ] {
+        assert!(run.stderr.contains(w), "missing {w:?}: {}", run.stderr);
+    }
+}
+
 #[test]
 fn dry_run_prints_the_summary_it_would_post() {
     let repo = fixture_repo();

@@ -141,6 +141,7 @@ fn fetch_api_diff(
         diff_id: mr.diff_id,
         server: ctx.server_version,
         max_bytes,
+        token_variable: &ctx.token_variable,
     };
     rt.block_on(source::api::load(&api, req))
         .map_err(|e| api_error(&e, has_token, &ctx.token_variable))

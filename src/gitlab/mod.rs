@@ -3,6 +3,7 @@
 //! LLM. Requests are read-only today; the crate's token-revoking and token-rotating
 //! endpoints are never used (a test checks `src/`).
 
+pub mod checks;
 pub mod client;
 pub mod endpoints;
 pub mod model;

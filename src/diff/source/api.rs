@@ -4,6 +4,7 @@
 //! status come from GitLab's fields, which are authoritative. Never reads the working
 //! tree.
 
+use gitlab::api::Endpoint;
 use gitlab::api::common::NameOrId;
 
 use crate::analyze::{FileNote, NoteReason};
@@ -54,12 +55,19 @@ pub struct Request<'a> {
     pub server: Option<(u32, u32)>,
     /// `limits.max_diff_bytes`.
     pub max_bytes: u64,
+    /// Name of the token variable, for hints.
+    pub token_variable: &'a str,
 }
 
 /// Reads the MR's state and the pipeline's diff version; entries GitLab left out are
 /// taken from `…/raw_diffs` on GitLab ≥ 17.9 when the version is still the newest
 /// (`raw_diffs` is always the newest version's diff), else stay "not scanned".
 pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure> {
+    let token_warnings = if api.client().has_token() {
+        token_warnings(api, req).await?
+    } else {
+        Vec::new()
+    };
     let mr_ep = gitlab::api::projects::merge_requests::MergeRequest::builder()
         .project(project_id(req.project))
         .merge_request(req.iid)
@@ -72,10 +80,65 @@ pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure>
     }
     let detail = fetch(api, req.project, req.iid, req.diff_id).await?;
     let mut diff = convert(detail, req.iid);
+    diff.warnings.extend(token_warnings);
     if !diff.not_scanned.is_empty() {
         fill_from_raw_diffs(api, req, &mut diff).await;
     }
     Ok(ApiLoad::Diff(Box::new(diff)))
+}
+
+/// T13/T14 at the start of a run: the token's expiry and scopes and the bot's role,
+/// as warnings for the summary. A 401 stops the run ("GitLab token invalid or
+/// expired"), as does an unusable API; 403, 404 or an unknown shape only skip the
+/// check (older GitLab, narrow scopes).
+async fn token_warnings(api: &Gitlab, req: Request<'_>) -> Result<Vec<String>, ApiFailure> {
+    use crate::gitlab::checks::{Level, role_check, today, token_info_checks};
+    use crate::gitlab::model::{Member, TokenInfo, User};
+    use gitlab::api::personal_access_tokens::PersonalAccessTokenSelf;
+    use gitlab::api::projects::members::AllProjectMember;
+    use gitlab::api::users::CurrentUser;
+
+    let mut out = Vec::new();
+    let mut push = |c: crate::gitlab::checks::Check| {
+        if matches!(c.level, Level::Warn | Level::Fail) {
+            let fix = c.fix.map(|f| format!("; fix: {f}")).unwrap_or_default();
+            out.push(format!("{}: {}{fix}", c.name, c.detail));
+        }
+    };
+    if let Ok(ep) = PersonalAccessTokenSelf::builder().build() {
+        match api.get::<TokenInfo>(&ep).await {
+            Ok(info) if info.active == Some(false) || info.revoked == Some(true) => {
+                return Err(ApiFailure::Unauthorized {
+                    what: ep.endpoint().into_owned(),
+                });
+            }
+            Ok(info) => token_info_checks(&info, req.token_variable, today())
+                .into_iter()
+                .for_each(&mut push),
+            // Forbidden, not found or an unknown shape: older GitLab or narrow scopes.
+            Err(
+                ApiFailure::Forbidden { .. }
+                | ApiFailure::NotFound { .. }
+                | ApiFailure::BadJson { .. },
+            ) => {}
+            // 401, or GitLab unusable: the diff reads would fail the same way.
+            Err(e) => return Err(e),
+        }
+    }
+    let user = match CurrentUser::builder().build() {
+        Ok(ep) => api.get::<User>(&ep).await.ok(),
+        Err(_) => None,
+    };
+    if let Some(user) = user
+        && let Ok(ep) = AllProjectMember::builder()
+            .project(project_id(req.project))
+            .user(user.id)
+            .build()
+        && let Ok(m) = api.get::<Member>(&ep).await
+    {
+        push(role_check(m.access_level));
+    }
+    Ok(out)
 }
 
 async fn fill_from_raw_diffs(api: &Gitlab, req: Request<'_>, diff: &mut ApiDiff) {
