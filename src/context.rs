@@ -169,6 +169,18 @@ pub struct ReviewContext {
     pub gitlab: Option<gitlab::Settings>,
     /// `CI_SERVER_VERSION_MAJOR`/`_MINOR`.
     pub server_version: Option<(u32, u32)>,
+    /// A branch pipeline whose branch has an open MR (`CI_OPEN_MERGE_REQUESTS`).
+    pub branch: Option<BranchPipeline>,
+}
+
+/// A branch pipeline that may belong to an open MR: the MR is found through
+/// `GET /projects/:id/repository/commits/:sha/merge_requests`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BranchPipeline {
+    /// `CI_PROJECT_ID`.
+    pub project: String,
+    /// `CI_COMMIT_SHA`.
+    pub sha: String,
 }
 
 /// CA variables, in the order their certificates are added to the built-in roots.
@@ -205,6 +217,15 @@ impl ReviewContext {
             (Some(a), Some(b)) => Some((a, b)),
             _ => None,
         };
+        let branch = match (
+            &mr,
+            env("CI_OPEN_MERGE_REQUESTS"),
+            env("CI_PROJECT_ID"),
+            env("CI_COMMIT_SHA"),
+        ) {
+            (None, Some(_), Some(project), Some(sha)) => Some(BranchPipeline { project, sha }),
+            _ => None,
+        };
         Ok(ReviewContext {
             output: Output::from_args(&args.common, PathBuf::from("mrwarden-out"), env),
             fail_on: parse_fail_on(args.common.fail_on.as_deref())?,
@@ -213,6 +234,7 @@ impl ReviewContext {
             mr,
             source,
             token_variable: var.to_string(),
+            branch,
             gitlab,
             server_version,
         })

@@ -288,6 +288,34 @@ fn review_matches_scan_over_tls_with_a_private_ca() {
     }
 }
 
+/// Branch-pipeline mode: `CI_OPEN_MERGE_REQUESTS` says the branch has an MR; it is
+/// found through the commit's merge requests and reviewed like in an MR pipeline.
+#[test]
+fn branch_pipeline_with_an_open_mr_reviews_it() {
+    let repo = fixture_repo();
+    let expected = scan_findings(&repo);
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let mut vars = vec![
+        ("CI_PIPELINE_SOURCE", "push".to_string()),
+        ("CI_API_V4_URL", fake.url.clone()),
+        ("CI_PROJECT_ID", "42".to_string()),
+        ("CI_COMMIT_SHA", repo.head.clone()),
+        ("MRWARDEN_GITLAB_TOKEN", CANARY.to_string()),
+    ];
+    let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+    assert_eq!(run.code, 0, "no open MR named: {}", run.stderr);
+    vars.push(("CI_OPEN_MERGE_REQUESTS", "group/proj!7".to_string()));
+    let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(findings(&run.stdout), expected);
+    assert!(
+        fake.requests()
+            .iter()
+            .any(|r| r.path.contains("/repository/commits/"))
+    );
+}
+
 #[test]
 fn review_outside_mr_pipeline_writes_empty_reports_and_passes() {
     let empty = tempfile::tempdir().expect("tempdir");

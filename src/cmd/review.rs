@@ -8,13 +8,15 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use crate::cli::{Format, ReviewArgs};
-use crate::context::{EnvFn, MergeRequestRef, ReviewContext, ReviewSource};
+use crate::context::{BranchPipeline, EnvFn, MergeRequestRef, ReviewContext, ReviewSource};
 use crate::diff::source::{self, api::ApiLoad};
 use crate::error::Error;
 use crate::finding::Finding;
+use crate::gitlab::model::MergeRequest;
 use crate::gitlab::{ApiFailure, Client, Gitlab};
 use crate::report::{ReportKind, RunInfo};
 use crate::{config, gate, rules};
+use gitlab::api::projects::repository::commits::MergeRequests as CommitMergeRequests;
 
 use super::Outcome;
 
@@ -38,7 +40,11 @@ pub fn execute(ctx: &ReviewContext) -> Outcome {
 fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, RunInfo), Error> {
     let config = load_config(ctx)?;
     let rules = rules::load(&[])?;
-    let Some(mr) = &ctx.mr else {
+    let found = match (&ctx.mr, &ctx.branch, &ctx.source) {
+        (None, Some(branch), ReviewSource::Api) => find_branch_mr(ctx, branch)?,
+        _ => None,
+    };
+    let Some(mr) = ctx.mr.as_ref().or(found.as_ref()) else {
         // Not an MR pipeline: valid empty reports give GitLab's MR widgets their base.
         let empty = source::Loaded {
             diff: crate::diff::Diff::default(),
@@ -118,11 +124,40 @@ fn load_config(ctx: &ReviewContext) -> Result<config::Loaded, Error> {
     }
 }
 
-fn fetch_api_diff(
+/// Branch-pipeline mode: the open MR whose head is this pipeline's commit (else any
+/// open MR containing it), in this project.
+fn find_branch_mr(
     ctx: &ReviewContext,
-    mr: &MergeRequestRef,
-    max_bytes: u64,
-) -> Result<ApiLoad, Error> {
+    branch: &BranchPipeline,
+) -> Result<Option<MergeRequestRef>, Error> {
+    let (rt, api, has_token) = connect(ctx)?;
+    let Ok(ep) = CommitMergeRequests::builder()
+        .project(source::api::project_id(&branch.project))
+        .sha(branch.sha.as_str())
+        .build()
+    else {
+        return Ok(None);
+    };
+    let mrs: Vec<MergeRequest> = rt
+        .block_on(api.get_all(&ep, 100))
+        .map_err(|e| api_error(&e, has_token, &ctx.token_variable))?;
+    let open = mrs.iter().filter(|m| m.state == "opened");
+    let chosen = open
+        .clone()
+        .find(|m| m.sha.as_deref() == Some(branch.sha.as_str()))
+        .or_else(|| open.clone().next());
+    Ok(chosen.map(|m| MergeRequestRef {
+        project: m
+            .project_id
+            .map_or_else(|| branch.project.clone(), |p| p.to_string()),
+        iid: m.iid,
+        diff_id: None,
+        source_project: m.source_project_id.map(|p| p.to_string()),
+    }))
+}
+
+/// The async runtime and API client for one run.
+fn connect(ctx: &ReviewContext) -> Result<(tokio::runtime::Runtime, Gitlab, bool), Error> {
     let Some(settings) = ctx.gitlab.clone() else {
         return Err(Error::Usage(
             "CI_API_V4_URL is not set; set MRWARDEN_GITLAB_URL to the API root".into(),
@@ -130,11 +165,19 @@ fn fetch_api_diff(
     };
     let has_token = settings.token.is_some();
     let client = Client::new(settings).map_err(|e| Error::Usage(e.to_string()))?;
-    let api = Gitlab::new(client);
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| Error::Analysis(format!("cannot start the async runtime: {e}")))?;
+    Ok((rt, Gitlab::new(client), has_token))
+}
+
+fn fetch_api_diff(
+    ctx: &ReviewContext,
+    mr: &MergeRequestRef,
+    max_bytes: u64,
+) -> Result<ApiLoad, Error> {
+    let (rt, api, has_token) = connect(ctx)?;
     let req = source::api::Request {
         project: &mr.project,
         iid: mr.iid,

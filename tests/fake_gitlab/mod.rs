@@ -433,6 +433,22 @@ fn route(
                 .unwrap_or_default();
             paged(st, rest, &params, diffs, 20)
         }
+        [
+            "projects",
+            id,
+            "repository",
+            "commits",
+            sha,
+            "merge_requests",
+        ] if *id == st.project_id.to_string() => {
+            let heads: Vec<String> = st.versions.iter().map(|v| v.head.clone()).collect();
+            let list = if heads.iter().any(|h| h == sha) {
+                vec![merge_request(st)]
+            } else {
+                Vec::new()
+            };
+            paged(st, rest, &params, list, 20)
+        }
         s if s.len() >= 2 && s[0] == "projects" && s[1] != st.project_id.to_string() => {
             json_rsp(404, &json!({"message": "404 Project Not Found"}), &[])
         }
