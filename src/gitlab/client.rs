@@ -274,7 +274,13 @@ impl AsyncClient for Client {
                 Ok(rsp) if rsp.status().is_redirection() => {
                     return Err(ApiError::client(RestError::Redirect(rsp.status().as_u16())));
                 }
-                Ok(rsp) if retryable(rsp.status()) && !last => {
+                // A 429 was not processed; a 5xx may have been, so only idempotent
+                // requests are sent again after one.
+                Ok(rsp)
+                    if retryable(rsp.status())
+                        && (retry_allowed || rsp.status() == StatusCode::TOO_MANY_REQUESTS)
+                        && !last =>
+                {
                     retry_after(&rsp).unwrap_or_else(|| self.backoff(attempt))
                 }
                 Ok(rsp) => return Ok(rsp),
