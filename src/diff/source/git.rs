@@ -213,22 +213,7 @@ pub fn range(
     head: Option<&str>,
     max_bytes: u64,
 ) -> Result<Loaded, Error> {
-    ensure_repo(repo)?;
-    let head_sha = resolve(repo, head.unwrap_or("HEAD"), "--head")?;
-    let base_sha = match base {
-        Some(b) => resolve(repo, b, "--base")?,
-        None => default_branch(repo)?,
-    };
-    let merge_base = match run(repo, &["merge-base", &base_sha, &head_sha], 1 << 20)? {
-        Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
-        Err(_) => {
-            return Err(Error::Usage(format!(
-                "{} and {} have no common ancestor; pass a --base on the same history",
-                short(&base_sha),
-                short(&head_sha)
-            )));
-        }
-    };
+    let (merge_base, head_sha) = range_shas(repo, base, head)?;
     let mut args = DIFF_OPTS.to_vec();
     args.extend_from_slice(&[&merge_base, &head_sha, "--"]);
     let diff = diff(repo, &args, max_bytes, "git diff")?;
@@ -269,4 +254,37 @@ pub fn show(repo: &Path, rev: &str, path: &str, max_bytes: u64) -> Result<Option
     run(repo, &["cat-file", "blob", &spec], max_bytes)?
         .map(Some)
         .map_err(|e| Error::Analysis(format!("cannot read {path} at {}: {e}", short(&commit))))
+}
+
+/// The merge-base of a range's base and head (the revision whose policy is trusted).
+pub fn merge_base_of(repo: &Path, spec: &crate::context::DiffSpec) -> Result<String, Error> {
+    let crate::context::DiffSpec::Range { base, head } = spec else {
+        return Err(Error::Usage(
+            "a trusted policy needs a git range (--base/--head or the CI variables)".into(),
+        ));
+    };
+    range_shas(repo, base.as_deref(), head.as_deref()).map(|(merge_base, _)| merge_base)
+}
+
+/// (merge-base of base and head, head) as commit ids; `base` defaults to the default
+/// branch and `head` to `HEAD`.
+fn range_shas(
+    repo: &Path,
+    base: Option<&str>,
+    head: Option<&str>,
+) -> Result<(String, String), Error> {
+    ensure_repo(repo)?;
+    let head_sha = resolve(repo, head.unwrap_or("HEAD"), "--head")?;
+    let base_sha = match base {
+        Some(b) => resolve(repo, b, "--base")?,
+        None => default_branch(repo)?,
+    };
+    match run(repo, &["merge-base", &base_sha, &head_sha], 1 << 20)? {
+        Ok(out) => Ok((String::from_utf8_lossy(&out).trim().to_string(), head_sha)),
+        Err(_) => Err(Error::Usage(format!(
+            "{} and {} have no common ancestor; pass a --base on the same history",
+            short(&base_sha),
+            short(&head_sha)
+        ))),
+    }
 }

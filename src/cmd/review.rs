@@ -1,0 +1,347 @@
+//! `mrwarden review`: CI mode. Reads the pipeline's own MR diff version through the
+//! GitLab API (or local git with `--diff-source git`), then runs the same flow as
+//! `scan` ([`crate::review_diff`] inside [`super::with_reports`], so reports are written
+//! on every exit path). Posting comments comes later; until then the summary note it
+//! would post is printed.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::cli::{Format, ReviewArgs};
+use crate::context::{BranchPipeline, EnvFn, MergeRequestRef, ReviewContext, ReviewSource};
+use crate::diff::source::{self, api::ApiLoad};
+use crate::error::Error;
+use crate::finding::{Finding, Fingerprint};
+use crate::gitlab::model::MergeRequest;
+use crate::gitlab::{ApiFailure, Client, Gitlab};
+use crate::policy::trusted::{self, GitRevision};
+use crate::report::{ReportKind, RunInfo};
+use crate::{config, gate, rules};
+use gitlab::api::projects::repository::commits::MergeRequests as CommitMergeRequests;
+use gitlab::api::projects::repository::files::FileRaw;
+
+use super::Outcome;
+
+/// Runs `review` with flags and environment.
+pub fn run(args: &ReviewArgs, env: EnvFn<'_>) -> Outcome {
+    match ReviewContext::for_review(args, env) {
+        Ok(ctx) => execute(&ctx),
+        Err(e) => Outcome::error(&e),
+    }
+}
+
+/// Runs the review for a built context.
+pub fn execute(ctx: &ReviewContext) -> Outcome {
+    let mut outcome = super::with_reports(&ctx.output, |started| analyse(ctx, started));
+    if ctx.output.format == Format::Human && ctx.mr.is_some() {
+        append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
+    }
+    outcome
+}
+
+fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, RunInfo), Error> {
+    let mut warnings = Vec::new();
+    if ctx.config_path.is_some() {
+        warnings.push(
+            "--config is ignored by review: the configuration is read from the target branch at the diff's base commit".into(),
+        );
+    }
+    let defaults = config::Loaded::default();
+    let builtin = rules::load(&[])?;
+    let no_baseline = BTreeSet::new();
+    let found = match (&ctx.mr, &ctx.branch, &ctx.source) {
+        (None, Some(branch), ReviewSource::Api) => find_branch_mr(ctx, branch)?,
+        _ => None,
+    };
+    let Some(mr) = ctx.mr.as_ref().or(found.as_ref()) else {
+        // Not an MR pipeline: valid empty reports give GitLab's MR widgets their base.
+        let empty = nothing(
+            "not a merge-request pipeline (no CI_MERGE_REQUEST_IID): nothing to review".into(),
+        );
+        return crate::review_diff(
+            &empty,
+            &policy(&defaults, &builtin, &no_baseline, ctx, Vec::new()),
+            started,
+        );
+    };
+    let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
+    if has_token
+        && mr
+            .source_project
+            .as_deref()
+            .is_some_and(|s| s != mr.project)
+    {
+        warnings.push(format!(
+            "merge request !{} comes from a fork (project {}) and this job has the token: fork pipelines must never receive {}; see docs/review.md",
+            mr.iid,
+            mr.source_project.as_deref().unwrap_or_default(),
+            ctx.token_variable
+        ));
+    }
+    if !has_token {
+        warnings.push(format!(
+            "{} is not set: report-only run (reports and gate, nothing posted to GitLab)",
+            ctx.token_variable
+        ));
+    }
+    // The limits that apply before the trusted configuration is known are the defaults.
+    let max = defaults.config.limits.max_diff_bytes;
+    let (loaded, not_scanned, trusted) = match &ctx.source {
+        ReviewSource::Git { repo, diff } => {
+            let loaded = source::load(repo, diff, &defaults.config.limits)?;
+            let base = source::git::merge_base_of(repo, diff)?;
+            let trusted = trusted::load(
+                &GitRevision {
+                    repo: repo.clone(),
+                    rev: base,
+                },
+                &loaded.diff,
+            )?;
+            (loaded, Vec::new(), trusted)
+        }
+        ReviewSource::Api => {
+            let loaded = load_from_api(ctx, mr, max, &mut warnings)?;
+            let Ok(loaded) = loaded else {
+                let state = loaded.err().unwrap_or_default();
+                let empty = nothing(format!(
+                    "merge request !{} is {state}: nothing to review",
+                    mr.iid
+                ));
+                return crate::review_diff(
+                    &empty,
+                    &policy(&defaults, &builtin, &no_baseline, ctx, Vec::new()),
+                    started,
+                );
+            };
+            loaded
+        }
+    };
+    let (rules, rule_warnings) =
+        rules::load_without(&trusted.custom, &trusted.config.config.rules.disable)?;
+    warnings.extend(rule_warnings);
+    let (findings, mut run) = crate::review_diff(
+        &loaded,
+        &policy(
+            &trusted.config,
+            &rules,
+            &trusted.baseline,
+            ctx,
+            trusted.findings,
+        ),
+        started,
+    )?;
+    if !not_scanned.is_empty() {
+        for n in &not_scanned {
+            warnings.push(format!("{}: {}", n.path, n.reason.describe()));
+        }
+        run.notes.extend(not_scanned);
+        run.verdict = gate::decide(&findings, run.fail_on, false);
+    }
+    run.warnings.extend(warnings);
+    Ok((findings, run))
+}
+
+/// A diff from the API, the files it left unscanned, and the trusted policy.
+type ApiLoaded = (
+    source::Loaded,
+    Vec<crate::analyze::FileNote>,
+    trusted::Trusted,
+);
+
+/// The API half of `analyse`: the pipeline's diff version and the trusted policy at its
+/// base commit; `Err(state)` when the MR is closed or merged.
+fn load_from_api(
+    ctx: &ReviewContext,
+    mr: &MergeRequestRef,
+    max: u64,
+    warnings: &mut Vec<String>,
+) -> Result<Result<ApiLoaded, String>, Error> {
+    let (rt, api, has_token) = connect(ctx)?;
+    let req = source::api::Request {
+        project: &mr.project,
+        iid: mr.iid,
+        diff_id: mr.diff_id,
+        server: ctx.server_version,
+        max_bytes: max,
+        token_variable: &ctx.token_variable,
+    };
+    let api_diff = match rt
+        .block_on(source::api::load(&api, req))
+        .map_err(|e| api_error(&e, has_token, &ctx.token_variable))?
+    {
+        ApiLoad::Diff(d) => d,
+        ApiLoad::Closed { state } => return Ok(Err(state)),
+    };
+    if api_diff.bytes > max {
+        return Err(Error::Analysis(format!(
+            "the merge request diff ({} bytes) is larger than limits.max_diff_bytes ({max}); raise the limit",
+            api_diff.bytes
+        )));
+    }
+    warnings.extend(api_diff.warnings);
+    let trusted = if let Some(base) = api_diff.version.base_commit_sha.clone() {
+        let files = ApiFiles {
+            rt: &rt,
+            api: &api,
+            project: &mr.project,
+            rev: base,
+        };
+        trusted::load(&files, &api_diff.loaded.diff).map_err(|e| match e {
+            Error::Analysis(m) => {
+                Error::Analysis(format!("cannot read the target branch's policy: {m}"))
+            }
+            other => other,
+        })?
+    } else {
+        warnings
+            .push("the diff version names no base commit: built-in strict defaults apply".into());
+        trusted::Trusted {
+            config: config::Loaded {
+                config: trusted::strict_defaults(),
+                ..config::Loaded::default()
+            },
+            ..trusted::Trusted::default()
+        }
+    };
+    Ok(Ok((api_diff.loaded, api_diff.not_scanned, trusted)))
+}
+
+fn nothing(label: String) -> source::Loaded {
+    source::Loaded {
+        diff: crate::diff::Diff::default(),
+        label,
+        head_sha: None,
+    }
+}
+
+fn policy<'a>(
+    config: &'a config::Loaded,
+    rules: &'a rules::RuleSet,
+    baseline: &'a BTreeSet<Fingerprint>,
+    ctx: &ReviewContext,
+    meta_findings: Vec<Finding>,
+) -> crate::Policy<'a> {
+    crate::Policy {
+        config,
+        rules,
+        baseline,
+        fail_on_flag: ctx.fail_on,
+        meta_findings,
+    }
+}
+
+/// The target branch's files at the diff's base commit, through
+/// `GET /projects/:id/repository/files/:path/raw?ref=<base>`.
+struct ApiFiles<'a> {
+    rt: &'a tokio::runtime::Runtime,
+    api: &'a Gitlab,
+    project: &'a str,
+    rev: String,
+}
+
+impl trusted::FileSource for ApiFiles<'_> {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        let ep = FileRaw::builder()
+            .project(source::api::project_id(self.project))
+            .file_path(path)
+            .ref_(self.rev.as_str())
+            .build()
+            .map_err(|e| Error::Analysis(format!("cannot build the request for {path}: {e}")))?;
+        match self.rt.block_on(self.api.get_text(&ep, 8 << 20)) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(ApiFailure::NotFound { .. }) => Ok(None),
+            Err(e) => Err(Error::Analysis(e.to_string())),
+        }
+    }
+    fn describe(&self) -> String {
+        format!(
+            "target branch at {}",
+            self.rev.get(..12).unwrap_or(&self.rev)
+        )
+    }
+}
+
+/// Branch-pipeline mode: the open MR whose head is this pipeline's commit (else any
+/// open MR containing it), in this project.
+fn find_branch_mr(
+    ctx: &ReviewContext,
+    branch: &BranchPipeline,
+) -> Result<Option<MergeRequestRef>, Error> {
+    let (rt, api, has_token) = connect(ctx)?;
+    let Ok(ep) = CommitMergeRequests::builder()
+        .project(source::api::project_id(&branch.project))
+        .sha(branch.sha.as_str())
+        .build()
+    else {
+        return Ok(None);
+    };
+    let mrs: Vec<MergeRequest> = rt
+        .block_on(api.get_all(&ep, 100))
+        .map_err(|e| api_error(&e, has_token, &ctx.token_variable))?;
+    let open = mrs.iter().filter(|m| m.state == "opened");
+    let chosen = open
+        .clone()
+        .find(|m| m.sha.as_deref() == Some(branch.sha.as_str()))
+        .or_else(|| open.clone().next());
+    Ok(chosen.map(|m| MergeRequestRef {
+        project: m
+            .project_id
+            .map_or_else(|| branch.project.clone(), |p| p.to_string()),
+        iid: m.iid,
+        diff_id: None,
+        source_project: m.source_project_id.map(|p| p.to_string()),
+    }))
+}
+
+/// The async runtime and API client for one run.
+fn connect(ctx: &ReviewContext) -> Result<(tokio::runtime::Runtime, Gitlab, bool), Error> {
+    let Some(settings) = ctx.gitlab.clone() else {
+        return Err(Error::Usage(
+            "CI_API_V4_URL is not set; set MRWARDEN_GITLAB_URL to the API root".into(),
+        ));
+    };
+    let has_token = settings.token.is_some();
+    let client = Client::new(settings).map_err(|e| Error::Usage(e.to_string()))?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Analysis(format!("cannot start the async runtime: {e}")))?;
+    Ok((rt, Gitlab::new(client), has_token))
+}
+
+/// One clear line per failure; the token is never part of it.
+fn api_error(e: &ApiFailure, has_token: bool, var: &str) -> Error {
+    match e {
+        ApiFailure::Unauthorized { what } if has_token => Error::Analysis(format!(
+            "GitLab token invalid or expired (HTTP 401 from GET {what}); create a new token (scope api, role Developer) and store it in the masked CI/CD variable {var}"
+        )),
+        ApiFailure::Unauthorized { what }
+        | ApiFailure::Forbidden { what }
+        | ApiFailure::NotFound { what }
+            if !has_token =>
+        {
+            Error::Analysis(format!(
+                "cannot read the merge request without a token (GET {what} refused); set the masked CI/CD variable {var} (scope api, role Developer; see docs/review.md)"
+            ))
+        }
+        other => Error::Analysis(other.to_string()),
+    }
+}
+
+/// Adds the summary note `review` would post (the markdown report just written).
+fn append_would_post(outcome: &mut Outcome, dir: &Path, dry_run: bool) {
+    let Ok(summary) = std::fs::read_to_string(dir.join(ReportKind::Markdown.file_name())) else {
+        return;
+    };
+    let why = if dry_run {
+        "--dry-run"
+    } else {
+        "posting comes in a later version"
+    };
+    let text = &mut outcome.stdout;
+    text.push_str("\nmrwarden would post this summary note (");
+    text.push_str(why);
+    text.push_str("):\n\n");
+    text.push_str(&crate::sanitize::terminal(&summary));
+}
