@@ -26,6 +26,12 @@ pub enum Command {
     /// Scan a local change: a git range (default: merge-base with the default branch to
     /// HEAD), the staged changes, or a unified diff. No network.
     Scan(ScanArgs),
+    /// CI mode: review the merge request of this pipeline through the GitLab API,
+    /// write reports and gate. Outside a merge-request pipeline it writes empty reports.
+    Review(ReviewArgs),
+    /// Check the GitLab connection: API reachable (TLS, CA, proxy), token valid, its
+    /// scopes and expiry, the bot's role, project and merge request. One line per check.
+    Doctor(DoctorArgs),
     /// Run the whole flow on a bundled example change in a temporary git repository.
     Demo(DemoArgs),
     /// List the detection rules or run their fixtures.
@@ -98,6 +104,45 @@ pub struct ScanArgs {
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// `mrwarden review`.
+#[derive(Debug, Args)]
+#[command(after_help = EXIT_CODES)]
+pub struct ReviewArgs {
+    /// Never write to GitLab; print what would be posted.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Where the diff comes from: the GitLab API (no checkout needed) or local git
+    /// (needs history back to `CI_MERGE_REQUEST_DIFF_BASE_SHA`).
+    #[arg(long, value_enum, default_value_t = ReviewDiffSource::Api)]
+    pub diff_source: ReviewDiffSource,
+    /// Name of the masked CI/CD variable holding the bot's token.
+    #[arg(long, value_name = "NAME", default_value = "MRWARDEN_GITLAB_TOKEN")]
+    pub token_variable: String,
+    /// Shared options.
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `mrwarden doctor`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 every needed check passes (warnings allowed), 1 a needed check fails, 3 the API cannot be reached."
+)]
+pub struct DoctorArgs {
+    /// Name of the masked CI/CD variable holding the bot's token.
+    #[arg(long, value_name = "NAME", default_value = "MRWARDEN_GITLAB_TOKEN")]
+    pub token_variable: String,
+}
+
+/// `review --diff-source`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewDiffSource {
+    /// The pipeline's merge-request diff version from the GitLab API.
+    Api,
+    /// `git diff` of `CI_MERGE_REQUEST_DIFF_BASE_SHA`…HEAD in `CI_PROJECT_DIR`.
+    Git,
 }
 
 /// `mrwarden demo`.

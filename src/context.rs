@@ -4,9 +4,10 @@
 
 use std::path::PathBuf;
 
-use crate::cli::{CommonArgs, Format, ScanArgs};
+use crate::cli::{CommonArgs, DoctorArgs, Format, ReviewArgs, ReviewDiffSource, ScanArgs};
 use crate::error::Error;
 use crate::gate::Threshold;
+use crate::gitlab::{self, Token};
 use crate::report::ReportKind;
 
 /// Where the diff of a `scan` comes from.
@@ -126,6 +127,312 @@ impl Context {
     }
 }
 
+/// The merge request a pipeline belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeRequestRef {
+    /// `CI_MERGE_REQUEST_PROJECT_ID` (the target project), else `CI_PROJECT_ID`.
+    pub project: String,
+    /// `CI_MERGE_REQUEST_IID`.
+    pub iid: u64,
+    /// `CI_MERGE_REQUEST_DIFF_ID`: the pipeline's own diff version.
+    pub diff_id: Option<u64>,
+    /// `CI_MERGE_REQUEST_SOURCE_PROJECT_ID` (differs from `project` for fork MRs).
+    pub source_project: Option<String>,
+}
+
+/// Where `review` takes the diff from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewSource {
+    /// The GitLab API (the pipeline's diff version); never reads the working tree.
+    Api,
+    /// Local git in `repo` (needs history).
+    Git {
+        /// Repository path (`CI_PROJECT_DIR`, else `.`).
+        repo: PathBuf,
+        /// The range.
+        diff: DiffSpec,
+    },
+}
+
+/// Everything a `review` run needs.
+#[derive(Debug, Clone)]
+pub struct ReviewContext {
+    /// Report and stdout options.
+    pub output: Output,
+    /// `--fail-on`, when given.
+    pub fail_on: Option<Threshold>,
+    /// `--config`, when given.
+    pub config_path: Option<PathBuf>,
+    /// `--dry-run`: never write to GitLab.
+    pub dry_run: bool,
+    /// The MR, or `None` outside a merge-request pipeline.
+    pub mr: Option<MergeRequestRef>,
+    /// Diff source.
+    pub source: ReviewSource,
+    /// Name of the variable holding the token (for messages).
+    pub token_variable: String,
+    /// GitLab connection settings, when an API URL is known.
+    pub gitlab: Option<gitlab::Settings>,
+    /// `CI_SERVER_VERSION_MAJOR`/`_MINOR`.
+    pub server_version: Option<(u32, u32)>,
+}
+
+/// CA variables, in the order their certificates are added to the built-in roots.
+const CA_FILE_VARS: &[&str] = &["MRWARDEN_CA_FILE", "CI_SERVER_TLS_CA_FILE", "SSL_CERT_FILE"];
+
+impl ReviewContext {
+    /// Builds the context of `mrwarden review` from flags and `CI_*` variables.
+    pub fn for_review(args: &ReviewArgs, env: EnvFn<'_>) -> Result<Self, Error> {
+        let var = args.token_variable.as_str();
+        check_variable_name(var)?;
+        let token = read_token(var, env)?;
+        let mr = read_merge_request(env)?;
+        let gitlab = read_settings(token, env)?;
+        if mr.is_some() && gitlab.is_none() && args.diff_source == ReviewDiffSource::Api {
+            return Err(Error::Usage(
+                "CI_API_V4_URL is not set; run inside GitLab CI or set MRWARDEN_GITLAB_URL to the API root (https://host/api/v4)".into(),
+            ));
+        }
+        let ci = CiVars::from_env(env);
+        let source = match args.diff_source {
+            ReviewDiffSource::Api => ReviewSource::Api,
+            ReviewDiffSource::Git => ReviewSource::Git {
+                repo: ci.project_dir.clone().unwrap_or_else(|| PathBuf::from(".")),
+                diff: DiffSpec::Range {
+                    base: ci.diff_base_sha.clone(),
+                    head: ci.head_sha.clone(),
+                },
+            },
+        };
+        let server_version = match (
+            env("CI_SERVER_VERSION_MAJOR").and_then(|v| v.parse().ok()),
+            env("CI_SERVER_VERSION_MINOR").and_then(|v| v.parse().ok()),
+        ) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        };
+        Ok(ReviewContext {
+            output: Output::from_args(&args.common, PathBuf::from("mrwarden-out"), env),
+            fail_on: parse_fail_on(args.common.fail_on.as_deref())?,
+            config_path: args.common.config.clone(),
+            dry_run: args.dry_run,
+            mr,
+            source,
+            token_variable: var.to_string(),
+            gitlab,
+            server_version,
+        })
+    }
+}
+
+/// Everything `mrwarden doctor` checks. Problems that `review` would stop on (a
+/// malformed token, a bad API URL) are kept as text here: doctor reports them as
+/// failed checks instead of exiting 2.
+#[derive(Debug, Clone)]
+pub struct DoctorContext {
+    /// Name of the token variable.
+    pub token_variable: String,
+    /// The token variable is set but malformed.
+    pub token_problem: Option<String>,
+    /// Connection settings, when the API URL is known and valid.
+    pub gitlab: Option<gitlab::Settings>,
+    /// The API URL is missing or invalid (or a CA variable is unreadable).
+    pub api_problem: Option<String>,
+    /// The MR, in a merge-request pipeline.
+    pub mr: Option<MergeRequestRef>,
+    /// `CI_MERGE_REQUEST_PROJECT_ID`, else `CI_PROJECT_ID`.
+    pub project: Option<String>,
+    /// `CI_PIPELINE_SOURCE`.
+    pub pipeline_source: Option<String>,
+    /// `CI_MERGE_REQUEST_EVENT_TYPE`.
+    pub event_type: Option<String>,
+}
+
+impl DoctorContext {
+    /// Builds the context of `mrwarden doctor`.
+    pub fn for_doctor(args: &DoctorArgs, env: EnvFn<'_>) -> Result<Self, Error> {
+        let var = args.token_variable.as_str();
+        check_variable_name(var)?;
+        let (token, token_problem) = match read_token(var, env) {
+            Ok(t) => (t, None),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        let (gitlab, api_problem) = match read_settings(token, env) {
+            Ok(Some(s)) => (Some(s), None),
+            Ok(None) => (
+                None,
+                Some("CI_API_V4_URL is not set; run inside GitLab CI or set MRWARDEN_GITLAB_URL to the API root".into()),
+            ),
+            Err(e) => (None, Some(e.to_string())),
+        };
+        Ok(DoctorContext {
+            token_variable: var.to_string(),
+            token_problem,
+            gitlab,
+            api_problem,
+            mr: read_merge_request(env).ok().flatten(),
+            project: env("CI_MERGE_REQUEST_PROJECT_ID").or_else(|| env("CI_PROJECT_ID")),
+            pipeline_source: env("CI_PIPELINE_SOURCE"),
+            event_type: env("CI_MERGE_REQUEST_EVENT_TYPE"),
+        })
+    }
+}
+
+fn check_variable_name(var: &str) -> Result<(), Error> {
+    let valid = var
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && var.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "--token-variable {var:?} is not a variable name; use letters, digits and _"
+        )))
+    }
+}
+
+/// The token from the named variable; there is no fallback to any other variable.
+fn read_token(var: &str, env: EnvFn<'_>) -> Result<Option<Token>, Error> {
+    env(var)
+        .map(|raw| {
+            Token::parse(&raw).map_err(|e| {
+                Error::Usage(format!(
+                    "the token in {var} is malformed ({e}); store the token again without spaces or line breaks"
+                ))
+            })
+        })
+        .transpose()
+}
+
+fn read_merge_request(env: EnvFn<'_>) -> Result<Option<MergeRequestRef>, Error> {
+    let Some(iid) = env("CI_MERGE_REQUEST_IID") else {
+        return Ok(None);
+    };
+    Ok(Some(MergeRequestRef {
+        project: env("CI_MERGE_REQUEST_PROJECT_ID")
+            .or_else(|| env("CI_PROJECT_ID"))
+            .ok_or_else(|| {
+                Error::Usage(
+                    "CI_MERGE_REQUEST_IID is set but CI_MERGE_REQUEST_PROJECT_ID is not; run inside a GitLab merge-request pipeline".into(),
+                )
+            })?,
+        iid: parse_number("CI_MERGE_REQUEST_IID", &iid)?,
+        diff_id: env("CI_MERGE_REQUEST_DIFF_ID")
+            .map(|v| parse_number("CI_MERGE_REQUEST_DIFF_ID", &v))
+            .transpose()?,
+        source_project: env("CI_MERGE_REQUEST_SOURCE_PROJECT_ID"),
+    }))
+}
+
+/// Connection settings from `MRWARDEN_GITLAB_URL` / `CI_API_V4_URL`, the CA variables
+/// and the proxy variables; `None` without an API URL.
+fn read_settings(token: Option<Token>, env: EnvFn<'_>) -> Result<Option<gitlab::Settings>, Error> {
+    let api_url = match env("MRWARDEN_GITLAB_URL") {
+        Some(u) => Some(("MRWARDEN_GITLAB_URL", u)),
+        None => env("CI_API_V4_URL").map(|u| ("CI_API_V4_URL", u)),
+    };
+    let Some((name, raw)) = api_url else {
+        return Ok(None);
+    };
+    let api_url = parse_api_url(name, &raw)?;
+    let proxy = if api_url.scheme() == "https" {
+        env("HTTPS_PROXY").or_else(|| env("https_proxy"))
+    } else {
+        env("HTTP_PROXY").or_else(|| env("http_proxy"))
+    };
+    Ok(Some(gitlab::Settings {
+        api_url,
+        token,
+        extra_ca_pem: read_ca_sources(env)?,
+        proxy,
+        no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
+        limits: gitlab::Limits::default(),
+    }))
+}
+
+fn parse_number(name: &str, raw: &str) -> Result<u64, Error> {
+    raw.trim()
+        .parse()
+        .map_err(|_| Error::Usage(format!("{name} must be a number, got {raw:?}")))
+}
+
+/// The API root: `https://`, or plain `http://` to a loopback host only (a local test
+/// double; nothing on the network is ever spoken to without TLS). No credentials or
+/// query in it: the token travels only in a header.
+fn parse_api_url(name: &str, raw: &str) -> Result<url::Url, Error> {
+    let url = url::Url::parse(raw.trim()).map_err(|e| {
+        Error::Usage(format!(
+            "{name} is not a URL ({e}); set it to the API root, e.g. https://gitlab.example.com/api/v4"
+        ))
+    })?;
+    if !url.username().is_empty() || url.password().is_some() || url.query().is_some() {
+        return Err(Error::Usage(format!(
+            "{name} must not carry credentials or a query; the token belongs in the masked token variable"
+        )));
+    }
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d == "localhost",
+        None => false,
+    };
+    match url.scheme() {
+        "https" => Ok(url),
+        "http" if loopback => Ok(url),
+        _ => Err(Error::Usage(format!(
+            "{name} must be an https:// URL (plain http is allowed only to a loopback host); TLS cannot be switched off, add your CA with MRWARDEN_CA_FILE instead"
+        ))),
+    }
+}
+
+/// Every CA source that is set, as PEM bytes labelled with its variable.
+fn read_ca_sources(env: EnvFn<'_>) -> Result<Vec<(String, Vec<u8>)>, Error> {
+    let mut out = Vec::new();
+    for name in CA_FILE_VARS {
+        if let Some(path) = env(name) {
+            let bytes = std::fs::read(&path).map_err(|e| {
+                Error::Usage(format!(
+                    "{name}={path}: cannot read the CA file ({e}); fix the path or unset {name}"
+                ))
+            })?;
+            out.push(((*name).to_string(), bytes));
+        }
+    }
+    if let Some(pem) = env("ADDITIONAL_CA_CERT_BUNDLE") {
+        out.push(("ADDITIONAL_CA_CERT_BUNDLE".into(), pem.into_bytes()));
+    }
+    if let Some(dir) = env("SSL_CERT_DIR") {
+        let entries = std::fs::read_dir(&dir).map_err(|e| {
+            Error::Usage(format!(
+                "SSL_CERT_DIR={dir}: cannot read the directory ({e}); fix the path or unset SSL_CERT_DIR"
+            ))
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        let mut pem = Vec::new();
+        for f in files {
+            if let Ok(bytes) = std::fs::read(&f)
+                && bytes
+                    .windows(27)
+                    .any(|w| w == b"-----BEGIN CERTIFICATE-----")
+            {
+                pem.extend_from_slice(&bytes);
+                pem.push(b'\n');
+            }
+        }
+        if !pem.is_empty() {
+            out.push(("SSL_CERT_DIR".into(), pem));
+        }
+    }
+    Ok(out)
+}
+
 impl Output {
     fn from_args(common: &CommonArgs, default_dir: PathBuf, env: EnvFn<'_>) -> Self {
         use std::io::IsTerminal;
@@ -210,6 +517,73 @@ mod tests {
                 head: Some("bbb".into())
             }
         );
+    }
+
+    fn review(args: &[&str], vars: &[(&str, &str)]) -> Result<ReviewContext, Error> {
+        let cli = crate::cli::Cli::try_parse_from(args).expect("args parse");
+        let crate::cli::Command::Review(a) = cli.command else {
+            panic!("not review")
+        };
+        let env = |k: &str| {
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_string())
+        };
+        ReviewContext::for_review(&a, &env)
+    }
+
+    #[test]
+    fn review_reads_the_mr_and_token_variable() {
+        let vars = [
+            ("CI_MERGE_REQUEST_IID", "7"),
+            ("CI_MERGE_REQUEST_PROJECT_ID", "42"),
+            ("CI_MERGE_REQUEST_DIFF_ID", "9"),
+            ("CI_API_V4_URL", "https://h.example/gitlab/api/v4"),
+            ("GITLAB_TOKEN", "glpat-notours"),
+            ("BOT", "glpat-ours"),
+        ];
+        let c = review(&["mrwarden", "review"], &vars).expect("context");
+        let mr = c.mr.expect("mr");
+        assert_eq!(
+            (mr.project.as_str(), mr.iid, mr.diff_id),
+            ("42", 7, Some(9))
+        );
+        let gl = c.gitlab.expect("gitlab");
+        assert!(gl.token.is_none(), "no fallback to GITLAB_TOKEN");
+        assert_eq!(gl.api_url.path(), "/gitlab/api/v4");
+        let c = review(&["mrwarden", "review", "--token-variable", "BOT"], &vars).expect("ctx");
+        assert!(c.gitlab.expect("gitlab").token.is_some());
+    }
+
+    #[test]
+    fn review_rejects_bad_tokens_and_urls() {
+        let base = [("CI_MERGE_REQUEST_IID", "7"), ("CI_PROJECT_ID", "1")];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut v: Vec<(&str, &str)> = base.to_vec();
+            v.extend_from_slice(extra);
+            review(&["mrwarden", "review"], &v).map(|_| ())
+        };
+        let code = |r: Result<(), Error>| r.expect_err("must fail").exit_code();
+        assert_eq!(
+            code(with(&[
+                ("CI_API_V4_URL", "https://h/api/v4"),
+                ("MRWARDEN_GITLAB_TOKEN", "glpat-x\n")
+            ])),
+            2
+        );
+        assert_eq!(
+            code(with(&[("CI_API_V4_URL", "http://gitlab.example/api/v4")])),
+            2
+        );
+        assert_eq!(code(with(&[("CI_API_V4_URL", "https://u:p@h/api/v4")])), 2);
+        assert_eq!(code(with(&[])), 2, "no API URL in an MR pipeline");
+        assert!(with(&[("CI_API_V4_URL", "http://127.0.0.1:9/api/v4")]).is_ok());
+        let err = with(&[
+            ("CI_API_V4_URL", "https://h/api/v4"),
+            ("MRWARDEN_GITLAB_TOKEN", "glpat-SECRET x"),
+        ])
+        .expect_err("malformed");
+        assert!(!err.to_string().contains("SECRET"), "{err}");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod diff;
 pub mod error;
 pub mod finding;
 pub mod gate;
+pub mod gitlab;
 pub mod policy;
 pub mod publish;
 pub mod report;

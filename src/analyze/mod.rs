@@ -28,12 +28,15 @@ pub enum NoteReason {
     OverFileCap,
     /// A global budget (files, findings) was hit before this file: not scanned.
     BudgetExceeded,
+    /// The source did not return the content though it was asked (GitLab collapsed the
+    /// entry or marked it too large): not scanned.
+    NotReturned,
 }
 
 impl NoteReason {
     /// Whether this note means content went unscanned (the run fails closed).
     pub fn fails_closed(self) -> bool {
-        matches!(self, NoteReason::BudgetExceeded)
+        matches!(self, NoteReason::BudgetExceeded | NoteReason::NotReturned)
     }
 
     /// A short phrase for summaries.
@@ -44,6 +47,7 @@ impl NoteReason {
             NoteReason::Generated => "generated file, scanned for secrets only",
             NoteReason::OverFileCap => "over the per-file cap, scanned for secrets up to the cap",
             NoteReason::BudgetExceeded => "not scanned: a global limit was reached",
+            NoteReason::NotReturned => "not scanned: GitLab did not return its content",
         }
     }
 }

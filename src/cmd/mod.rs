@@ -2,7 +2,9 @@
 
 pub mod baseline;
 pub mod demo;
+pub mod doctor;
 pub mod init;
+pub mod review;
 pub mod rules;
 pub mod scan;
 

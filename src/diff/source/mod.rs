@@ -1,6 +1,7 @@
 //! Where diff text comes from. Each source returns bytes for [`super::parse`] or an
 //! already built [`super::Diff`]; nothing else in the crate runs git or reads diff files.
 
+pub mod api;
 pub mod git;
 pub mod tree;
 

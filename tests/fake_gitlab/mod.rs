@@ -1,0 +1,597 @@
+//! A fake GitLab for integration tests: an axum server on 127.0.0.1:0, started by the
+//! test itself on its own thread, speaking the JSON shapes of the endpoints mrwarden
+//! calls (versions, version detail, diffs, MR, user, token self), with switches for the
+//! faults GitLab and the networks in front of it produce. Every request is recorded.
+
+#![allow(
+    dead_code,
+    unreachable_pub,
+    clippy::struct_excessive_bools,
+    clippy::too_many_lines,
+    clippy::needless_pass_by_value
+)]
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, Response};
+use serde_json::{Value, json};
+use tokio_rustls::rustls::ServerConfig;
+use tokio_rustls::rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
+
+/// One diff version of the fake MR.
+#[derive(Debug, Clone)]
+pub struct VersionData {
+    /// Version id.
+    pub id: u64,
+    /// Merge-base.
+    pub base: String,
+    /// Target head.
+    pub start: String,
+    /// Source head.
+    pub head: String,
+    /// `API::Entities::Diff` objects.
+    pub diffs: Vec<Value>,
+}
+
+/// Fault switches and data.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    /// Project id the MR lives in.
+    pub project_id: u64,
+    /// MR iid.
+    pub iid: u64,
+    /// Versions, oldest first.
+    pub versions: Vec<VersionData>,
+    /// The token GitLab accepts.
+    pub token: Option<String>,
+    /// Readable without a token (public project).
+    pub public: bool,
+    /// Every token is expired: 401.
+    pub expired_token: bool,
+    /// 403 on everything (scope too narrow).
+    pub forbidden: bool,
+    /// The first N requests get 429 with `Retry-After: 1`.
+    pub rate_limit_first: u32,
+    /// The first N requests get 503.
+    pub fail_5xx_first: u32,
+    /// Percentage of requests answered 500 at random (seeded, reproducible).
+    pub random_5xx_percent: u32,
+    /// Delay of the first N responses.
+    pub slow_first: u32,
+    /// Length of that delay.
+    pub slow_ms: u64,
+    /// Lists come in short pages (1 or 2 items) whatever `per_page` says.
+    pub short_pages: bool,
+    /// Send only `Link` (pointing at another host), no `x-next-page`.
+    pub link_only: bool,
+    /// `/diffs` answers 500 for `per_page > 30` (GitLab < 17.11).
+    pub old_diffs_page_limit: bool,
+    /// A proxy's HTML error page (502) on everything.
+    pub html_error: bool,
+    /// 200 with a broken JSON body.
+    pub invalid_json: bool,
+    /// 302 to this URL on everything.
+    pub redirect_to: Option<String>,
+    /// The bot's access level on the project (0 means Developer, 30).
+    pub access_level: u32,
+    /// Scopes of the token (empty means `["api"]`).
+    pub token_scopes: Vec<String>,
+    /// `expires_at` of the token: empty means far away, `null` means JSON null.
+    pub token_expires_at: String,
+    /// `GET /personal_access_tokens/self` answers 404 (older GitLab).
+    pub no_token_self: bool,
+    /// Requests seen.
+    pub requests: Vec<Seen>,
+    /// Counter for the fault switches.
+    pub count: u32,
+    /// PRNG state for `random_5xx_percent`.
+    pub rng: u64,
+}
+
+/// A recorded request.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    /// Method.
+    pub method: String,
+    /// Path after the prefix.
+    pub path: String,
+    /// Query string.
+    pub query: String,
+    /// A `PRIVATE-TOKEN` header was sent.
+    pub had_token: bool,
+    /// Status answered.
+    pub status: u16,
+}
+
+/// A running fake.
+pub struct Fake {
+    /// API root, e.g. `http://127.0.0.1:1234/gitlab/api/v4`.
+    pub url: String,
+    state: Arc<Mutex<State>>,
+}
+
+impl Fake {
+    /// Starts a fake with API root `http://127.0.0.1:<port><prefix>` (prefix like `/api/v4`).
+    pub fn start(prefix: &str, state: State) -> Fake {
+        Self::launch(prefix, state, None)
+    }
+
+    /// Starts a fake speaking HTTPS with a certificate for `localhost` and `127.0.0.1`
+    /// from a CA generated now; returns it with the CA certificate (PEM).
+    pub fn start_tls(prefix: &str, state: State) -> (Fake, String) {
+        let (config, ca_pem) = tls_config();
+        (Self::launch(prefix, state, Some(config)), ca_pem)
+    }
+
+    fn launch(prefix: &str, state: State, tls: Option<ServerConfig>) -> Fake {
+        let std_listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        std_listener.set_nonblocking(true).expect("nonblocking");
+        let port = std_listener.local_addr().expect("addr").port();
+        let state = Arc::new(Mutex::new(State {
+            rng: 0x9E37_79B9_7F4A_7C15,
+            ..state
+        }));
+        let shared = state.clone();
+        let prefix_owned = prefix.trim_end_matches('/').to_string();
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(std_listener).expect("listener");
+                let app = Router::new().fallback(move |req: Request<Body>| {
+                    let state = shared.clone();
+                    let prefix = prefix_owned.clone();
+                    async move { handle(&state, &prefix, req).await }
+                });
+                match tls {
+                    None => axum::serve(listener, app).await.expect("serve"),
+                    Some(config) => serve_tls(listener, app, config).await,
+                }
+            });
+        });
+        Fake {
+            url: format!("{scheme}://127.0.0.1:{port}{prefix}"),
+            state,
+        }
+    }
+
+    /// The state, to change switches or read requests.
+    pub fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().expect("lock")
+    }
+
+    /// Requests seen so far.
+    pub fn requests(&self) -> Vec<Seen> {
+        self.state().requests.clone()
+    }
+}
+
+/// A server config with a leaf certificate signed by a CA made now, and the CA's PEM.
+fn tls_config() -> (ServerConfig, String) {
+    use rcgen::{
+        BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair, KeyUsagePurpose,
+    };
+    let ca_key = KeyPair::generate().expect("ca key");
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("ca params");
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca_params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::CrlSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
+    ca_params
+        .distinguished_name
+        .push(DnType::CommonName, "mrwarden test CA");
+    let ca_cert = ca_params.self_signed(&ca_key).expect("ca cert");
+    let issuer = Issuer::new(ca_params, ca_key);
+    let key = KeyPair::generate().expect("key");
+    let params = CertificateParams::new(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+        .expect("params");
+    let cert = params.signed_by(&key, &issuer).expect("leaf cert");
+    let provider = Arc::new(tokio_rustls::rustls::crypto::aws_lc_rs::default_provider());
+    let config = ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .expect("versions")
+        .with_no_client_auth()
+        .with_single_cert(
+            vec![cert.der().clone()],
+            PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
+        )
+        .expect("server config");
+    (config, ca_cert.pem())
+}
+
+async fn serve_tls(listener: tokio::net::TcpListener, app: Router, config: ServerConfig) {
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    loop {
+        let Ok((tcp, _)) = listener.accept().await else {
+            continue;
+        };
+        let acceptor = acceptor.clone();
+        let app = app.clone();
+        tokio::spawn(async move {
+            // A client that rejects our certificate ends here: no request is recorded.
+            let Ok(tls) = acceptor.accept(tcp).await else {
+                return;
+            };
+            let svc = hyper_util::service::TowerToHyperService::new(app);
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(tls), svc)
+                .await;
+        });
+    }
+}
+
+fn json_rsp(status: u16, body: &Value, headers: &[(&str, String)]) -> Response<Body> {
+    let mut b = Response::builder()
+        .status(status)
+        .header("content-type", "application/json");
+    for (k, v) in headers {
+        b = b.header(*k, v);
+    }
+    b.body(Body::from(body.to_string())).expect("response")
+}
+
+fn raw_rsp(status: u16, ctype: &str, body: &str, headers: &[(&str, String)]) -> Response<Body> {
+    let mut b = Response::builder()
+        .status(status)
+        .header("content-type", ctype);
+    for (k, v) in headers {
+        b = b.header(*k, v);
+    }
+    b.body(Body::from(body.to_string())).expect("response")
+}
+
+async fn handle(state: &Arc<Mutex<State>>, prefix: &str, req: Request<Body>) -> Response<Body> {
+    let path = req.uri().path().to_string();
+    let query = req.uri().query().unwrap_or_default().to_string();
+    let token = header(req.headers(), "private-token");
+    let (delay, rsp) = {
+        let mut st = state.lock().expect("lock");
+        st.count += 1;
+        let n = st.count;
+        let delay = (n <= st.slow_first).then(|| Duration::from_millis(st.slow_ms));
+        let rsp = route(&mut st, n, prefix, &path, &query, token.as_deref());
+        st.requests.push(Seen {
+            method: req.method().to_string(),
+            path: path.strip_prefix(prefix).unwrap_or(&path).to_string(),
+            query: query.clone(),
+            had_token: token.is_some(),
+            status: rsp.status().as_u16(),
+        });
+        (delay, rsp)
+    };
+    if let Some(d) = delay {
+        tokio::time::sleep(d).await;
+    }
+    rsp
+}
+
+fn header(h: &HeaderMap, name: &str) -> Option<String> {
+    h.get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+fn route(
+    st: &mut State,
+    n: u32,
+    prefix: &str,
+    path: &str,
+    query: &str,
+    token: Option<&str>,
+) -> Response<Body> {
+    if let Some(to) = &st.redirect_to {
+        return raw_rsp(302, "text/html", "moved", &[("location", to.clone())]);
+    }
+    if n <= st.rate_limit_first {
+        return raw_rsp(
+            429,
+            "text/plain",
+            "Retry later",
+            &[
+                ("retry-after", "1".into()),
+                ("ratelimit-name", "throttle_authenticated_api".into()),
+                ("ratelimit-remaining", "0".into()),
+            ],
+        );
+    }
+    if n <= st.rate_limit_first + st.fail_5xx_first {
+        return json_rsp(503, &json!({"message": "503 Service Unavailable"}), &[]);
+    }
+    if st.random_5xx_percent > 0 {
+        st.rng ^= st.rng << 13;
+        st.rng ^= st.rng >> 7;
+        st.rng ^= st.rng << 17;
+        if (st.rng % 100) < u64::from(st.random_5xx_percent) {
+            return json_rsp(500, &json!({"message": "500 Internal Server Error"}), &[]);
+        }
+    }
+    if st.html_error {
+        return raw_rsp(
+            502,
+            "text/html",
+            "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>",
+            &[],
+        );
+    }
+    let Some(rest) = path.strip_prefix(prefix) else {
+        return raw_rsp(404, "text/html", "<html><body>Not Found</body></html>", &[]);
+    };
+    match token {
+        Some(_) if st.expired_token => {
+            return json_rsp(401, &json!({"message": "401 Unauthorized"}), &[]);
+        }
+        Some(t) if st.token.as_deref() != Some(t) => {
+            return json_rsp(401, &json!({"message": "401 Unauthorized"}), &[]);
+        }
+        None if rest == "/version" => {
+            return json_rsp(401, &json!({"message": "401 Unauthorized"}), &[]);
+        }
+        None if !st.public => {
+            return json_rsp(404, &json!({"message": "404 Project Not Found"}), &[]);
+        }
+        _ => {}
+    }
+    if st.forbidden {
+        return json_rsp(403, &json!({"message": "403 Forbidden"}), &[]);
+    }
+    if st.invalid_json {
+        return raw_rsp(200, "application/json", "{\"id\": 1, \"diffs\": [", &[]);
+    }
+    let params: HashMap<String, String> = url::form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let segs: Vec<&str> = rest.trim_matches('/').split('/').collect();
+    let mr_prefix = |s: &[&str]| {
+        s.len() >= 4
+            && s[0] == "projects"
+            && s[1] == st.project_id.to_string()
+            && s[2] == "merge_requests"
+            && s[3] == st.iid.to_string()
+    };
+    match segs.as_slice() {
+        ["version"] => json_rsp(
+            200,
+            &json!({"version": "17.5.0-ee", "revision": "0123abcd"}),
+            &[],
+        ),
+        ["user"] => json_rsp(200, &user(), &[]),
+        ["personal_access_tokens", "self"] if st.no_token_self => {
+            json_rsp(404, &json!({"message": "404 Not Found"}), &[])
+        }
+        ["personal_access_tokens", "self"] => json_rsp(200, &token_self(st), &[]),
+        ["projects", id] if *id == st.project_id.to_string() => json_rsp(
+            200,
+            &json!({"id": st.project_id, "name": "proj", "path": "proj",
+                    "path_with_namespace": "group/proj", "visibility": "private",
+                    "default_branch": "main", "web_url": "https://gitlab.example/group/proj"}),
+            &[],
+        ),
+        ["projects", id, "members", "all", uid]
+            if *id == st.project_id.to_string() && *uid == "77" =>
+        {
+            let level = if st.access_level == 0 {
+                30
+            } else {
+                st.access_level
+            };
+            json_rsp(
+                200,
+                &json!({"id": 77, "username": "mrwarden-bot", "name": "mrwarden", "state": "active",
+                        "access_level": level, "expires_at": null}),
+                &[],
+            )
+        }
+        s if mr_prefix(s) && s.len() == 4 => json_rsp(200, &merge_request(st), &[]),
+        s if mr_prefix(s) && s.len() == 5 && s[4] == "versions" => {
+            let mut list: Vec<Value> = st.versions.iter().rev().map(version_json).collect();
+            for v in &mut list {
+                v.as_object_mut().map(|o| o.remove("diffs"));
+            }
+            paged(st, rest, &params, list, 20)
+        }
+        s if mr_prefix(s) && s.len() == 6 && s[4] == "versions" => {
+            match st.versions.iter().find(|v| v.id.to_string() == s[5]) {
+                Some(v) => json_rsp(200, &version_json(v), &[]),
+                None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
+            }
+        }
+        s if mr_prefix(s) && s.len() == 5 && s[4] == "diffs" => {
+            let per_page: usize = params
+                .get("per_page")
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(20);
+            if st.old_diffs_page_limit && per_page > 30 {
+                return json_rsp(500, &json!({"message": "500 Internal Server Error"}), &[]);
+            }
+            let diffs = st
+                .versions
+                .last()
+                .map(|v| v.diffs.clone())
+                .unwrap_or_default();
+            paged(st, rest, &params, diffs, 20)
+        }
+        s if s.len() >= 2 && s[0] == "projects" && s[1] != st.project_id.to_string() => {
+            json_rsp(404, &json!({"message": "404 Project Not Found"}), &[])
+        }
+        _ => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
+    }
+}
+
+/// Offset pagination with GitLab's headers; `short_pages` serves 1–2 items per page.
+fn paged(
+    st: &State,
+    rest: &str,
+    params: &HashMap<String, String>,
+    items: Vec<Value>,
+    default_per_page: usize,
+) -> Response<Body> {
+    let page: usize = params
+        .get("page")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(1)
+        .max(1);
+    let per_page: usize = params
+        .get("per_page")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(default_per_page)
+        .clamp(1, 100);
+    // Page boundaries: regular, or short pages of 1, 2, 1, 2, … items.
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while start < items.len() {
+        let size = if st.short_pages {
+            1 + (i % 2)
+        } else {
+            per_page
+        };
+        bounds.push((start, (start + size).min(items.len())));
+        start += size;
+        i += 1;
+    }
+    let (from, to) = bounds.get(page - 1).copied().unwrap_or((0, 0));
+    let body = Value::Array(items[from..to].to_vec());
+    let mut headers = vec![
+        ("x-page", page.to_string()),
+        ("x-per-page", per_page.to_string()),
+    ];
+    let has_next = page < bounds.len();
+    if st.link_only {
+        if has_next {
+            headers.push((
+                "link",
+                format!(
+                    "<https://external.example{rest}?page={}&per_page={per_page}>; rel=\"next\"",
+                    page + 1
+                ),
+            ));
+        }
+    } else {
+        headers.push((
+            "x-next-page",
+            if has_next {
+                (page + 1).to_string()
+            } else {
+                String::new()
+            },
+        ));
+    }
+    json_rsp(200, &body, &headers)
+}
+
+fn version_json(v: &VersionData) -> Value {
+    json!({
+        "id": v.id,
+        "head_commit_sha": v.head,
+        "base_commit_sha": v.base,
+        "start_commit_sha": v.start,
+        "created_at": "2025-01-01T00:00:00.000Z",
+        "merge_request_id": 1000,
+        "state": "collected",
+        "real_size": v.diffs.len().to_string(),
+        "patch_id_sha": "0".repeat(40),
+        "commits": [],
+        "diffs": v.diffs,
+    })
+}
+
+fn merge_request(st: &State) -> Value {
+    let head = st
+        .versions
+        .last()
+        .map(|v| v.head.clone())
+        .unwrap_or_default();
+    json!({
+        "id": 1000, "iid": st.iid, "project_id": st.project_id,
+        "title": "feature", "state": "opened", "draft": false,
+        "source_project_id": st.project_id, "target_project_id": st.project_id,
+        "source_branch": "feature", "target_branch": "main",
+        "sha": head, "changes_count": "1",
+        "diff_refs": {"base_sha": "", "head_sha": head, "start_sha": ""},
+        "web_url": "https://gitlab.example/group/proj/-/merge_requests/1",
+        "author": user(),
+    })
+}
+
+fn user() -> Value {
+    json!({"id": 77, "username": "mrwarden-bot", "name": "mrwarden", "state": "active", "bot": true,
+           "web_url": "https://gitlab.example/mrwarden-bot", "avatar_url": null, "locked": false})
+}
+
+fn token_self(st: &State) -> Value {
+    let scopes = if st.token_scopes.is_empty() {
+        vec!["api".to_string()]
+    } else {
+        st.token_scopes.clone()
+    };
+    let expires = match st.token_expires_at.as_str() {
+        "" => json!("2099-01-01"),
+        "null" => Value::Null,
+        d => json!(d),
+    };
+    json!({"id": 5, "name": "mrwarden", "revoked": false, "created_at": "2025-01-01T00:00:00.000Z",
+           "scopes": scopes, "user_id": 77, "last_used_at": null, "active": true, "expires_at": expires})
+}
+
+/// Builds GitLab diff entries from `git diff` output (what GitLab stores for a version):
+/// one entry per file, `diff` holding the hunk text from the first `@@` on.
+pub fn entries_from_git_diff(text: &str) -> Vec<Value> {
+    let mut out = Vec::new();
+    for chunk in text.split("\ndiff --git ").filter(|c| !c.trim().is_empty()) {
+        let chunk = chunk.strip_prefix("diff --git ").unwrap_or(chunk);
+        let mut old_path = None;
+        let mut new_path = None;
+        let (mut new_file, mut deleted, mut renamed) = (false, false, false);
+        let (mut a_mode, mut b_mode) = ("100644".to_string(), "100644".to_string());
+        let mut hunk_start = None;
+        let mut offset = 0;
+        for line in chunk.split_inclusive('\n') {
+            // git ends `---`/`+++` paths containing spaces with a tab.
+            let l = line.trim_end_matches('\n').trim_end_matches('\t');
+            if l.starts_with("@@") {
+                hunk_start = Some(offset);
+                break;
+            }
+            if let Some(m) = l.strip_prefix("new file mode ") {
+                new_file = true;
+                a_mode = "0".into();
+                b_mode = m.into();
+            } else if let Some(m) = l.strip_prefix("deleted file mode ") {
+                deleted = true;
+                a_mode = m.into();
+                b_mode = "0".into();
+            } else if let Some(p) = l.strip_prefix("rename from ") {
+                renamed = true;
+                old_path = Some(p.to_string());
+            } else if let Some(p) = l.strip_prefix("rename to ") {
+                new_path = Some(p.to_string());
+            } else if let Some(p) = l.strip_prefix("--- a/") {
+                old_path = Some(p.to_string());
+            } else if let Some(p) = l.strip_prefix("+++ b/") {
+                new_path = Some(p.to_string());
+            }
+            offset += line.len();
+        }
+        let old = old_path
+            .clone()
+            .or_else(|| new_path.clone())
+            .unwrap_or_default();
+        let new = new_path.or(old_path).unwrap_or_default();
+        let diff = hunk_start.map_or(String::new(), |s| chunk[s..].to_string());
+        out.push(json!({
+            "old_path": old, "new_path": new, "a_mode": a_mode, "b_mode": b_mode,
+            "diff": diff, "new_file": new_file, "renamed_file": renamed, "deleted_file": deleted,
+            "generated_file": false, "collapsed": false, "too_large": false,
+        }));
+    }
+    out
+}

@@ -1,0 +1,718 @@
+//! `mrwarden review` end to end: the real binary against the fake GitLab in
+//! `tests/fake_gitlab/`, with `CI_*` variables as a merge-request pipeline has them.
+//! The fake is plain http on 127.0.0.1 (allowed for loopback hosts only, see
+//! docs/review.md); everything else must be https.
+
+mod fake_gitlab;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use fake_gitlab::{Fake, State, VersionData, entries_from_git_diff};
+use serde_json::Value;
+
+const CANARY: &str = "glpat-CANARY1234567890abcd";
+const REPORTS: &[&str] = &["gl-code-quality-report.json", "mrwarden-summary.md"];
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf8")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let dest = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+            copy_tree(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// The demo change plus a rename, a deletion and a path with a space and non-ASCII
+/// letters, on branches `main` and `feature`.
+struct Repo {
+    dir: tempfile::TempDir,
+    base: String,
+    head: String,
+}
+
+fn fixture_repo() -> Repo {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    git(root, &["init", "-q", "-b", "main"]);
+    copy_tree(&demo.join("base"), root);
+    std::fs::write(root.join("old name.txt"), "keep\n").expect("write");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    git(root, &["checkout", "-q", "-b", "feature"]);
+    copy_tree(&demo.join("feature"), root);
+    git(root, &["mv", "old name.txt", "new näme.txt"]);
+    std::fs::write(
+        root.join("new näme.txt"),
+        "keep\ntoken = \"glpat-Abcdefghij1234567890\"\n",
+    )
+    .expect("write");
+    std::fs::remove_file(root.join("app/__init__.py")).expect("rm");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "feature"]);
+    let base = git(root, &["rev-parse", "main"]).trim().to_string();
+    let head = git(root, &["rev-parse", "feature"]).trim().to_string();
+    Repo { dir, base, head }
+}
+
+fn git_diff(repo: &Repo) -> String {
+    git(
+        repo.dir.path(),
+        &[
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--find-renames",
+            "--no-color",
+            &format!("{}...{}", repo.base, repo.head),
+        ],
+    )
+}
+
+fn state_for(repo: &Repo) -> State {
+    State {
+        project_id: 42,
+        iid: 7,
+        token: Some(CANARY.into()),
+        versions: vec![VersionData {
+            id: 300,
+            base: repo.base.clone(),
+            start: repo.base.clone(),
+            head: repo.head.clone(),
+            diffs: entries_from_git_diff(&git_diff(repo)),
+        }],
+        ..State::default()
+    }
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    out_dir: PathBuf,
+    _tmp: tempfile::TempDir,
+}
+
+fn mrwarden(args: &[&str], cwd: &Path, vars: &[(&str, String)]) -> Run {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("out");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    cmd.args(args)
+        .arg("--output-dir")
+        .arg(&out_dir)
+        .current_dir(cwd)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", tmp.path())
+        .env("RUST_LOG", "trace")
+        .env("RUST_BACKTRACE", "1");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("mrwarden runs");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        out_dir,
+        _tmp: tmp,
+    }
+}
+
+fn mr_vars(url: &str, token: Option<&str>, diff_id: Option<u64>) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("CI", "true".to_string()),
+        ("CI_PIPELINE_SOURCE", "merge_request_event".to_string()),
+        ("CI_API_V4_URL", url.to_string()),
+        ("CI_PROJECT_ID", "42".to_string()),
+        ("CI_MERGE_REQUEST_PROJECT_ID", "42".to_string()),
+        ("CI_MERGE_REQUEST_IID", "7".to_string()),
+    ];
+    if let Some(t) = token {
+        v.push(("MRWARDEN_GITLAB_TOKEN", t.to_string()));
+    }
+    if let Some(id) = diff_id {
+        v.push(("CI_MERGE_REQUEST_DIFF_ID", id.to_string()));
+    }
+    v
+}
+
+fn findings(stdout: &str) -> Value {
+    let doc: Value = serde_json::from_str(stdout).unwrap_or_else(|e| panic!("json: {e}\n{stdout}"));
+    doc["findings"].clone()
+}
+
+fn assert_reports_written(run: &Run) {
+    for r in REPORTS {
+        let p = run.out_dir.join(r);
+        assert!(p.is_file(), "{r} missing; stderr: {}", run.stderr);
+    }
+    let cq: Value = serde_json::from_slice(
+        &std::fs::read(run.out_dir.join("gl-code-quality-report.json")).expect("read"),
+    )
+    .expect("code quality is JSON");
+    assert!(cq.is_array());
+}
+
+fn scan_findings(repo: &Repo) -> Value {
+    let run = mrwarden(
+        &[
+            "scan", ".", "--base", "main", "--head", "feature", "--format", "json",
+        ],
+        repo.dir.path(),
+        &[],
+    );
+    assert_eq!(run.code, 1, "scan: {}", run.stderr);
+    findings(&run.stdout)
+}
+
+fn review_matches_scan_at(prefix: &str) {
+    let repo = fixture_repo();
+    let expected = scan_findings(&repo);
+    assert!(
+        expected.as_array().is_some_and(|a| a.len() >= 2),
+        "fixture finds things: {expected}"
+    );
+    let fake = Fake::start(prefix, state_for(&repo));
+    let empty = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        empty.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    );
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    assert_eq!(findings(&run.stdout), expected);
+    assert_reports_written(&run);
+    let reqs = fake.requests();
+    assert!(
+        reqs.iter().all(|r| r.had_token && r.method == "GET"),
+        "{reqs:?}"
+    );
+    assert!(
+        reqs.iter()
+            .any(|r| r.path == "/projects/42/merge_requests/7/versions/300"),
+        "{reqs:?}"
+    );
+}
+
+#[test]
+fn review_matches_scan_on_plain_url() {
+    review_matches_scan_at("/api/v4");
+}
+
+#[test]
+fn review_matches_scan_on_subpath_url() {
+    review_matches_scan_at("/gitlab/api/v4");
+}
+
+/// T4: a private CA works once it is added through any CA variable, and without it
+/// the run fails naming the host, with no request reaching the server.
+#[test]
+fn review_matches_scan_over_tls_with_a_private_ca() {
+    let repo = fixture_repo();
+    let expected = scan_findings(&repo);
+    let (fake, ca_pem) = Fake::start_tls("/gitlab/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let ca_dir = tempfile::tempdir().expect("tempdir");
+    let ca_file = ca_dir.path().join("ca.pem");
+    std::fs::write(&ca_file, &ca_pem).expect("write ca");
+
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    );
+    assert_eq!(run.code, 3, "unknown CA must fail: {}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot reach GitLab at 127.0.0.1:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.to_lowercase().contains("certificate"),
+        "names the TLS problem: {}",
+        run.stderr
+    );
+    assert!(
+        fake.requests().is_empty(),
+        "no request may pass an unverified TLS session"
+    );
+
+    let ca_path = ca_file.display().to_string();
+    for (var, value) in [
+        ("MRWARDEN_CA_FILE", ca_path.clone()),
+        ("CI_SERVER_TLS_CA_FILE", ca_path.clone()),
+        ("SSL_CERT_FILE", ca_path),
+        ("ADDITIONAL_CA_CERT_BUNDLE", ca_pem.clone()),
+        ("SSL_CERT_DIR", ca_dir.path().display().to_string()),
+    ] {
+        let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
+        vars.push((var, value));
+        let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+        assert_eq!(run.code, 1, "{var}: {}", run.stderr);
+        assert_eq!(findings(&run.stdout), expected, "{var}");
+    }
+}
+
+#[test]
+fn review_outside_mr_pipeline_writes_empty_reports_and_passes() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review"],
+        empty.path(),
+        &[("CI", "true".into()), ("CI_PIPELINE_SOURCE", "push".into())],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_reports_written(&run);
+    let cq =
+        std::fs::read_to_string(run.out_dir.join("gl-code-quality-report.json")).expect("read");
+    assert_eq!(cq.trim(), "[]");
+}
+
+#[test]
+fn review_uses_the_pipeline_diff_version_else_the_newest() {
+    let repo = fixture_repo();
+    let mut state = state_for(&repo);
+    // A newer version without the change: the pipeline's own (older) one is gated.
+    state.versions.push(VersionData {
+        id: 301,
+        diffs: Vec::new(),
+        ..state.versions[0].clone()
+    });
+    let fake = Fake::start("/api/v4", state);
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let own = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    );
+    assert_eq!(own.code, 1, "{}", own.stderr);
+    let newest = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), None),
+    );
+    assert_eq!(newest.code, 0, "{}", newest.stderr);
+    assert!(
+        fake.requests()
+            .iter()
+            .any(|r| r.path.ends_with("/versions/301"))
+    );
+}
+
+#[test]
+fn review_completes_through_rate_limits_and_server_errors() {
+    let repo = fixture_repo();
+    let expected = scan_findings(&repo);
+    let mut state = state_for(&repo);
+    state.rate_limit_first = 1;
+    state.fail_5xx_first = 2;
+    let fake = Fake::start("/api/v4", state);
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), None),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(findings(&run.stdout), expected);
+    let statuses: Vec<u16> = fake.requests().iter().map(|r| r.status).collect();
+    assert_eq!(&statuses[..3], &[429, 503, 503], "{statuses:?}");
+}
+
+#[test]
+fn review_with_random_server_errors_still_completes() {
+    let repo = fixture_repo();
+    let expected = scan_findings(&repo);
+    let mut state = state_for(&repo);
+    state.random_5xx_percent = 20;
+    state.rate_limit_first = 1;
+    let fake = Fake::start("/api/v4", state);
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), None),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(findings(&run.stdout), expected);
+}
+
+#[test]
+fn collapsed_or_too_large_entries_fail_closed() {
+    for flag in ["collapsed", "too_large"] {
+        let repo = fixture_repo();
+        let mut state = state_for(&repo);
+        // Keep one harmless entry and blank it: nothing else can raise a finding.
+        let mut entry = state.versions[0].diffs[0].clone();
+        entry["diff"] = Value::String(String::new());
+        entry[flag] = Value::Bool(true);
+        state.versions[0].diffs = vec![entry];
+        let fake = Fake::start("/api/v4", state);
+        let cwd = tempfile::tempdir().expect("tempdir");
+        let run = mrwarden(
+            &["review"],
+            cwd.path(),
+            &mr_vars(&fake.url, Some(CANARY), Some(300)),
+        );
+        assert_eq!(run.code, 3, "{flag}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("GitLab did not return its content"),
+            "{}",
+            run.stderr
+        );
+        assert_reports_written(&run);
+    }
+}
+
+#[test]
+fn a_finding_beats_a_collapsed_entry() {
+    let repo = fixture_repo();
+    let mut state = state_for(&repo);
+    let mut entry = state.versions[0].diffs[0].clone();
+    entry["diff"] = Value::String(String::new());
+    entry["collapsed"] = Value::Bool(true);
+    entry["new_path"] = Value::String("big.bin.txt".into());
+    state.versions[0].diffs.push(entry);
+    let fake = Fake::start("/api/v4", state);
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}
+
+/// One failing setup: the fake's state (or none: a refused port) and the expected text.
+fn failing_cases() -> Vec<(&'static str, Option<State>, &'static str)> {
+    let base = State {
+        project_id: 42,
+        iid: 7,
+        token: Some(CANARY.into()),
+        ..State::default()
+    };
+    vec![
+        (
+            "expired",
+            Some(State {
+                expired_token: true,
+                ..base.clone()
+            }),
+            "GitLab token invalid or expired",
+        ),
+        (
+            "forbidden",
+            Some(State {
+                forbidden: true,
+                ..base.clone()
+            }),
+            "HTTP 403",
+        ),
+        (
+            "wrong project",
+            Some(State {
+                project_id: 43,
+                ..base.clone()
+            }),
+            "not found (HTTP 404)",
+        ),
+        (
+            "html",
+            Some(State {
+                html_error: true,
+                ..base.clone()
+            }),
+            "HTML page",
+        ),
+        (
+            "invalid json",
+            Some(State {
+                invalid_json: true,
+                ..base.clone()
+            }),
+            "JSON mrwarden cannot read",
+        ),
+        ("api down", None, "cannot reach GitLab"),
+    ]
+}
+
+#[test]
+fn api_failures_give_one_clear_line_exit_3_and_reports() {
+    for (name, state, expected) in failing_cases() {
+        let fake = state.map(|s| Fake::start("/api/v4", s));
+        let url = fake.as_ref().map_or_else(refused_url, |f| f.url.clone());
+        let cwd = tempfile::tempdir().expect("tempdir");
+        let run = mrwarden(
+            &["review"],
+            cwd.path(),
+            &mr_vars(&url, Some(CANARY), Some(300)),
+        );
+        assert_eq!(run.code, 3, "{name}: {}", run.stderr);
+        let errors: Vec<&str> = run
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .collect();
+        assert_eq!(errors.len(), 1, "{name}: {}", run.stderr);
+        assert!(errors[0].contains(expected), "{name}: {}", errors[0]);
+        assert_reports_written(&run);
+    }
+}
+
+/// T2: the token never appears in any output, nor its base64 or percent-encoding.
+#[test]
+fn canary_token_never_leaks() {
+    let encodings = [
+        CANARY.to_string(),
+        base64(CANARY.as_bytes()),
+        CANARY.replace('-', "%2D"),
+        "CANARY1234567890abcd".to_string(),
+    ];
+    let mut cases = failing_cases();
+    cases.push((
+        "redirect",
+        Some(State {
+            redirect_to: Some("http://127.0.0.1:9/x".into()),
+            ..State::default()
+        }),
+        "unexpected redirect",
+    ));
+    for (name, state, _) in cases {
+        let fake = state.map(|s| Fake::start("/api/v4", s));
+        let url = fake.as_ref().map_or_else(refused_url, |f| f.url.clone());
+        let cwd = tempfile::tempdir().expect("tempdir");
+        for format in ["human", "json", "markdown"] {
+            let run = mrwarden(
+                &["review", "--format", format],
+                cwd.path(),
+                &mr_vars(&url, Some(CANARY), Some(300)),
+            );
+            let mut texts = vec![run.stdout.clone(), run.stderr.clone()];
+            for entry in std::fs::read_dir(&run.out_dir).expect("out dir") {
+                texts.push(
+                    String::from_utf8_lossy(
+                        &std::fs::read(entry.expect("entry").path()).expect("read"),
+                    )
+                    .into_owned(),
+                );
+            }
+            for t in &texts {
+                for e in &encodings {
+                    assert!(
+                        !t.contains(e.as_str()),
+                        "{name}/{format}: token leaked as {e}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn redirects_are_not_followed() {
+    let target = Fake::start("/api/v4", State::default());
+    let fake = Fake::start(
+        "/api/v4",
+        State {
+            redirect_to: Some(format!("{}/projects", target.url)),
+            token: Some(CANARY.into()),
+            ..State::default()
+        },
+    );
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    );
+    assert_eq!(run.code, 3);
+    assert!(
+        run.stderr.contains("unexpected redirect (HTTP 302)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        target.requests().is_empty(),
+        "the redirect target got a request"
+    );
+}
+
+#[test]
+fn malformed_token_is_a_usage_error() {
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review"],
+        cwd.path(),
+        &mr_vars("http://127.0.0.1:9/api/v4", Some("glpat-abc def"), None),
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("MRWARDEN_GITLAB_TOKEN is malformed"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn no_token_private_project_exit_3_with_hint_and_public_project_report_only() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review"],
+        cwd.path(),
+        &mr_vars(&fake.url, None, Some(300)),
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("set the masked CI/CD variable MRWARDEN_GITLAB_TOKEN"),
+        "{}",
+        run.stderr
+    );
+    assert_reports_written(&run);
+
+    fake.state().public = true;
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &mr_vars(&fake.url, None, Some(300)),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("report-only"), "{}", run.stderr);
+    assert!(fake.requests().iter().all(|r| r.method == "GET"));
+}
+
+#[test]
+fn token_variable_names_another_variable_without_gitlab_token_fallback() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let mut vars = mr_vars(&fake.url, None, Some(300));
+    vars.push(("GITLAB_TOKEN", CANARY.into()));
+    let run = mrwarden(&["review"], cwd.path(), &vars);
+    assert_eq!(run.code, 3, "GITLAB_TOKEN is never used: {}", run.stderr);
+    vars.push(("BOT_TOKEN", CANARY.into()));
+    let run = mrwarden(
+        &["review", "--token-variable", "BOT_TOKEN"],
+        cwd.path(),
+        &vars,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}
+
+#[test]
+fn fork_merge_request_with_token_warns() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
+    vars.push(("CI_MERGE_REQUEST_SOURCE_PROJECT_ID", "2".into()));
+    let run = mrwarden(&["review"], cwd.path(), &vars);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("comes from a fork").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn dry_run_prints_the_summary_it_would_post() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review", "--dry-run"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("would post this summary note (--dry-run)"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// An API URL on a port nothing listens on.
+fn refused_url() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = l.local_addr().expect("addr").port();
+    drop(l);
+    format!("http://127.0.0.1:{port}/api/v4")
+}
+
+fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in data.chunks(3) {
+        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= c.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// `HTTP_PROXY` is honoured (for a loopback `http://` API; `HTTPS_PROXY` for https),
+/// and `NO_PROXY` bypasses it. The fake GitLab serves absolute-form proxy requests.
+#[test]
+fn proxy_from_env_is_used_and_no_proxy_bypasses_it() {
+    let repo = fixture_repo();
+    let proxy = Fake::start("/api/v4", state_for(&repo));
+    let proxy_root = proxy.url.trim_end_matches("/api/v4").to_string();
+    let unreachable = refused_url();
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let mut vars = mr_vars(&unreachable, Some(CANARY), Some(300));
+    vars.push(("HTTP_PROXY", proxy_root));
+    let run = mrwarden(&["review"], cwd.path(), &vars);
+    assert_eq!(run.code, 1, "through the proxy: {}", run.stderr);
+    assert!(!proxy.requests().is_empty());
+    vars.push(("NO_PROXY", "127.0.0.1".into()));
+    let run = mrwarden(&["review"], cwd.path(), &vars);
+    assert_eq!(run.code, 3, "bypassed: {}", run.stderr);
+    assert!(run.stderr.contains("cannot reach GitLab"), "{}", run.stderr);
+}
