@@ -95,7 +95,14 @@ fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, Ru
         run.verdict = gate::decide(&findings, run.fail_on, false);
     }
     run.warnings.extend(warnings);
-    Ok((findings, run))
+    let mut result = (findings, run);
+    super::llm_review(
+        ctx.llm.as_ref(),
+        &loaded.diff,
+        &policy(&config, &rules, &baseline, ctx),
+        &mut result,
+    );
+    Ok(result)
 }
 
 fn policy<'a>(
