@@ -406,3 +406,49 @@ fn the_endpoint_cannot_come_from_the_config_file() {
     assert!(run.stderr.contains("MRWARDEN_LLM_URL"), "{}", run.stderr);
     assert!(fake.requests().is_empty());
 }
+
+fn doctor(vars: &[(&str, &str)]) -> (i32, String) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    cmd.arg("doctor")
+        .current_dir(tmp.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", tmp.path());
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("doctor runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[test]
+fn doctor_checks_the_llm_endpoint_when_configured() {
+    let fake = FakeLlm::start(vec![answer(Vec::new())]);
+    let url = format!("{}/v1", fake.url);
+    let (_, text) = doctor(&[
+        ("MRWARDEN_LLM_PROVIDER", "openai"),
+        ("MRWARDEN_LLM_URL", &url),
+        ("MRWARDEN_LLM_MODEL", "test-model"),
+        ("MRWARDEN_LLM_API_KEY", KEY),
+    ]);
+    assert!(
+        text.contains("ok    llm: OpenAI-compatible endpoint at 127.0.0.1:")
+            && text.contains("model listed"),
+        "{text}"
+    );
+    assert!(!text.contains(KEY));
+    let r = &fake.requests()[0];
+    assert_eq!((r.method.as_str(), r.path.as_str()), ("GET", "/v1/models"));
+    let (code, text) = doctor(&[("MRWARDEN_LLM_PROVIDER", "anthropic")]);
+    assert!(
+        text.contains("FAIL  llm: MRWARDEN_LLM_PROVIDER is set but MRWARDEN_LLM_MODEL is not"),
+        "{text}"
+    );
+    assert_eq!(code, 1);
+    let (_, text) = doctor(&[]);
+    assert!(!text.contains("llm:"), "off unless configured: {text}");
+}
