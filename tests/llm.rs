@@ -3,6 +3,7 @@
 //! answers of threat model T6/T10. Every test also checks that neither the API key nor
 //! the diff's secret ever reaches a request body, stdout, stderr or a report.
 
+mod fake_gitlab;
 mod fake_llm;
 
 use std::path::PathBuf;
@@ -451,4 +452,83 @@ fn doctor_checks_the_llm_endpoint_when_configured() {
     assert_eq!(code, 1);
     let (_, text) = doctor(&[]);
     assert!(!text.contains("llm:"), "off unless configured: {text}");
+}
+
+#[test]
+fn review_adds_llm_findings_to_the_reports_of_an_mr_pipeline() {
+    let gitlab = fake_gitlab::Fake::start(
+        "/api/v4",
+        fake_gitlab::State {
+            project_id: 42,
+            iid: 7,
+            token: Some("glpat-CANARY1234567890abcd".into()),
+            versions: vec![fake_gitlab::VersionData {
+                id: 300,
+                base: "a".repeat(40),
+                start: "a".repeat(40),
+                head: "b".repeat(40),
+                diffs: fake_gitlab::entries_from_git_diff(DIFF),
+            }],
+            ..fake_gitlab::State::default()
+        },
+    );
+    let fake = FakeLlm::start(vec![answer(vec![finding(
+        6,
+        "idor",
+        "critical",
+        "Any user reads any document.",
+    )])]);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("out");
+    let out = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+        .args(["review", "--format", "json", "--dry-run", "--output-dir"])
+        .arg(&out_dir)
+        .current_dir(tmp.path())
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", tmp.path())
+        .env("CI", "true")
+        .env("CI_PIPELINE_SOURCE", "merge_request_event")
+        .env("CI_API_V4_URL", &gitlab.url)
+        .env("CI_PROJECT_ID", "42")
+        .env("CI_MERGE_REQUEST_PROJECT_ID", "42")
+        .env("CI_MERGE_REQUEST_IID", "7")
+        .env("CI_MERGE_REQUEST_DIFF_ID", "300")
+        .env("MRWARDEN_GITLAB_TOKEN", "glpat-CANARY1234567890abcd")
+        .env("MRWARDEN_LLM_PROVIDER", "anthropic")
+        .env("MRWARDEN_LLM_URL", &fake.url)
+        .env("MRWARDEN_LLM_MODEL", "test-model")
+        .env("MRWARDEN_LLM_API_KEY", KEY)
+        .output()
+        .expect("mrwarden runs");
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        out_dir,
+        _tmp: tmp,
+    };
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let ids = run.rule_ids();
+    assert!(
+        ids.contains(&"aws-access-key-id".to_string())
+            && ids.contains(&"mrwarden.llm.idor".to_string()),
+        "{ids:?}"
+    );
+    for report in [
+        "gl-code-quality-report.json",
+        "gl-sast-report.json",
+        "mrwarden-summary.md",
+    ] {
+        let text = std::fs::read_to_string(run.out_dir.join(report)).expect(report);
+        assert!(text.contains("mrwarden.llm.idor"), "{report}");
+    }
+    assert_eq!(fake.requests().len(), 1);
+    assert_no_leaks(&run, &fake);
+    for r in fake.requests() {
+        assert!(
+            !r.body.contains("CANARY1234567890abcd"),
+            "GitLab token sent to the LLM"
+        );
+    }
 }
