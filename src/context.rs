@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::analyze::llm;
 use crate::cli::{CommonArgs, DoctorArgs, Format, ReviewArgs, ReviewDiffSource, ScanArgs};
 use crate::error::Error;
 use crate::gate::Threshold;
@@ -69,6 +70,8 @@ pub struct Context {
     pub config_path: Option<PathBuf>,
     /// CI variables, when running in GitLab CI.
     pub ci: CiVars,
+    /// The LLM reviewer's endpoint, when `MRWARDEN_LLM_*` configures one.
+    pub llm: Option<llm::Settings>,
 }
 
 /// Reads one environment variable; empty counts as unset (GitLab sets empty values).
@@ -103,6 +106,7 @@ impl Context {
             fail_on: parse_fail_on(args.common.fail_on.as_deref())?,
             config_path: args.common.config.clone(),
             ci,
+            llm: read_llm(env)?,
         })
     }
 
@@ -123,6 +127,8 @@ impl Context {
             fail_on: parse_fail_on(common.fail_on.as_deref())?,
             config_path: common.config.clone(),
             ci: CiVars::default(),
+            // The demo never talks to the network.
+            llm: None,
         })
     }
 }
@@ -177,6 +183,8 @@ pub struct ReviewContext {
     pub server_version: Option<(u32, u32)>,
     /// A branch pipeline whose branch has an open MR (`CI_OPEN_MERGE_REQUESTS`).
     pub branch: Option<BranchPipeline>,
+    /// The LLM reviewer's endpoint, when `MRWARDEN_LLM_*` configures one.
+    pub llm: Option<llm::Settings>,
 }
 
 /// A branch pipeline that may belong to an open MR: the MR is found through
@@ -243,6 +251,7 @@ impl ReviewContext {
             branch,
             gitlab,
             server_version,
+            llm: read_llm(env)?,
         })
     }
 }
@@ -268,6 +277,8 @@ pub struct DoctorContext {
     pub pipeline_source: Option<String>,
     /// `CI_MERGE_REQUEST_EVENT_TYPE`.
     pub event_type: Option<String>,
+    /// The LLM endpoint (`Ok(None)` when not configured), or what is wrong with its variables.
+    pub llm: Result<Option<llm::Settings>, String>,
 }
 
 impl DoctorContext {
@@ -296,6 +307,7 @@ impl DoctorContext {
             project: env("CI_MERGE_REQUEST_PROJECT_ID").or_else(|| env("CI_PROJECT_ID")),
             pipeline_source: env("CI_PIPELINE_SOURCE"),
             event_type: env("CI_MERGE_REQUEST_EVENT_TYPE"),
+            llm: read_llm(env).map_err(|e| e.to_string()),
         })
     }
 }
@@ -374,6 +386,63 @@ fn read_settings(token: Option<Token>, env: EnvFn<'_>) -> Result<Option<gitlab::
     }))
 }
 
+/// The LLM endpoint from `MRWARDEN_LLM_PROVIDER`, `_URL`, `_MODEL` and `_API_KEY` (never
+/// from a file), with the same CA and proxy variables as GitLab; `None` when neither the
+/// provider, the URL nor the model is set.
+fn read_llm(env: EnvFn<'_>) -> Result<Option<llm::Settings>, Error> {
+    let provider = env("MRWARDEN_LLM_PROVIDER");
+    let url = env("MRWARDEN_LLM_URL");
+    let model = env("MRWARDEN_LLM_MODEL");
+    if provider.is_none() && url.is_none() && model.is_none() {
+        return Ok(None);
+    }
+    let provider = match provider {
+        None => {
+            return Err(Error::Usage(
+                "MRWARDEN_LLM_URL or MRWARDEN_LLM_MODEL is set but MRWARDEN_LLM_PROVIDER is not; set it to openai (any OpenAI-compatible server) or anthropic, or unset the MRWARDEN_LLM_* variables".into(),
+            ));
+        }
+        Some(p) => llm::Provider::parse(&p).ok_or_else(|| {
+            Error::Usage(format!(
+                "MRWARDEN_LLM_PROVIDER={:?} is not known; use openai (any OpenAI-compatible server) or anthropic",
+                crate::sanitize::terminal_line(&p)
+            ))
+        })?,
+    };
+    let Some(model) = model else {
+        return Err(Error::Usage(
+            "MRWARDEN_LLM_PROVIDER is set but MRWARDEN_LLM_MODEL is not; set the model name (see docs/llm.md)".into(),
+        ));
+    };
+    let url = parse_api_url(
+        "MRWARDEN_LLM_URL",
+        url.as_deref().unwrap_or(provider.default_url()),
+    )?;
+    let key = env("MRWARDEN_LLM_API_KEY")
+        .map(|raw| {
+            llm::ApiKey::parse(raw.trim_end_matches(['\n', '\r'])).ok_or_else(|| {
+                Error::Usage(
+                    "the key in MRWARDEN_LLM_API_KEY is malformed (whitespace or non-printable characters); store it again".into(),
+                )
+            })
+        })
+        .transpose()?;
+    let proxy = if url.scheme() == "https" {
+        env("HTTPS_PROXY").or_else(|| env("https_proxy"))
+    } else {
+        env("HTTP_PROXY").or_else(|| env("http_proxy"))
+    };
+    Ok(Some(llm::Settings {
+        provider,
+        url,
+        model,
+        key,
+        extra_ca_pem: read_ca_sources(env)?,
+        proxy,
+        no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
+    }))
+}
+
 fn parse_number(name: &str, raw: &str) -> Result<u64, Error> {
     raw.trim()
         .parse()
@@ -386,12 +455,12 @@ fn parse_number(name: &str, raw: &str) -> Result<u64, Error> {
 fn parse_api_url(name: &str, raw: &str) -> Result<url::Url, Error> {
     let url = url::Url::parse(raw.trim()).map_err(|e| {
         Error::Usage(format!(
-            "{name} is not a URL ({e}); set it to the API root, e.g. https://gitlab.example.com/api/v4"
+            "{name} is not a URL ({e}); set it to the API root, e.g. https://gitlab.example.com/api/v4 or https://api.openai.com/v1"
         ))
     })?;
     if !url.username().is_empty() || url.password().is_some() || url.query().is_some() {
         return Err(Error::Usage(format!(
-            "{name} must not carry credentials or a query; the token belongs in the masked token variable"
+            "{name} must not carry credentials or a query; the token or key belongs in its masked variable"
         )));
     }
     let loopback = match url.host() {

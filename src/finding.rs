@@ -164,6 +164,10 @@ pub fn redact_secret(secret: &str, known_prefix: Option<&str>) -> String {
     format!("{shown}… ({len} chars)")
 }
 
+/// The rule-id prefix of LLM findings (`mrwarden.llm.<category>`): probabilistic,
+/// gated by `llm.gate_on`, never resolved on absence alone.
+pub const LLM_RULE_PREFIX: &str = "mrwarden.llm.";
+
 /// One problem found on lines an MR adds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -198,6 +202,11 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Whether the LLM reviewer made this finding.
+    pub fn is_llm(&self) -> bool {
+        self.rule_id.starts_with(LLM_RULE_PREFIX)
+    }
+
     /// The order reports and threads use: path, line, rule, fingerprint.
     pub fn sort_key(&self) -> (&str, u32, &str, &Fingerprint) {
         (

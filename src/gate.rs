@@ -114,6 +114,23 @@ pub fn decide(gating: &[Finding], threshold: Threshold, fully_scanned: bool) -> 
     }
 }
 
+/// Decides the verdict when LLM findings are present: an LLM finding (probabilistic)
+/// counts only if it reaches both `threshold` and `llm_gate_on`; every other finding
+/// counts as in [`decide`]. LLM findings can therefore only ever add a failure.
+pub fn decide_with_llm(
+    findings: &[Finding],
+    threshold: Threshold,
+    llm_gate_on: Threshold,
+    fully_scanned: bool,
+) -> Verdict {
+    let gating: Vec<Finding> = findings
+        .iter()
+        .filter(|f| !f.is_llm() || llm_gate_on.reached_by(f.severity))
+        .cloned()
+        .collect();
+    decide(&gating, threshold, fully_scanned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

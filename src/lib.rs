@@ -98,3 +98,43 @@ pub fn review_diff(
     };
     Ok((decided.kept, run))
 }
+
+/// Adds the LLM reviewer's findings to a finished review and re-decides the verdict.
+///
+/// The pass only adds: rule findings are never removed or re-graded, LLM findings gate
+/// only at `llm.gate_on` (default critical), and every LLM problem is a warning.
+/// Baselined LLM fingerprints are dropped and `rules.severity` applies to
+/// `mrwarden.llm.*` ids like any other.
+pub fn add_llm_review(
+    diff: &diff::Diff,
+    policy: &Policy<'_>,
+    findings: &mut Vec<Finding>,
+    run: &mut RunInfo,
+    reviewer: &mut dyn analyze::llm::Reviewer,
+) {
+    let config = &policy.config.config;
+    let pass = analyze::llm::review(
+        &analyze::llm::Input {
+            diff,
+            rule_findings: findings,
+            rules: policy.rules,
+            config: &config.llm,
+            exclude: &config.exclude,
+        },
+        reviewer,
+    );
+    for mut f in pass.findings {
+        if policy.baseline.contains(&f.fingerprint) {
+            run.baselined += 1;
+            continue;
+        }
+        if let Some(sev) = config.rules.severity.get(&f.rule_id) {
+            f.severity = *sev;
+        }
+        findings.push(f);
+    }
+    finding::sort(findings);
+    run.warnings.extend(pass.warnings);
+    let fully_scanned = run.notes.iter().all(|n| !n.reason.fails_closed());
+    run.verdict = gate::decide_with_llm(findings, run.fail_on, config.llm.gate_on, fully_scanned);
+}

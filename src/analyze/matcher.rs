@@ -374,3 +374,32 @@ fn finding(
         fingerprint,
     }
 }
+
+/// What stands for a line that cannot be sent anywhere safely.
+pub const WITHHELD_LINE: &str = "[line withheld by mrwarden: it may carry a secret]";
+
+/// The line with every secret the secret rules find on it redacted, for text that leaves
+/// the process (the LLM prompt). A line with more secrets than are looked at is withheld
+/// whole, so nothing unredacted can slip through the per-line cap.
+pub fn redact_secrets(text: &str, above: &[&str], rules: &RuleSet) -> String {
+    let mut candidates = Vec::new();
+    let mut seen = vec![false; rules.rules.len()];
+    rules.candidates(text, |r| {
+        if !seen[r] && rules.rules[r].spec.kind == RuleKind::Secret {
+            seen[r] = true;
+            candidates.push(r);
+        }
+    });
+    if candidates.is_empty() {
+        return text.to_string();
+    }
+    candidates.sort_unstable();
+    let secrets = find_secrets(text, above, rules, &candidates);
+    if secrets.len() >= MAX_SECRETS_PER_LINE {
+        return WITHHELD_LINE.to_string();
+    }
+    if secrets.is_empty() {
+        return text.to_string();
+    }
+    redact_line(text, &secrets, rules).0
+}

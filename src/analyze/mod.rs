@@ -2,6 +2,7 @@
 //! finding. Files that cannot be (fully) analysed are noted, and the notes that mean
 //! "not scanned" make the run incomplete (DESIGN.md: fail closed).
 
+pub mod llm;
 pub mod matcher;
 pub mod secrets;
 
@@ -248,7 +249,7 @@ fn not_scanned_finding(note: &FileNote) -> Finding {
 }
 
 /// Lock files, minified bundles and generated code by their names.
-fn looks_generated(path: &str) -> bool {
+pub(crate) fn looks_generated(path: &str) -> bool {
     const NAMES: &[&str] = &[
         "package-lock.json",
         "yarn.lock",

@@ -31,7 +31,11 @@ pub fn run(args: &DoctorArgs, env: EnvFn<'_>) -> Outcome {
         .enable_all()
         .build()
     {
-        Ok(rt) => rt.block_on(checks(&ctx)),
+        Ok(rt) => rt.block_on(async {
+            let (mut out, unreachable) = checks(&ctx).await;
+            out.extend(llm_check(&ctx).await);
+            (out, unreachable)
+        }),
         Err(e) => (
             vec![check(Level::Fail, "runtime", format!("cannot start: {e}"))],
             true,
@@ -120,6 +124,29 @@ async fn checks(ctx: &DoctorContext) -> (Vec<Check>, bool) {
         token_checks(&api, ctx, &mut out).await;
     }
     (out, false)
+}
+
+/// The LLM endpoint, when `MRWARDEN_LLM_*` configures one: variables that `review`
+/// would stop on fail; an unreachable endpoint only warns (the LLM pass is soft).
+async fn llm_check(ctx: &DoctorContext) -> Option<Check> {
+    match &ctx.llm {
+        Ok(None) => None,
+        Err(problem) => Some(check(Level::Fail, "llm", problem.clone())),
+        Ok(Some(settings)) => Some(match crate::analyze::llm::http::probe(settings).await {
+            Ok(detail) => check(
+                Level::Ok,
+                "llm",
+                format!(
+                    "{detail}; model {}, key {}",
+                    settings.model,
+                    if settings.key.is_some() { "set" } else { "not set" }
+                ),
+            ),
+            Err(e) => check(Level::Warn, "llm", e.to_string()).fix(
+                "check MRWARDEN_LLM_URL (the API root), MRWARDEN_LLM_API_KEY and the proxy/CA variables; review runs without the LLM meanwhile",
+            ),
+        }),
+    }
 }
 
 fn pipeline_check(ctx: &DoctorContext) -> Check {

@@ -94,3 +94,26 @@ pub fn with_reports(
     };
     outcome
 }
+
+/// Runs the LLM reviewer over a finished review when `MRWARDEN_LLM_*` configures one.
+/// Failing to even start it is a warning: the rule verdict stands.
+pub fn llm_review(
+    settings: Option<&crate::analyze::llm::Settings>,
+    diff: &crate::diff::Diff,
+    policy: &crate::Policy<'_>,
+    result: &mut (Vec<Finding>, RunInfo),
+) {
+    let Some(settings) = settings else {
+        return;
+    };
+    let timeout = std::time::Duration::from_secs(policy.config.config.llm.request_timeout_secs);
+    match crate::analyze::llm::http::HttpReviewer::new(settings.clone(), timeout) {
+        Ok(mut reviewer) => {
+            crate::add_llm_review(diff, policy, &mut result.0, &mut result.1, &mut reviewer);
+        }
+        Err(e) => result
+            .1
+            .warnings
+            .push(format!("LLM review skipped (rule verdict unchanged): {e}")),
+    }
+}

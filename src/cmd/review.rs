@@ -120,17 +120,14 @@ fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, Ru
     let (rules, rule_warnings) =
         rules::load_without(&trusted.custom, &trusted.config.config.rules.disable)?;
     warnings.extend(rule_warnings);
-    let (findings, mut run) = crate::review_diff(
-        &loaded,
-        &policy(
-            &trusted.config,
-            &rules,
-            &trusted.baseline,
-            ctx,
-            trusted.findings,
-        ),
-        started,
-    )?;
+    let policy = policy(
+        &trusted.config,
+        &rules,
+        &trusted.baseline,
+        ctx,
+        trusted.findings,
+    );
+    let (findings, mut run) = crate::review_diff(&loaded, &policy, started)?;
     if !not_scanned.is_empty() {
         for n in &not_scanned {
             warnings.push(format!("{}: {}", n.path, n.reason.describe()));
@@ -139,7 +136,9 @@ fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, Ru
         run.verdict = gate::decide(&findings, run.fail_on, false);
     }
     run.warnings.extend(warnings);
-    Ok((findings, run))
+    let mut result = (findings, run);
+    super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
+    Ok(result)
 }
 
 /// A diff from the API, the files it left unscanned, and the trusted policy.

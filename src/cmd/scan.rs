@@ -75,10 +75,18 @@ pub fn execute(ctx: &Context) -> Outcome {
             meta_findings: Vec::new(),
         };
         if ctx.diff == DiffSpec::AllFiles {
-            return scan_tree(&ctx.repo, &policy, started);
+            let mut result = scan_tree(&ctx.repo, &policy, started)?;
+            if ctx.llm.is_some() {
+                result.1.warnings.push(
+                    "the LLM reviewer reviews changes, not trees: not run by scan --all".into(),
+                );
+            }
+            return Ok(result);
         }
         let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
-        crate::review_diff(&loaded, &policy, started)
+        let mut result = crate::review_diff(&loaded, &policy, started)?;
+        super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
+        Ok(result)
     })
 }
 

@@ -49,6 +49,88 @@ pub struct Config {
     /// Baseline file of accepted fingerprints (written by `mrwarden baseline create`).
     #[serde(default)]
     pub baseline: Option<PathBuf>,
+    /// Budgets, excludes and gating of the optional LLM reviewer. The endpoint, model and
+    /// key are never read from a file: only from `MRWARDEN_LLM_*` CI variables.
+    #[serde(default)]
+    pub llm: LlmConfig,
+}
+
+/// The `llm:` section: budgets, `exclude` and `gate_on` only (DESIGN.md). Keys naming
+/// an endpoint, model or key are recognised only to be refused with a clear message:
+/// a repository file must never be able to send the code (or the key) elsewhere.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LlmConfig {
+    /// Most files sent for review in one run.
+    pub max_files: usize,
+    /// Most requests in one run (retries not counted).
+    pub max_requests: usize,
+    /// Most input tokens in one request (estimated as bytes / 4).
+    pub max_request_tokens: usize,
+    /// Most input tokens in one run (estimated as bytes / 4).
+    pub max_run_tokens: usize,
+    /// Most output tokens the model may produce per request.
+    pub max_output_tokens: usize,
+    /// Seconds one request (one attempt) may take.
+    pub request_timeout_secs: u64,
+    /// Seconds the whole LLM pass may take, retries and waits included.
+    pub total_timeout_secs: u64,
+    /// Paths never sent to the LLM (gitignore-style globs), besides the top-level `exclude`.
+    pub exclude: Vec<String>,
+    /// Lowest LLM-finding severity that fails the run (and only if it also reaches
+    /// `fail_on`) [default: critical]. LLM findings are probabilistic.
+    pub gate_on: Threshold,
+    /// Refused: see [`LlmConfig::forbidden_keys`].
+    provider: Option<serde::de::IgnoredAny>,
+    /// Refused.
+    url: Option<serde::de::IgnoredAny>,
+    /// Refused.
+    base_url: Option<serde::de::IgnoredAny>,
+    /// Refused.
+    model: Option<serde::de::IgnoredAny>,
+    /// Refused.
+    key: Option<serde::de::IgnoredAny>,
+    /// Refused.
+    api_key: Option<serde::de::IgnoredAny>,
+}
+
+impl Default for LlmConfig {
+    fn default() -> Self {
+        LlmConfig {
+            max_files: 50,
+            max_requests: 30,
+            max_request_tokens: 16_000,
+            max_run_tokens: 200_000,
+            max_output_tokens: 2_048,
+            request_timeout_secs: 120,
+            total_timeout_secs: 600,
+            exclude: Vec::new(),
+            gate_on: Threshold::At(Severity::Critical),
+            provider: None,
+            url: None,
+            base_url: None,
+            model: None,
+            key: None,
+            api_key: None,
+        }
+    }
+}
+
+impl LlmConfig {
+    /// The endpoint-naming keys present in the file (they make the file invalid).
+    pub fn forbidden_keys(&self) -> Vec<&'static str> {
+        [
+            ("provider", self.provider.is_some()),
+            ("url", self.url.is_some()),
+            ("base_url", self.base_url.is_some()),
+            ("model", self.model.is_some()),
+            ("key", self.key.is_some()),
+            ("api_key", self.api_key.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(k, set)| set.then_some(k))
+        .collect()
+    }
 }
 
 /// The `suppressions:` section.
@@ -125,6 +207,18 @@ pub struct Loaded {
 pub fn parse(origin: &str, text: &str) -> Result<Loaded, Error> {
     let config: Config = yaml::from_str(text)
         .map_err(|e| Error::Config(format!("{origin}: {e}; see docs/configuration.md")))?;
+    let forbidden = config.llm.forbidden_keys();
+    if !forbidden.is_empty() {
+        return Err(Error::Config(format!(
+            "{origin}: llm.{} cannot be set in a file: the LLM endpoint, model and key come only from the CI/CD variables MRWARDEN_LLM_PROVIDER, MRWARDEN_LLM_URL, MRWARDEN_LLM_MODEL and MRWARDEN_LLM_API_KEY; remove the key (see docs/llm.md)",
+            forbidden.join(", llm.")
+        )));
+    }
+    if config.llm.max_requests == 0 || config.llm.request_timeout_secs == 0 {
+        return Err(Error::Config(format!(
+            "{origin}: llm.max_requests and llm.request_timeout_secs must be at least 1; see docs/llm.md"
+        )));
+    }
     let mut warnings = Vec::new();
     if let Some(v) = config.version.filter(|v| *v > VERSION) {
         warnings.push(format!(
@@ -211,6 +305,31 @@ mod tests {
         let start = std::time::Instant::now();
         assert!(parse("bomb.yml", &y).is_err());
         assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn llm_section_takes_budgets_but_never_an_endpoint() {
+        let ok = parse(
+            "c.yml",
+            "llm:\n  max_files: 3\n  gate_on: high\n  exclude: [secret/]\n",
+        )
+        .expect("ok");
+        assert_eq!(ok.config.llm.max_files, 3);
+        assert_eq!(ok.config.llm.gate_on, Threshold::At(Severity::High));
+        for key in ["provider", "url", "base_url", "model", "key", "api_key"] {
+            let e = parse("c.yml", &format!("llm:\n  {key}: http://127.0.0.1:9/\n"))
+                .expect_err("refused")
+                .to_string();
+            assert!(
+                e.contains(&format!("llm.{key}")) && e.contains("MRWARDEN_LLM_URL"),
+                "{e}"
+            );
+        }
+        assert!(parse("c.yml", "llm:\n  concurrency_x: 2\n").is_err());
+        assert_eq!(
+            Config::default().llm.gate_on,
+            Threshold::At(Severity::Critical)
+        );
     }
 
     #[test]

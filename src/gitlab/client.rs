@@ -135,47 +135,13 @@ impl Client {
             base.set_path(&p);
         }
         let host = host_of(&base);
-        let mut certs = Vec::new();
-        for (origin, pem) in &settings.extra_ca_pem {
-            let found = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
-                RestError::Setup(format!(
-                    "{origin}: cannot read PEM certificates ({}); point it at a PEM CA bundle",
-                    e.without_url()
-                ))
-            })?;
-            if found.is_empty() {
-                return Err(RestError::Setup(format!(
-                    "{origin}: no PEM certificate found; point it at a PEM CA bundle"
-                )));
-            }
-            certs.extend(found);
-        }
-        let mut builder = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(settings.limits.connect)
-            .read_timeout(settings.limits.read)
-            .timeout(settings.limits.request)
-            .user_agent(concat!("mrwarden/", env!("CARGO_PKG_VERSION")))
-            .https_only(base.scheme() == "https")
-            .tls_certs_merge(certs)
-            // Proxies come only from the context (the one module reading env).
-            .no_proxy();
-        if let Some(proxy) = &settings.proxy {
-            let p = reqwest::Proxy::all(proxy.as_str()).map_err(|e| {
-                RestError::Setup(format!(
-                    "HTTPS_PROXY is not a valid proxy URL ({}); use http://host:port",
-                    e.without_url()
-                ))
-            })?;
-            let no = settings
-                .no_proxy
-                .as_deref()
-                .and_then(reqwest::NoProxy::from_string);
-            builder = builder.proxy(p.no_proxy(no));
-        }
-        let http = builder.build().map_err(|e| {
-            RestError::Setup(format!("cannot set up the HTTP client: {}", chain(&e)))
-        })?;
+        let http = build_http(
+            &settings.extra_ca_pem,
+            settings.proxy.as_deref(),
+            settings.no_proxy.as_deref(),
+            &settings.limits,
+            base.scheme() == "https",
+        )?;
         Ok(Client {
             http,
             base,
@@ -234,6 +200,58 @@ impl Client {
             RestError::Other { host, detail }
         }
     }
+}
+
+/// A reqwest client with mrwarden's transport rules, shared by the GitLab client and
+/// the LLM reviewer: TLS always verified with the extra CAs *added* to the built-in
+/// roots, no redirects, connect/read/request timeouts, proxies only as given (from the
+/// context, the one module reading env), `https_only` unless the URL is a loopback
+/// `http://` test double.
+pub fn build_http(
+    extra_ca_pem: &[(String, Vec<u8>)],
+    proxy: Option<&str>,
+    no_proxy: Option<&str>,
+    limits: &Limits,
+    https_only: bool,
+) -> Result<reqwest::Client, RestError> {
+    let mut certs = Vec::new();
+    for (origin, pem) in extra_ca_pem {
+        let found = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
+            RestError::Setup(format!(
+                "{origin}: cannot read PEM certificates ({}); point it at a PEM CA bundle",
+                e.without_url()
+            ))
+        })?;
+        if found.is_empty() {
+            return Err(RestError::Setup(format!(
+                "{origin}: no PEM certificate found; point it at a PEM CA bundle"
+            )));
+        }
+        certs.extend(found);
+    }
+    let mut builder = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(limits.connect)
+        .read_timeout(limits.read)
+        .timeout(limits.request)
+        .user_agent(concat!("mrwarden/", env!("CARGO_PKG_VERSION")))
+        .https_only(https_only)
+        .tls_certs_merge(certs)
+        // Proxies come only from the context (the one module reading env).
+        .no_proxy();
+    if let Some(proxy) = proxy {
+        let p = reqwest::Proxy::all(proxy).map_err(|e| {
+            RestError::Setup(format!(
+                "HTTPS_PROXY is not a valid proxy URL ({}); use http://host:port",
+                e.without_url()
+            ))
+        })?;
+        let no = no_proxy.and_then(reqwest::NoProxy::from_string);
+        builder = builder.proxy(p.no_proxy(no));
+    }
+    builder
+        .build()
+        .map_err(|e| RestError::Setup(format!("cannot set up the HTTP client: {}", chain(&e))))
 }
 
 impl RestClient for Client {
@@ -309,25 +327,29 @@ impl AsyncClient for Client {
 impl Client {
     /// Exponential backoff with full jitter: uniform in [base, base·2^(n-1)].
     fn backoff(&self, attempt: u32) -> Duration {
-        let cap = self
-            .limits
-            .base_backoff
-            .saturating_mul(1u32 << (attempt - 1).min(16))
-            .min(self.limits.max_backoff);
-        let base = self.limits.base_backoff.min(cap);
-        let span = cap.saturating_sub(base);
-        base + span.mul_f64(jitter())
+        backoff(&self.limits, attempt)
     }
 }
 
+/// Exponential backoff with full jitter for attempt `attempt` (1-based).
+pub fn backoff(limits: &Limits, attempt: u32) -> Duration {
+    let cap = limits
+        .base_backoff
+        .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
+        .min(limits.max_backoff);
+    let base = limits.base_backoff.min(cap);
+    let span = cap.saturating_sub(base);
+    base + span.mul_f64(jitter())
+}
+
 /// 429, 500, 502, 503, 504 are worth another try.
-fn retryable(status: StatusCode) -> bool {
+pub fn retryable(status: StatusCode) -> bool {
     matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
 }
 
 /// How long GitLab asks us to wait: `Retry-After` in seconds, else (on 429) the
 /// `RateLimit-Reset` Unix time. HTTP dates are ignored (GitLab sends seconds).
-fn retry_after(rsp: &Response<Bytes>) -> Option<Duration> {
+pub fn retry_after(rsp: &Response<Bytes>) -> Option<Duration> {
     let header = |name: &str| {
         rsp.headers()
             .get(name)
@@ -362,7 +384,7 @@ fn jitter() -> f64 {
 }
 
 /// `host:port` of a URL.
-fn host_of(url: &Url) -> String {
+pub fn host_of(url: &Url) -> String {
     match (url.host_str(), url.port_or_known_default()) {
         (Some(h), Some(p)) => format!("{h}:{p}"),
         (Some(h), None) => h.to_string(),
@@ -371,7 +393,7 @@ fn host_of(url: &Url) -> String {
 }
 
 /// The error and its causes, without any URL.
-fn chain(e: &reqwest::Error) -> String {
+pub fn chain(e: &reqwest::Error) -> String {
     use std::error::Error as _;
     let mut parts = Vec::new();
     let mut src = e.source();
