@@ -35,6 +35,11 @@ suppressions:
   # A suppression without a reason suppresses nothing.
   require_reason: true
 
+triage:
+  # Lowest role whose `!fp <reason>` or `!accept <reason>` reply on a bot thread counts
+  # for the gate (never the MR author or its committers).
+  min_role: maintainer
+
 # Accepted findings, written by `mrwarden baseline create`.
 # baseline: .mrwarden-baseline.json
 

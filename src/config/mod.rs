@@ -49,6 +49,9 @@ pub struct Config {
     /// Baseline file of accepted fingerprints (written by `mrwarden baseline create`).
     #[serde(default)]
     pub baseline: Option<PathBuf>,
+    /// Who may dismiss a finding by replying `!fp`/`!accept` on a bot thread.
+    #[serde(default)]
+    pub triage: Triage,
     /// Budgets, excludes and gating of the optional LLM reviewer. The endpoint, model and
     /// key are never read from a file: only from `MRWARDEN_LLM_*` CI variables.
     #[serde(default)]
@@ -130,6 +133,46 @@ impl LlmConfig {
         .into_iter()
         .filter_map(|(k, set)| set.then_some(k))
         .collect()
+    }
+}
+
+/// The `triage:` section: the schema of DESIGN.md. Triage replies themselves are read by
+/// the MR-comment publisher; until that lands the setting is validated and documented.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Triage {
+    /// Lowest project role whose `!fp`/`!accept` replies count for the gate.
+    #[serde(default)]
+    pub min_role: Role,
+}
+
+/// A GitLab project role, lowest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Access level 10.
+    Guest,
+    /// Access level 20.
+    Reporter,
+    /// Access level 30.
+    Developer,
+    /// Access level 40 (the default for triage).
+    #[default]
+    Maintainer,
+    /// Access level 50.
+    Owner,
+}
+
+impl Role {
+    /// GitLab's numeric access level.
+    pub fn access_level(self) -> u32 {
+        match self {
+            Role::Guest => 10,
+            Role::Reporter => 20,
+            Role::Developer => 30,
+            Role::Maintainer => 40,
+            Role::Owner => 50,
+        }
     }
 }
 
@@ -330,6 +373,14 @@ mod tests {
             Config::default().llm.gate_on,
             Threshold::At(Severity::Critical)
         );
+    }
+
+    #[test]
+    fn triage_roles_parse_and_default_to_maintainer() {
+        assert_eq!(Config::default().triage.min_role, Role::Maintainer);
+        let c = parse("c.yml", "triage: {min_role: developer}\n").expect("parses");
+        assert_eq!(c.config.triage.min_role.access_level(), 30);
+        assert!(parse("c.yml", "triage: {min_role: admin}\n").is_err());
     }
 
     #[test]
