@@ -60,3 +60,23 @@ proptest! {
         let _ = mrwarden::config::parse("prop.yml", &text);
     }
 }
+
+proptest! {
+    #[test]
+    fn api_diff_versions_never_panic(diff in diffish(), flags in prop::collection::vec(any::<bool>(), 5), path in "\\PC{0,20}") {
+        let entry = serde_json::json!({
+            "old_path": path, "new_path": path, "a_mode": "100644", "b_mode": "100644",
+            "new_file": flags[0], "renamed_file": flags[1], "deleted_file": flags[2],
+            "collapsed": flags[3], "too_large": flags[4], "diff": diff,
+        });
+        let doc = serde_json::json!({"id": 1, "head_commit_sha": "b", "base_commit_sha": "a", "start_commit_sha": "a", "diffs": [entry]});
+        if let Ok(detail) = serde_json::from_value::<mrwarden::gitlab::model::VersionDetail>(doc) {
+            let api = mrwarden::diff::source::api::convert(detail, 1);
+            for line in api.loaded.diff.files.iter().flat_map(|f| &f.hunks).flat_map(|h| &h.lines) {
+                if line.kind == LineKind::Added {
+                    prop_assert!(line.new_line.is_some());
+                }
+            }
+        }
+    }
+}
