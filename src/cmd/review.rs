@@ -1,8 +1,8 @@
 //! `mrwarden review`: CI mode. Reads the pipeline's own MR diff version through the
 //! GitLab API (or local git with `--diff-source git`), then runs the same flow as
 //! `scan` ([`crate::review_diff`] inside [`super::with_reports`], so reports are written
-//! on every exit path). Posting comments comes later; until then the summary note it
-//! would post is printed.
+//! on every exit path), then posts the review to the MR ([`crate::gitlab::publish`]);
+//! without a token or with `--dry-run` the summary note it would post is printed.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -437,7 +437,7 @@ fn append_would_post(outcome: &mut Outcome, dir: &Path, dry_run: bool) {
     let why = if dry_run {
         "--dry-run"
     } else {
-        "posting comes in a later version"
+        "report-only run: no token, or --diff-source git"
     };
     let text = &mut outcome.stdout;
     text.push_str("\nmrwarden would post this summary note (");
