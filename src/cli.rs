@@ -120,6 +120,18 @@ pub struct ReviewArgs {
     /// Name of the masked CI/CD variable holding the bot's token.
     #[arg(long, value_name = "NAME", default_value = "MRWARDEN_GITLAB_TOKEN")]
     pub token_variable: String,
+    /// What to write on the MR: `inline` discussions plus the summary note, the
+    /// `summary` only, or nothing (`off`); can only be quieter than the target
+    /// branch's `comments.mode` unless it says `allow_override: true`.
+    #[arg(long, value_name = "MODE", value_parser = ["inline", "summary", "off"])]
+    pub comments: Option<String>,
+    /// Most inline discussions per run (the rest go into the summary); can only lower
+    /// `comments.max_inline` unless `allow_override: true`.
+    #[arg(long, value_name = "N")]
+    pub max_inline: Option<usize>,
+    /// Whether failing to post comments fails the job (exit 3) or only warns.
+    #[arg(long, value_name = "WHAT", default_value = "warn", value_parser = ["warn", "fail"])]
+    pub on_publish_error: String,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

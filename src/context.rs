@@ -185,6 +185,14 @@ pub struct ReviewContext {
     pub branch: Option<BranchPipeline>,
     /// The LLM reviewer's endpoint, when `MRWARDEN_LLM_*` configures one.
     pub llm: Option<llm::Settings>,
+    /// `--comments`, when given.
+    pub comments: Option<crate::publish::plan::Mode>,
+    /// `--max-inline`, when given.
+    pub max_inline: Option<usize>,
+    /// `--on-publish-error fail`: a publishing failure makes the run exit 3.
+    pub fail_on_publish_error: bool,
+    /// `CI_MERGE_REQUEST_EVENT_TYPE=merge_train`: gate, no inline comments.
+    pub merge_train: bool,
 }
 
 /// A branch pipeline that may belong to an open MR: the MR is found through
@@ -252,6 +260,14 @@ impl ReviewContext {
             gitlab,
             server_version,
             llm: read_llm(env)?,
+            comments: args.comments.as_deref().map(|m| match m {
+                "summary" => crate::publish::plan::Mode::Summary,
+                "off" => crate::publish::plan::Mode::Off,
+                _ => crate::publish::plan::Mode::Inline,
+            }),
+            max_inline: args.max_inline,
+            fail_on_publish_error: args.on_publish_error == "fail",
+            merge_train: env("CI_MERGE_REQUEST_EVENT_TYPE").as_deref() == Some("merge_train"),
         })
     }
 }

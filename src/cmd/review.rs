@@ -1,8 +1,8 @@
 //! `mrwarden review`: CI mode. Reads the pipeline's own MR diff version through the
 //! GitLab API (or local git with `--diff-source git`), then runs the same flow as
 //! `scan` ([`crate::review_diff`] inside [`super::with_reports`], so reports are written
-//! on every exit path). Posting comments comes later; until then the summary note it
-//! would post is printed.
+//! on every exit path), then posts the review to the MR ([`crate::gitlab::publish`]);
+//! without a token or with `--dry-run` the summary note it would post is printed.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -33,14 +33,97 @@ pub fn run(args: &ReviewArgs, env: EnvFn<'_>) -> Outcome {
 
 /// Runs the review for a built context.
 pub fn execute(ctx: &ReviewContext) -> Outcome {
-    let mut outcome = super::with_reports(&ctx.output, |started| analyse(ctx, started));
-    if ctx.output.format == Format::Human && ctx.mr.is_some() {
-        append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
+    let mut to_publish = None;
+    // DESIGN.md: reports first (on every exit path), then publish, then the gate.
+    let mut outcome = super::with_reports(&ctx.output, |started| {
+        analyse(ctx, started, &mut to_publish)
+    });
+    let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
+    match to_publish {
+        Some(p) if has_token && !ctx.dry_run => publish(ctx, &p, &mut outcome),
+        _ => {
+            if ctx.output.format == Format::Human && ctx.mr.is_some() {
+                append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
+            }
+        }
     }
     outcome
 }
 
-fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, RunInfo), Error> {
+/// What the publish step needs from the analysis.
+struct ToPublish {
+    findings: Vec<Finding>,
+    run: RunInfo,
+    diff: crate::diff::Diff,
+    version: crate::gitlab::model::Version,
+    mr: MergeRequestRef,
+    comments: config::CommentsConfig,
+    allow_override: bool,
+}
+
+/// Posts the review; failures are warnings unless `--on-publish-error fail` (then 3,
+/// which a gate failure's 1 still beats).
+fn publish(ctx: &ReviewContext, p: &ToPublish, outcome: &mut Outcome) {
+    use crate::gitlab::publish::{Input, publish};
+    let (mode, max_inline) = comment_settings(ctx, &p.comments, p.allow_override);
+    let mut errors = Vec::new();
+    match connect(ctx) {
+        Ok((rt, api, _)) => {
+            let input = Input {
+                project: &p.mr.project,
+                iid: p.mr.iid,
+                findings: &p.findings,
+                run: &p.run,
+                diff: &p.diff,
+                version: &p.version,
+                mode,
+                max_inline,
+                merge_train: ctx.merge_train,
+            };
+            errors = rt.block_on(publish(&api, &input)).errors;
+        }
+        Err(e) => errors.push(e.to_string()),
+    }
+    for e in &errors {
+        outcome.stderr.push(format!(
+            "warning: publishing to the merge request: {}",
+            crate::sanitize::terminal(e)
+        ));
+    }
+    if !errors.is_empty() && ctx.fail_on_publish_error && outcome.code == 0 {
+        outcome.code = 3;
+    }
+}
+
+/// `comments.mode` and `max_inline` after flags: flags may only make it quieter unless
+/// the trusted configuration says `allow_override: true`.
+fn comment_settings(
+    ctx: &ReviewContext,
+    cfg: &config::CommentsConfig,
+    allow_override: bool,
+) -> (crate::publish::plan::Mode, usize) {
+    let mode = match ctx.comments {
+        Some(m) if allow_override => m,
+        Some(m) => m.max(cfg.mode),
+        None => cfg.mode,
+    };
+    let max_inline = match ctx.max_inline {
+        Some(n) if allow_override => n,
+        Some(n) => n.min(cfg.max_inline),
+        None => cfg.max_inline,
+    };
+    (mode, max_inline)
+}
+
+#[allow(
+    clippy::too_many_lines,
+    reason = "the review's steps in order; split into load_from_api and policy already"
+)]
+fn analyse(
+    ctx: &ReviewContext,
+    started: SystemTime,
+    to_publish: &mut Option<ToPublish>,
+) -> Result<(Vec<Finding>, RunInfo), Error> {
     let mut warnings = Vec::new();
     if ctx.config_path.is_some() {
         warnings.push(
@@ -87,7 +170,7 @@ fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, Ru
     }
     // The limits that apply before the trusted configuration is known are the defaults.
     let max = defaults.config.limits.max_diff_bytes;
-    let (loaded, not_scanned, trusted) = match &ctx.source {
+    let (loaded, not_scanned, trusted, version) = match &ctx.source {
         ReviewSource::Git { repo, diff } => {
             let loaded = source::load(repo, diff, &defaults.config.limits)?;
             let base = source::git::merge_base_of(repo, diff)?;
@@ -98,7 +181,7 @@ fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, Ru
                 },
                 &loaded.diff,
             )?;
-            (loaded, Vec::new(), trusted)
+            (loaded, Vec::new(), trusted, None)
         }
         ReviewSource::Api => {
             let loaded = load_from_api(ctx, mr, max, &mut warnings)?;
@@ -138,6 +221,18 @@ fn analyse(ctx: &ReviewContext, started: SystemTime) -> Result<(Vec<Finding>, Ru
     run.warnings.extend(warnings);
     let mut result = (findings, run);
     super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
+    // Comments go only where the diff version (and so the positions) is known.
+    if let Some(version) = version {
+        *to_publish = Some(ToPublish {
+            findings: result.0.clone(),
+            run: result.1.clone(),
+            diff: loaded.diff.clone(),
+            version,
+            mr: mr.clone(),
+            comments: trusted.config.config.comments.clone(),
+            allow_override: trusted.config.config.allow_override,
+        });
+    }
     Ok(result)
 }
 
@@ -146,6 +241,7 @@ type ApiLoaded = (
     source::Loaded,
     Vec<crate::analyze::FileNote>,
     trusted::Trusted,
+    Option<crate::gitlab::model::Version>,
 );
 
 /// The API half of `analyse`: the pipeline's diff version and the trusted policy at its
@@ -203,7 +299,12 @@ fn load_from_api(
             ..trusted::Trusted::default()
         }
     };
-    Ok(Ok((api_diff.loaded, api_diff.not_scanned, trusted)))
+    Ok(Ok((
+        api_diff.loaded,
+        api_diff.not_scanned,
+        trusted,
+        Some(api_diff.version),
+    )))
 }
 
 fn nothing(label: String) -> source::Loaded {
@@ -336,7 +437,7 @@ fn append_would_post(outcome: &mut Outcome, dir: &Path, dry_run: bool) {
     let why = if dry_run {
         "--dry-run"
     } else {
-        "posting comes in a later version"
+        "report-only run: no token, or --diff-source git"
     };
     let text = &mut outcome.stdout;
     text.push_str("\nmrwarden would post this summary note (");

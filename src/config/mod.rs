@@ -56,6 +56,29 @@ pub struct Config {
     /// key are never read from a file: only from `MRWARDEN_LLM_*` CI variables.
     #[serde(default)]
     pub llm: LlmConfig,
+    /// What `review` writes on the merge request.
+    #[serde(default)]
+    pub comments: CommentsConfig,
+}
+
+/// The `comments:` section. Flags (`--comments`, `--max-inline`) can only make it
+/// quieter unless `allow_override: true`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CommentsConfig {
+    /// `inline` (one discussion per finding plus the summary), `summary` or `off`.
+    pub mode: crate::publish::plan::Mode,
+    /// Most inline discussions created per run; the rest go into the summary.
+    pub max_inline: usize,
+}
+
+impl Default for CommentsConfig {
+    fn default() -> Self {
+        CommentsConfig {
+            mode: crate::publish::plan::Mode::Inline,
+            max_inline: 25,
+        }
+    }
 }
 
 /// The `llm:` section: budgets, `exclude` and `gate_on` only (DESIGN.md). Keys naming

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use gitlab::api::common::NameOrId;
-use gitlab::api::{Endpoint, QueryParams};
+use gitlab::api::{BodyError, Endpoint, QueryParams};
 use http::Method;
 
 /// `GET /projects/:id/merge_requests/:iid/versions`: the MR's diff versions, newest first.
@@ -95,6 +95,169 @@ impl Endpoint for ServerVersion {
 
     fn endpoint(&self) -> Cow<'static, str> {
         "version".into()
+    }
+}
+
+/// A JSON request body.
+fn json_body(v: &serde_json::Value) -> Result<Option<(&'static str, Vec<u8>)>, BodyError> {
+    Ok(Some(("application/json", serde_json::to_vec(v)?)))
+}
+
+/// `POST /projects/:id/merge_requests/:iid/discussions` with a JSON body (a diff
+/// `position` object, which the crate's form-encoded builder spells differently).
+#[derive(Debug, Clone)]
+pub struct CreateDiscussion<'a> {
+    /// Project id or full path.
+    pub project: NameOrId<'a>,
+    /// MR iid.
+    pub merge_request: u64,
+    /// `{"body": …, "position": {…}}`.
+    pub body: serde_json::Value,
+}
+
+impl Endpoint for CreateDiscussion<'_> {
+    fn method(&self) -> Method {
+        Method::POST
+    }
+
+    fn endpoint(&self) -> Cow<'static, str> {
+        format!(
+            "projects/{}/merge_requests/{}/discussions",
+            self.project, self.merge_request
+        )
+        .into()
+    }
+
+    fn body(&self) -> Result<Option<(&'static str, Vec<u8>)>, BodyError> {
+        json_body(&self.body)
+    }
+}
+
+/// `POST /projects/:id/merge_requests/:iid/discussions/:discussion_id/notes`: a reply.
+#[derive(Debug, Clone)]
+pub struct ReplyToDiscussion<'a> {
+    /// Project id or full path.
+    pub project: NameOrId<'a>,
+    /// MR iid.
+    pub merge_request: u64,
+    /// Thread.
+    pub discussion: &'a str,
+    /// Reply text.
+    pub body: &'a str,
+}
+
+impl Endpoint for ReplyToDiscussion<'_> {
+    fn method(&self) -> Method {
+        Method::POST
+    }
+
+    fn endpoint(&self) -> Cow<'static, str> {
+        format!(
+            "projects/{}/merge_requests/{}/discussions/{}/notes",
+            self.project, self.merge_request, self.discussion
+        )
+        .into()
+    }
+
+    fn body(&self) -> Result<Option<(&'static str, Vec<u8>)>, BodyError> {
+        json_body(&serde_json::json!({ "body": self.body }))
+    }
+}
+
+/// `PUT /projects/:id/merge_requests/:iid/discussions/:discussion_id?resolved=…`.
+#[derive(Debug, Clone)]
+pub struct ResolveDiscussion<'a> {
+    /// Project id or full path.
+    pub project: NameOrId<'a>,
+    /// MR iid.
+    pub merge_request: u64,
+    /// Thread.
+    pub discussion: &'a str,
+    /// Resolve (`true`) or reopen (`false`).
+    pub resolved: bool,
+}
+
+impl Endpoint for ResolveDiscussion<'_> {
+    fn method(&self) -> Method {
+        Method::PUT
+    }
+
+    fn endpoint(&self) -> Cow<'static, str> {
+        format!(
+            "projects/{}/merge_requests/{}/discussions/{}",
+            self.project, self.merge_request, self.discussion
+        )
+        .into()
+    }
+
+    fn parameters(&self) -> QueryParams<'_> {
+        let mut p = QueryParams::default();
+        p.push("resolved", self.resolved);
+        p
+    }
+}
+
+/// `POST /projects/:id/merge_requests/:iid/notes` (create) or
+/// `PUT …/notes/:note_id` (edit): a standalone note with a JSON body.
+#[derive(Debug, Clone)]
+pub struct WriteNote<'a> {
+    /// Project id or full path.
+    pub project: NameOrId<'a>,
+    /// MR iid.
+    pub merge_request: u64,
+    /// `None` creates, `Some(id)` edits that note.
+    pub note: Option<u64>,
+    /// Text.
+    pub body: &'a str,
+}
+
+impl Endpoint for WriteNote<'_> {
+    fn method(&self) -> Method {
+        if self.note.is_some() {
+            Method::PUT
+        } else {
+            Method::POST
+        }
+    }
+
+    fn endpoint(&self) -> Cow<'static, str> {
+        let base = format!(
+            "projects/{}/merge_requests/{}/notes",
+            self.project, self.merge_request
+        );
+        match self.note {
+            Some(id) => format!("{base}/{id}").into(),
+            None => base.into(),
+        }
+    }
+
+    fn body(&self) -> Result<Option<(&'static str, Vec<u8>)>, BodyError> {
+        json_body(&serde_json::json!({ "body": self.body }))
+    }
+}
+
+/// `DELETE /projects/:id/merge_requests/:iid/notes/:note_id`.
+#[derive(Debug, Clone)]
+pub struct DeleteNote<'a> {
+    /// Project id or full path.
+    pub project: NameOrId<'a>,
+    /// MR iid.
+    pub merge_request: u64,
+    /// Note.
+    pub note: u64,
+}
+
+impl Endpoint for DeleteNote<'_> {
+    fn method(&self) -> Method {
+        Method::DELETE
+    }
+
+    fn endpoint(&self) -> Cow<'static, str> {
+        format!(
+            "projects/{}/merge_requests/{}/notes/{}",
+            self.project, self.merge_request, self.note
+        )
+        .into()
     }
 }
 

@@ -1,12 +1,13 @@
 //! GitLab API access: endpoints from the `gitlab` crate (plus [`endpoints`] for the ones
 //! it lacks) run over our own [`client::Client`]. This is the only HTTP code besides the
-//! LLM. Requests are read-only today; the crate's token-revoking and token-rotating
-//! endpoints are never used (a test checks `src/`).
+//! LLM. Writes go only to the MR's discussions and notes ([`publish`]); the crate's
+//! token-revoking and token-rotating endpoints are never used (a test checks `src/`).
 
 pub mod checks;
 pub mod client;
 pub mod endpoints;
 pub mod model;
+pub mod publish;
 pub mod token;
 
 use gitlab::api::{ApiError, AsyncClient, Endpoint};
@@ -171,6 +172,43 @@ impl Gitlab {
             what: what.into_owned(),
             pages: MAX_PAGES,
         })
+    }
+
+    /// Sends a write (`POST`/`PUT`/`DELETE`) with the endpoint's body and returns the
+    /// JSON answer (`Null` for an empty one). The client retries a 5xx only for
+    /// idempotent methods, so a `POST` that may have been processed is never repeated.
+    pub async fn write(&self, ep: &impl Endpoint) -> Result<serde_json::Value, ApiFailure> {
+        let what = ep.endpoint();
+        let mut url = ep
+            .url_base()
+            .endpoint_for(&self.client, &what)
+            .map_err(|e| transport(e, &what))?;
+        ep.parameters().add_to_url(&mut url);
+        let mut req = Request::builder()
+            .method(ep.method())
+            .uri(url.as_str())
+            .header(http::header::ACCEPT, "application/json");
+        let body = match ep.body().map_err(|e| {
+            ApiFailure::Transport(RestError::Setup(format!(
+                "cannot build the request body for {what}: {e}"
+            )))
+        })? {
+            Some((ctype, data)) => {
+                req = req.header(http::header::CONTENT_TYPE, ctype);
+                data
+            }
+            None => Vec::new(),
+        };
+        let rsp = self
+            .client
+            .rest_async(req, body)
+            .await
+            .map_err(|e| transport(e, &what))?;
+        let rsp = classify(&what, rsp)?;
+        if rsp.body().is_empty() {
+            return Ok(serde_json::Value::Null);
+        }
+        decode(&what, &rsp)
     }
 
     async fn send(&self, ep: &impl Endpoint, extra: &[(&str, String)]) -> Result<Raw, ApiFailure> {

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::body;
 use super::position::{DiffRefs, Position, Unplaceable, locate};
@@ -44,7 +44,7 @@ pub struct ExistingDiscussion {
 }
 
 /// How comments are posted (`comments.mode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// Inline discussions plus the summary note.

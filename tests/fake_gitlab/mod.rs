@@ -93,6 +93,13 @@ pub struct State {
     /// A git repository standing for the project's repository: `repository/files/…/raw`
     /// answers from it with `git cat-file`, as GitLab answers from Gitaly.
     pub repo_dir: Option<std::path::PathBuf>,
+    /// The MR's discussions (GitLab's JSON shape), oldest first; tests may add a
+    /// human's here (author id other than 77).
+    pub discussions: Vec<Value>,
+    /// Last note id handed out.
+    pub last_note_id: u64,
+    /// `POST …/discussions` answers 500 (after possibly processing nothing).
+    pub fail_discussion_posts: bool,
     /// Requests seen.
     pub requests: Vec<Seen>,
     /// Counter for the fault switches.
@@ -114,6 +121,8 @@ pub struct Seen {
     pub had_token: bool,
     /// Status answered.
     pub status: u16,
+    /// Request body (writes).
+    pub body: String,
 }
 
 /// A running fake.
@@ -262,14 +271,32 @@ async fn handle(state: &Arc<Mutex<State>>, prefix: &str, req: Request<Body>) -> 
     let path = req.uri().path().to_string();
     let query = req.uri().query().unwrap_or_default().to_string();
     let token = header(req.headers(), "private-token");
+    let method = req.method().to_string();
+    let body = axum::body::to_bytes(req.into_body(), 16 << 20)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
     let (delay, rsp) = {
         let mut st = state.lock().expect("lock");
         st.count += 1;
         let n = st.count;
         let delay = (n <= st.slow_first).then(|| Duration::from_millis(st.slow_ms));
-        let rsp = route(&mut st, n, prefix, &path, &query, token.as_deref());
+        let rsp = if method == "GET" {
+            route(&mut st, n, prefix, &path, &query, token.as_deref())
+        } else {
+            write_route(
+                &mut st,
+                prefix,
+                &method,
+                &path,
+                &query,
+                &body,
+                token.as_deref(),
+            )
+        };
         st.requests.push(Seen {
-            method: req.method().to_string(),
+            method: method.clone(),
+            body: body.clone(),
             path: path.strip_prefix(prefix).unwrap_or(&path).to_string(),
             query: query.clone(),
             had_token: token.is_some(),
@@ -426,6 +453,10 @@ fn route(
             }
         }
         s if mr_prefix(s) && s.len() == 4 => json_rsp(200, &merge_request(st), &[]),
+        s if mr_prefix(s) && s.len() == 5 && s[4] == "discussions" => {
+            let list = st.discussions.clone();
+            paged(st, rest, &params, list, 20)
+        }
         s if mr_prefix(s) && s.len() == 5 && s[4] == "raw_diffs" => {
             raw_rsp(200, "text/plain; charset=utf-8", &st.raw_diffs, &[])
         }
@@ -653,4 +684,163 @@ pub fn entries_from_git_diff(text: &str) -> Vec<Value> {
         }));
     }
     out
+}
+
+/// The added lines (new-file numbers) of one diff entry's hunk text.
+pub fn added_lines(diff: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut new_line = 0u32;
+    for l in diff.lines() {
+        if let Some(h) = l.strip_prefix("@@ ") {
+            let plus = h.split(' ').find(|p| p.starts_with('+')).unwrap_or("+0");
+            new_line = plus[1..]
+                .split(',')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+        } else if l.starts_with('+') {
+            out.push(new_line);
+            new_line += 1;
+        } else if l.starts_with('-') || l.starts_with('\\') {
+        } else {
+            new_line += 1;
+        }
+    }
+    out
+}
+
+fn note(st: &mut State, body: &str, kind: Value, position: Value) -> Value {
+    st.last_note_id += 1;
+    json!({"id": st.last_note_id, "type": kind, "body": body, "author": user(), "system": false,
+           "resolvable": !kind.is_null(), "resolved": false, "resolved_by": null,
+           "position": position})
+}
+
+/// GitLab's checks on a diff position: the head must be a version's head and
+/// `new_line` an added line of `new_path` in that version's diff.
+fn position_ok(st: &State, pos: &Value) -> bool {
+    let head = pos.get("head_sha").and_then(Value::as_str).unwrap_or("");
+    let path = pos.get("new_path").and_then(Value::as_str).unwrap_or("");
+    let line = pos.get("new_line").and_then(Value::as_u64).unwrap_or(0);
+    st.versions.iter().filter(|v| v.head == head).any(|v| {
+        v.diffs.iter().any(|d| {
+            d["new_path"].as_str() == Some(path)
+                && added_lines(d["diff"].as_str().unwrap_or(""))
+                    .contains(&u32::try_from(line).unwrap_or(0))
+        })
+    })
+}
+
+/// `POST`/`PUT`/`DELETE` on discussions and notes, kept in memory.
+fn write_route(
+    st: &mut State,
+    prefix: &str,
+    method: &str,
+    path: &str,
+    query: &str,
+    body: &str,
+    token: Option<&str>,
+) -> Response<Body> {
+    if token.is_none() || st.token.as_deref() != token {
+        return json_rsp(401, &json!({"message": "401 Unauthorized"}), &[]);
+    }
+    if st.forbidden {
+        return json_rsp(403, &json!({"message": "403 Forbidden"}), &[]);
+    }
+    let rest = path.strip_prefix(prefix).unwrap_or(path);
+    let segs: Vec<&str> = rest.trim_matches('/').split('/').collect();
+    let ok_mr = segs.len() >= 5
+        && segs[0] == "projects"
+        && segs[1] == st.project_id.to_string()
+        && segs[2] == "merge_requests"
+        && segs[3] == st.iid.to_string();
+    if !ok_mr {
+        return json_rsp(404, &json!({"message": "404 Not found"}), &[]);
+    }
+    let input: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let text = input
+        .get("body")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    match (method, &segs[4..]) {
+        ("POST", ["discussions"]) => {
+            if st.fail_discussion_posts {
+                return json_rsp(500, &json!({"message": "500 Internal Server Error"}), &[]);
+            }
+            let pos = input.get("position").cloned().unwrap_or(Value::Null);
+            if !pos.is_null() && !position_ok(st, &pos) {
+                return json_rsp(
+                    400,
+                    &json!({"message": "400 Bad request - Note {:line_code=>[\"can't be blank\", \"must be a valid line code\"]}"}),
+                    &[],
+                );
+            }
+            let kind = if pos.is_null() {
+                Value::Null
+            } else {
+                json!("DiffNote")
+            };
+            let n = note(st, &text, kind, pos);
+            let d = json!({"id": format!("{:040x}", n["id"].as_u64().unwrap_or(0)),
+                           "individual_note": false, "notes": [n]});
+            st.discussions.push(d.clone());
+            json_rsp(201, &d, &[])
+        }
+        ("POST", ["discussions", id, "notes"]) => {
+            let id = (*id).to_string();
+            let n = note(st, &text, json!("DiffNote"), Value::Null);
+            match st.discussions.iter_mut().find(|d| d["id"] == id.as_str()) {
+                Some(d) => {
+                    if let Some(a) = d["notes"].as_array_mut() {
+                        a.push(n.clone());
+                    }
+                    json_rsp(201, &n, &[])
+                }
+                None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
+            }
+        }
+        ("PUT", ["discussions", id]) => {
+            let resolved = query.contains("resolved=true");
+            match st.discussions.iter_mut().find(|d| d["id"] == *id) {
+                Some(d) => {
+                    for n in d["notes"].as_array_mut().into_iter().flatten() {
+                        n["resolved"] = json!(resolved);
+                        n["resolved_by"] = if resolved { user() } else { Value::Null };
+                    }
+                    json_rsp(200, d, &[])
+                }
+                None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
+            }
+        }
+        ("POST", ["notes"]) => {
+            let n = note(st, &text, Value::Null, Value::Null);
+            let d = json!({"id": format!("{:040x}", n["id"].as_u64().unwrap_or(0)),
+                           "individual_note": true, "notes": [n.clone()]});
+            st.discussions.push(d);
+            json_rsp(201, &n, &[])
+        }
+        ("PUT", ["notes", id]) => {
+            for d in &mut st.discussions {
+                for n in d["notes"].as_array_mut().into_iter().flatten() {
+                    if n["id"].as_u64().map(|v| v.to_string()).as_deref() == Some(*id) {
+                        n["body"] = json!(text);
+                        return json_rsp(200, n, &[]);
+                    }
+                }
+            }
+            json_rsp(404, &json!({"message": "404 Not found"}), &[])
+        }
+        ("DELETE", ["notes", id]) => {
+            for d in &mut st.discussions {
+                if let Some(a) = d["notes"].as_array_mut() {
+                    a.retain(|n| n["id"].as_u64().map(|v| v.to_string()).as_deref() != Some(*id));
+                }
+            }
+            st.discussions
+                .retain(|d| d["notes"].as_array().is_some_and(|a| !a.is_empty()));
+            raw_rsp(204, "application/json", "", &[])
+        }
+        _ => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
+    }
 }

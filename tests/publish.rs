@@ -1,0 +1,454 @@
+//! Publishing the review to the MR against the fake GitLab's in-memory discussions:
+//! one discussion per finding on its added line, one summary note edited in place,
+//! reruns that post nothing new, humans' notes left alone, fixed threads resolved,
+//! hostile text that never becomes a quick action, and failing writes that change no
+//! exit code.
+
+mod fake_gitlab;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use fake_gitlab::{Fake, State, VersionData, entries_from_git_diff};
+use serde_json::{Value, json};
+
+const CANARY: &str = "glpat-CANARY1234567890abcd";
+const REPORTS: &[&str] = &["gl-code-quality-report.json", "mrwarden-summary.md"];
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf8")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let entry = entry.expect("entry");
+        let dest = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+            copy_tree(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// The demo change plus a rename, a deletion and a path with a space and non-ASCII
+/// letters, on branches `main` and `feature`.
+struct Repo {
+    dir: tempfile::TempDir,
+    base: String,
+    head: String,
+}
+
+fn fixture_repo() -> Repo {
+    fixture_repo_with(&[], &[])
+}
+
+/// The demo change, with extra files on the target branch and in the MR.
+fn fixture_repo_with(on_target: &[(&str, &str)], in_mr: &[(&str, &str)]) -> Repo {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+    git(root, &["init", "-q", "-b", "main"]);
+    copy_tree(&demo.join("base"), root);
+    for (p, t) in on_target {
+        std::fs::write(root.join(p), t).expect("write");
+    }
+    std::fs::write(root.join("old name.txt"), "keep\n").expect("write");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    git(root, &["checkout", "-q", "-b", "feature"]);
+    copy_tree(&demo.join("feature"), root);
+    git(root, &["mv", "old name.txt", "new näme.txt"]);
+    std::fs::write(
+        root.join("new näme.txt"),
+        "keep\ntoken = \"glpat-Abcdefghij1234567890\"\n",
+    )
+    .expect("write");
+    std::fs::remove_file(root.join("app/__init__.py")).expect("rm");
+    for (p, t) in in_mr {
+        std::fs::write(root.join(p), t).expect("write");
+    }
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "feature"]);
+    let base = git(root, &["rev-parse", "main"]).trim().to_string();
+    let head = git(root, &["rev-parse", "feature"]).trim().to_string();
+    Repo { dir, base, head }
+}
+
+fn git_diff(repo: &Repo) -> String {
+    git(
+        repo.dir.path(),
+        &[
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--find-renames",
+            "--no-color",
+            &format!("{}...{}", repo.base, repo.head),
+        ],
+    )
+}
+
+fn state_for(repo: &Repo) -> State {
+    State {
+        project_id: 42,
+        iid: 7,
+        token: Some(CANARY.into()),
+        versions: vec![VersionData {
+            id: 300,
+            base: repo.base.clone(),
+            start: repo.base.clone(),
+            head: repo.head.clone(),
+            diffs: entries_from_git_diff(&git_diff(repo)),
+        }],
+        repo_dir: Some(repo.dir.path().to_path_buf()),
+        ..State::default()
+    }
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    out_dir: PathBuf,
+    _tmp: tempfile::TempDir,
+}
+
+fn mrwarden(args: &[&str], cwd: &Path, vars: &[(&str, String)]) -> Run {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("out");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    cmd.args(args)
+        .arg("--output-dir")
+        .arg(&out_dir)
+        .current_dir(cwd)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", tmp.path())
+        .env("RUST_LOG", "trace")
+        .env("RUST_BACKTRACE", "1");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd.output().expect("mrwarden runs");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+        out_dir,
+        _tmp: tmp,
+    }
+}
+
+fn mr_vars(url: &str, token: Option<&str>, diff_id: Option<u64>) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("CI", "true".to_string()),
+        ("CI_PIPELINE_SOURCE", "merge_request_event".to_string()),
+        ("CI_API_V4_URL", url.to_string()),
+        ("CI_PROJECT_ID", "42".to_string()),
+        ("CI_MERGE_REQUEST_PROJECT_ID", "42".to_string()),
+        ("CI_MERGE_REQUEST_IID", "7".to_string()),
+    ];
+    if let Some(t) = token {
+        v.push(("MRWARDEN_GITLAB_TOKEN", t.to_string()));
+    }
+    if let Some(id) = diff_id {
+        v.push(("CI_MERGE_REQUEST_DIFF_ID", id.to_string()));
+    }
+    v
+}
+
+fn assert_reports_written(run: &Run) {
+    for r in REPORTS {
+        let p = run.out_dir.join(r);
+        assert!(p.is_file(), "{r} missing; stderr: {}", run.stderr);
+    }
+    let cq: Value = serde_json::from_slice(
+        &std::fs::read(run.out_dir.join("gl-code-quality-report.json")).expect("read"),
+    )
+    .expect("code quality is JSON");
+    assert!(cq.is_array());
+}
+
+fn review(fake: &Fake, repo: &Repo, extra: &[&str]) -> (Run, Value) {
+    let mut args = vec!["review", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = mrwarden(
+        &args,
+        repo.dir.path(),
+        &mr_vars(&fake.url, Some(CANARY), None),
+    );
+    let doc: Value = serde_json::from_str(&run.stdout)
+        .unwrap_or_else(|e| panic!("json: {e}\n{}\n{}", run.stdout, run.stderr));
+    let f = doc["findings"].clone();
+    (run, f)
+}
+
+fn discussions(fake: &Fake) -> Vec<Value> {
+    fake.state().discussions.clone()
+}
+
+fn bot_threads(fake: &Fake) -> Vec<Value> {
+    discussions(fake)
+        .into_iter()
+        .filter(|d| d["notes"][0]["type"] == "DiffNote" && d["notes"][0]["author"]["id"] == 77)
+        .collect()
+}
+
+fn summaries(fake: &Fake) -> Vec<Value> {
+    discussions(fake)
+        .into_iter()
+        .filter(|d| {
+            d["notes"][0]["author"]["id"] == 77
+                && d["notes"][0]["body"]
+                    .as_str()
+                    .is_some_and(|b| b.contains("<!-- mrwarden:v1 fp=summary -->"))
+        })
+        .collect()
+}
+
+fn writes(fake: &Fake) -> Vec<(String, String)> {
+    fake.requests()
+        .into_iter()
+        .filter(|r| r.method != "GET")
+        .map(|r| (r.method, r.path))
+        .collect()
+}
+
+#[test]
+fn first_run_posts_one_discussion_per_finding_and_one_summary() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let (run, findings) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_reports_written(&run);
+    let threads = bot_threads(&fake);
+    assert!(!threads.is_empty(), "no thread: {}", run.stderr);
+    let findings = findings.as_array().expect("array").clone();
+    for t in &threads {
+        let pos = &t["notes"][0]["position"];
+        let body = t["notes"][0]["body"].as_str().expect("body");
+        let f = findings
+            .iter()
+            .find(|f| {
+                body.contains(&format!(
+                    "fp={} -->",
+                    f["fingerprint"].as_str().expect("fp")
+                ))
+            })
+            .unwrap_or_else(|| panic!("thread of no finding: {body}"));
+        assert_eq!(pos["new_path"], f["path"]);
+        assert_eq!(pos["new_line"], f["start_line"]);
+        assert_eq!(pos["head_sha"], json!(repo.head));
+    }
+    let fps: std::collections::BTreeSet<String> = threads
+        .iter()
+        .map(|t| t["notes"][0]["body"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(fps.len(), threads.len(), "one thread per finding");
+    assert_eq!(summaries(&fake).len(), 1);
+    let placed = findings.len() - threads.len();
+    let summary = summaries(&fake)[0]["notes"][0]["body"]
+        .as_str()
+        .expect("body")
+        .to_string();
+    if placed > 0 {
+        assert!(summary.contains("Not posted inline"), "{summary}");
+    }
+    assert!(
+        !run.stderr.contains("warning: publishing"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn reruns_post_nothing_new_and_edit_the_summary_in_place() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    review(&fake, &repo, &[]);
+    let after_first = discussions(&fake);
+    let writes_first = writes(&fake).len();
+    for _ in 0..2 {
+        let (run, _) = review(&fake, &repo, &[]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+    }
+    let after_third = discussions(&fake);
+    let ids = |ds: &[Value]| -> Vec<Value> { ds.iter().map(|d| d["id"].clone()).collect() };
+    assert_eq!(ids(&after_first), ids(&after_third));
+    assert_eq!(summaries(&fake).len(), 1);
+    let later: Vec<(String, String)> = writes(&fake).split_off(writes_first);
+    assert_eq!(later.len(), 2, "{later:?}");
+    assert!(
+        later
+            .iter()
+            .all(|(m, p)| m == "PUT" && p.contains("/notes/")),
+        "{later:?}"
+    );
+}
+
+#[test]
+fn a_humans_note_with_our_marker_is_left_alone() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let (_, findings) = review(&fake, &repo, &["--dry-run"]);
+    let fp = findings[0]["fingerprint"].as_str().expect("fp").to_string();
+    let human_body = format!("copied it <!-- mrwarden:v1 fp={fp} -->");
+    let human = json!({"id": "h".repeat(40), "individual_note": false, "notes": [
+        {"id": 9000, "type": "DiffNote", "body": human_body, "author": {"id": 5},
+         "system": false, "resolvable": true, "resolved": false, "resolved_by": null,
+         "position": {"new_path": findings[0]["path"], "new_line": findings[0]["start_line"]}}]});
+    fake.state().discussions.push(human.clone());
+    fake.state().last_note_id = 9000;
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        discussions(&fake)[0],
+        human,
+        "the human's thread is untouched"
+    );
+    let ours = bot_threads(&fake)
+        .into_iter()
+        .filter(|t| {
+            t["notes"][0]["body"]
+                .as_str()
+                .is_some_and(|b| b.contains(&fp))
+        })
+        .count();
+    assert_eq!(ours, 1, "the human's note does not suppress our thread");
+}
+
+#[test]
+fn a_finding_fixed_in_a_new_version_is_marked_fixed_and_resolved() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    review(&fake, &repo, &[]);
+    let before = bot_threads(&fake);
+    let dockerfile: Vec<&Value> = before
+        .iter()
+        .filter(|t| t["notes"][0]["position"]["new_path"] == "Dockerfile")
+        .collect();
+    assert!(!dockerfile.is_empty(), "the demo has a Dockerfile finding");
+    // A new commit takes the Dockerfile change back.
+    let root = repo.dir.path();
+    git(root, &["checkout", "-q", "main", "--", "Dockerfile"]);
+    git(root, &["commit", "-q", "-am", "fix"]);
+    let head = git(root, &["rev-parse", "HEAD"]).trim().to_string();
+    let fixed = Repo {
+        dir: tempfile::tempdir().expect("unused"),
+        base: repo.base.clone(),
+        head: head.clone(),
+    };
+    let diff = git(
+        root,
+        &[
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--find-renames",
+            "--no-color",
+            &format!("{}...{}", fixed.base, fixed.head),
+        ],
+    );
+    fake.state().versions.push(VersionData {
+        id: 301,
+        base: repo.base.clone(),
+        start: repo.base.clone(),
+        head: head.clone(),
+        diffs: entries_from_git_diff(&diff),
+    });
+    let (run, _) = review(&fake, &repo, &[]);
+    assert!(run.code == 1 || run.code == 0, "{}", run.stderr);
+    for t in discussions(&fake) {
+        if t["notes"][0]["position"]["new_path"] != "Dockerfile"
+            || t["notes"][0]["author"]["id"] != 77
+        {
+            continue;
+        }
+        let notes = t["notes"].as_array().expect("notes");
+        let last = notes.last().expect("reply");
+        assert_eq!(last["body"], json!(format!("Fixed in `{head}`.")), "{t}");
+        assert_eq!(notes[0]["resolved"], true);
+    }
+}
+
+#[test]
+fn hostile_diff_text_never_starts_a_body_line_with_a_slash() {
+    let hostile = "/merge\n/approve @all\npassword = \"/merge ```` @all `x`\"  # /close\n";
+    let repo = fixture_repo_with(&[], &[("hostile.py", hostile)]);
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let mut bodies = 0;
+    for r in fake
+        .requests()
+        .iter()
+        .filter(|r| r.method != "GET" && !r.body.is_empty())
+    {
+        let v: Value = serde_json::from_str(&r.body).expect("json body");
+        let body = v["body"].as_str().unwrap_or("");
+        bodies += 1;
+        for line in body.lines() {
+            assert!(!line.trim_start().starts_with('/'), "{line:?} in {body}");
+            assert!(!line.contains("@all") || line.contains('`'), "{line:?}");
+        }
+    }
+    assert!(bodies > 1);
+}
+
+#[test]
+fn a_failing_post_changes_no_exit_code_and_reports_are_written() {
+    let repo = fixture_repo();
+    let mut state = state_for(&repo);
+    state.fail_discussion_posts = true;
+    let fake = Fake::start("/api/v4", state);
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_reports_written(&run);
+    assert!(run.stderr.contains("warning: publishing"), "{}", run.stderr);
+    let posts = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/discussions") && r.status == 500)
+        .count();
+    assert!(posts >= 1);
+    assert_eq!(
+        summaries(&fake).len(),
+        1,
+        "the summary still lists every finding"
+    );
+    let (run, _) = review(&fake, &repo, &["--fail-on", "never"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (run, _) = review(
+        &fake,
+        &repo,
+        &["--fail-on", "never", "--on-publish-error", "fail"],
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+}
