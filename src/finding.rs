@@ -202,6 +202,36 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding about the run itself (`mrwarden.*`): high confidence, on one line, with no
+    /// CWE, snippet or remediation until the caller sets them. `basis` is the text its
+    /// fingerprint hashes in place of a source line.
+    pub fn meta(
+        rule_id: &str,
+        title: &str,
+        message: String,
+        severity: Severity,
+        path: &str,
+        line: u32,
+        basis: &str,
+    ) -> Finding {
+        Finding {
+            fingerprint: Fingerprint::compute(rule_id, path, &line_basis(basis), 0),
+            rule_id: rule_id.into(),
+            title: title.into(),
+            message,
+            severity,
+            confidence: Confidence::High,
+            kind: FindingKind::Meta,
+            cwe: None,
+            owasp: None,
+            path: path.into(),
+            start_line: line,
+            end_line: line,
+            snippet: String::new(),
+            remediation: String::new(),
+        }
+    }
+
     /// Whether the LLM reviewer made this finding.
     pub fn is_llm(&self) -> bool {
         self.rule_id.starts_with(LLM_RULE_PREFIX)

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::config::Limits;
 use crate::diff::{Diff, FileDiff};
-use crate::finding::{self, Confidence, Finding, FindingKind, Fingerprint, Severity, line_basis};
+use crate::finding::{self, Finding, Severity};
 use crate::rules::RuleSet;
 
 pub use matcher::FileScope;
@@ -173,32 +173,6 @@ pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
     out
 }
 
-fn meta_finding(
-    rule_id: &str,
-    title: &str,
-    message: String,
-    severity: Severity,
-    path: &str,
-    snippet: String,
-) -> Finding {
-    Finding {
-        fingerprint: Fingerprint::compute(rule_id, path, &line_basis(&snippet), 0),
-        rule_id: rule_id.into(),
-        title: title.into(),
-        message,
-        severity,
-        confidence: Confidence::High,
-        kind: FindingKind::Meta,
-        cwe: None,
-        owasp: None,
-        path: path.into(),
-        start_line: 1,
-        end_line: 1,
-        snippet,
-        remediation: String::new(),
-    }
-}
-
 /// A symlink the change adds: reported with its target, never followed (threat model
 /// T9: a link to `/proc/self/environ` or outside the checkout could leak the runner's
 /// secrets to anything that reads the tree).
@@ -209,7 +183,8 @@ fn symlink_finding(file: &FileDiff) -> Finding {
         .map(|l| l.text.clone())
         .unwrap_or_default();
     let escapes = target.starts_with('/') || target.split('/').any(|part| part == "..");
-    let mut f = meta_finding(
+    let snippet = format!("-> {}", crate::sanitize::terminal_line(&target));
+    let mut f = Finding::meta(
         "mrwarden.symlink",
         "Symbolic link added",
         format!(
@@ -226,8 +201,10 @@ fn symlink_finding(file: &FileDiff) -> Finding {
             Severity::Low
         },
         file.path(),
-        format!("-> {}", crate::sanitize::terminal_line(&target)),
+        1,
+        &snippet,
     );
+    f.snippet = snippet;
     f.cwe = Some(59);
     f.remediation =
         "Commit the file itself instead of a link, or make sure no job follows it.".into();
@@ -236,13 +213,14 @@ fn symlink_finding(file: &FileDiff) -> Finding {
 
 /// A file a global limit kept from being scanned: visible in every report.
 fn not_scanned_finding(note: &FileNote) -> Finding {
-    let mut f = meta_finding(
+    let mut f = Finding::meta(
         "mrwarden.not-scanned",
         "File not scanned",
         format!("{}: {}.", note.path, note.reason.describe()),
         Severity::Info,
         &note.path,
-        String::new(),
+        1,
+        "",
     );
     f.remediation = "Raise the limit in .mrwarden.yml (limits) or split the change; the run fails closed until then.".into();
     f

@@ -131,20 +131,15 @@ fn analyse(
         );
     }
     let defaults = config::Loaded::default();
-    let builtin = rules::load(&[])?;
-    let no_baseline = BTreeSet::new();
     let found = match (&ctx.mr, &ctx.branch, &ctx.source) {
         (None, Some(branch), ReviewSource::Api) => find_branch_mr(ctx, branch)?,
         _ => None,
     };
     let Some(mr) = ctx.mr.as_ref().or(found.as_ref()) else {
         // Not an MR pipeline: valid empty reports give GitLab's MR widgets their base.
-        let empty = nothing(
+        return nothing_to_review(
             "not a merge-request pipeline (no CI_MERGE_REQUEST_IID): nothing to review".into(),
-        );
-        return crate::review_diff(
-            &empty,
-            &policy(&defaults, &builtin, &no_baseline, ctx, Vec::new()),
+            ctx,
             started,
         );
     };
@@ -187,13 +182,9 @@ fn analyse(
             let loaded = load_from_api(ctx, mr, max, &mut warnings)?;
             let Ok(loaded) = loaded else {
                 let state = loaded.err().unwrap_or_default();
-                let empty = nothing(format!(
-                    "merge request !{} is {state}: nothing to review",
-                    mr.iid
-                ));
-                return crate::review_diff(
-                    &empty,
-                    &policy(&defaults, &builtin, &no_baseline, ctx, Vec::new()),
+                return nothing_to_review(
+                    format!("merge request !{} is {state}: nothing to review", mr.iid),
+                    ctx,
                     started,
                 );
             };
@@ -307,12 +298,25 @@ fn load_from_api(
     )))
 }
 
-fn nothing(label: String) -> source::Loaded {
-    source::Loaded {
+/// The flow on an empty diff under the built-in defaults: valid empty reports (the base
+/// GitLab's MR widgets compare against) and a pass.
+fn nothing_to_review(
+    label: String,
+    ctx: &ReviewContext,
+    started: SystemTime,
+) -> Result<(Vec<Finding>, RunInfo), Error> {
+    let empty = source::Loaded {
         diff: crate::diff::Diff::default(),
         label,
         head_sha: None,
-    }
+    };
+    let defaults = config::Loaded::default();
+    let rules = rules::load(&[])?;
+    crate::review_diff(
+        &empty,
+        &policy(&defaults, &rules, &BTreeSet::new(), ctx, Vec::new()),
+        started,
+    )
 }
 
 fn policy<'a>(

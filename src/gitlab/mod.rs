@@ -178,12 +178,28 @@ impl Gitlab {
     /// JSON answer (`Null` for an empty one). The client retries a 5xx only for
     /// idempotent methods, so a `POST` that may have been processed is never repeated.
     pub async fn write(&self, ep: &impl Endpoint) -> Result<serde_json::Value, ApiFailure> {
+        let rsp = self.send(ep, &[]).await?;
+        if rsp.body().is_empty() {
+            return Ok(serde_json::Value::Null);
+        }
+        decode(&ep.endpoint(), &rsp)
+    }
+
+    /// Sends one request: the endpoint's method, URL, parameters (plus `extra` query
+    /// pairs) and body, if it has one.
+    async fn send(&self, ep: &impl Endpoint, extra: &[(&str, String)]) -> Result<Raw, ApiFailure> {
         let what = ep.endpoint();
         let mut url = ep
             .url_base()
             .endpoint_for(&self.client, &what)
             .map_err(|e| transport(e, &what))?;
         ep.parameters().add_to_url(&mut url);
+        if !extra.is_empty() {
+            let mut q = url.query_pairs_mut();
+            for (k, v) in extra {
+                q.append_pair(k, v);
+            }
+        }
         let mut req = Request::builder()
             .method(ep.method())
             .uri(url.as_str())
@@ -202,35 +218,6 @@ impl Gitlab {
         let rsp = self
             .client
             .rest_async(req, body)
-            .await
-            .map_err(|e| transport(e, &what))?;
-        let rsp = classify(&what, rsp)?;
-        if rsp.body().is_empty() {
-            return Ok(serde_json::Value::Null);
-        }
-        decode(&what, &rsp)
-    }
-
-    async fn send(&self, ep: &impl Endpoint, extra: &[(&str, String)]) -> Result<Raw, ApiFailure> {
-        let what = ep.endpoint();
-        let mut url = ep
-            .url_base()
-            .endpoint_for(&self.client, &what)
-            .map_err(|e| transport(e, &what))?;
-        ep.parameters().add_to_url(&mut url);
-        if !extra.is_empty() {
-            let mut q = url.query_pairs_mut();
-            for (k, v) in extra {
-                q.append_pair(k, v);
-            }
-        }
-        let req = Request::builder()
-            .method(ep.method())
-            .uri(url.as_str())
-            .header(http::header::ACCEPT, "application/json");
-        let rsp = self
-            .client
-            .rest_async(req, Vec::new())
             .await
             .map_err(|e| transport(e, &what))?;
         classify(&what, rsp)

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use crate::config::{self, Config};
 use crate::diff::{Diff, FileDiff};
 use crate::error::Error;
-use crate::finding::{Confidence, Finding, FindingKind, Fingerprint, Severity, line_basis};
+use crate::finding::{Finding, Fingerprint, Severity};
 use crate::gate::Threshold;
 use crate::rules::LoadedPack;
 
@@ -204,22 +204,10 @@ fn meta(
     line: u32,
     remediation: &str,
 ) -> Finding {
-    Finding {
-        rule_id: rule_id.into(),
-        title: title.into(),
-        severity,
-        confidence: Confidence::High,
-        kind: FindingKind::Meta,
-        cwe: None,
-        owasp: None,
-        path: path.into(),
-        start_line: line,
-        end_line: line,
-        snippet: String::new(),
-        remediation: remediation.into(),
-        fingerprint: Fingerprint::compute(rule_id, path, &line_basis(&message), 0),
-        message,
-    }
+    let basis = message.clone();
+    let mut f = Finding::meta(rule_id, title, message, severity, path, line, &basis);
+    f.remediation = remediation.into();
+    f
 }
 
 fn changed(file: &FileDiff) -> Finding {
