@@ -113,6 +113,11 @@ fn run(findings: &[Finding]) -> RunInfo {
         baselined: 2,
         excluded: 0,
         error: None,
+        stages: vec![
+            ("diff", Duration::from_millis(12)),
+            ("analysis", Duration::from_millis(3)),
+        ],
+        api_requests: Some(9),
     }
 }
 

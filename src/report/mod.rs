@@ -55,6 +55,13 @@ pub struct RunInfo {
     pub excluded: usize,
     /// Why the run could not analyse, when it could not.
     pub error: Option<String>,
+    /// Wall time of each stage, in order (`diff`, `policy`, `analysis`, …), for the
+    /// summary. Not in the machine-readable reports: times change on every run.
+    #[serde(skip)]
+    pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// GitLab API requests sent so far (`review`), for the summary note.
+    #[serde(skip)]
+    pub api_requests: Option<u64>,
 }
 
 impl RunInfo {
@@ -76,6 +83,8 @@ impl RunInfo {
             baselined: 0,
             excluded: 0,
             error: Some(error),
+            stages: Vec::new(),
+            api_requests: None,
         }
     }
 
@@ -105,6 +114,12 @@ impl RunInfo {
         self.suppressed += other.suppressed;
         self.baselined += other.baselined;
         self.excluded += other.excluded;
+        for (name, took) in other.stages {
+            match self.stages.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, total)) => *total += took,
+                None => self.stages.push((name, took)),
+            }
+        }
     }
 }
 
