@@ -101,3 +101,9 @@ fn analyze_added_lines(bencher: Bencher, (files, lines): (usize, usize)) {
 fn compile_builtin_rules() -> rules::RuleSet {
     rules::load(&[]).expect("built-in rules compile")
 }
+
+/// Reading the embedded YAML packs alone (the part of start-up that is not compiling).
+#[divan::bench]
+fn parse_builtin_packs() -> usize {
+    rules::builtin::packs().expect("built-in packs parse").len()
+}
