@@ -20,7 +20,9 @@ pub fn packs() -> Result<Vec<LoadedPack>, Error> {
         .map(|(path, bytes)| {
             let text = std::str::from_utf8(bytes)
                 .map_err(|_| Error::Config(format!("builtin:{path} is not UTF-8")))?;
-            super::parse_pack(&format!("builtin:{path}"), text)
+            let mut pack = super::parse_pack(&format!("builtin:{path}"), text)?;
+            pack.builtin = true;
+            Ok(pack)
         })
         .collect()
 }

@@ -22,6 +22,9 @@ pub struct LoadedPack {
     pub origin: String,
     /// The parsed pack.
     pub pack: PackFile,
+    /// Embedded in the binary: its regexes compile on first use (they are tested);
+    /// any other pack's compile when it loads, so their errors surface at once.
+    pub builtin: bool,
 }
 
 /// Parses one pack; errors name the origin, line and column.
@@ -31,6 +34,7 @@ pub fn parse_pack(origin: &str, text: &str) -> Result<LoadedPack, Error> {
     Ok(LoadedPack {
         origin: origin.to_string(),
         pack,
+        builtin: false,
     })
 }
 
