@@ -5,6 +5,7 @@
 
 mod fake_gitlab;
 mod fake_llm;
+mod review_support;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -530,5 +531,133 @@ fn review_adds_llm_findings_to_the_reports_of_an_mr_pipeline() {
             !r.body.contains("CANARY1234567890abcd"),
             "GitLab token sent to the LLM"
         );
+    }
+}
+
+/// The fake GitLab holding one MR version made of `diff`.
+fn gitlab_for(diff: &str) -> fake_gitlab::Fake {
+    fake_gitlab::Fake::start(
+        "/api/v4",
+        fake_gitlab::State {
+            project_id: 42,
+            iid: 7,
+            token: Some(review_support::CANARY.into()),
+            versions: vec![fake_gitlab::VersionData {
+                id: 300,
+                base: "a".repeat(40),
+                start: "a".repeat(40),
+                head: "b".repeat(40),
+                diffs: fake_gitlab::entries_from_git_diff(diff),
+            }],
+            ..fake_gitlab::State::default()
+        },
+    )
+}
+
+/// `mrwarden review` as the MR pipeline runs it, with the fake LLM configured.
+fn review_with_llm(gitlab: &fake_gitlab::Fake, llm: &FakeLlm) -> review_support::Run {
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let mut vars = review_support::mr_vars(&gitlab.url, Some(review_support::CANARY), Some(300));
+    vars.extend([
+        ("MRWARDEN_LLM_PROVIDER", "anthropic".to_string()),
+        ("MRWARDEN_LLM_URL", llm.url.clone()),
+        ("MRWARDEN_LLM_MODEL", "test-model".to_string()),
+        ("MRWARDEN_LLM_API_KEY", KEY.to_string()),
+    ]);
+    review_support::mrwarden(&["review", "--format", "json"], cwd.path(), &vars)
+}
+
+fn bot_diff_threads(gitlab: &fake_gitlab::Fake) -> Vec<Value> {
+    gitlab
+        .state()
+        .discussions
+        .iter()
+        .filter(|d| d["notes"][0]["type"] == "DiffNote" && d["notes"][0]["author"]["id"] == 77)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn llm_findings_are_posted_inline_marked_as_llm_and_not_resolved_when_the_model_goes_quiet() {
+    let gitlab = gitlab_for(DIFF);
+    // First run: the model reports the IDOR; second run: it reports nothing.
+    let llm = FakeLlm::start(vec![
+        answer(vec![finding(
+            6,
+            "idor",
+            "high",
+            "Any user reads any document.",
+        )]),
+        answer(Vec::new()),
+    ]);
+    let first = review_with_llm(&gitlab, &llm);
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    let threads = bot_diff_threads(&gitlab);
+    let llm_threads: Vec<&Value> = threads
+        .iter()
+        .filter(|t| {
+            t["notes"][0]["body"]
+                .as_str()
+                .is_some_and(|b| b.contains("`mrwarden.llm.idor`"))
+        })
+        .collect();
+    assert_eq!(llm_threads.len(), 1, "{threads:#?}\n{}", first.stderr);
+    let t = llm_threads[0];
+    let note = &t["notes"][0];
+    assert_eq!(note["position"]["new_path"], "app/views.py");
+    assert_eq!(note["position"]["new_line"], 6);
+    let body = note["body"].as_str().expect("body");
+    let heading = body.lines().next().expect("heading");
+    assert!(
+        heading.contains("LLM: "),
+        "marked in the heading: {heading}"
+    );
+    assert!(
+        body.contains("LLM reviewer, model test-model: probabilistic"),
+        "{body}"
+    );
+    assert!(
+        threads.iter().any(|t| t["notes"][0]["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("`aws-access-key-id`"))),
+        "the rule finding has its own thread"
+    );
+    let summary_has_llm = gitlab.state().discussions.iter().any(|d| {
+        d["notes"][0]["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("fp=summary") && b.contains("mrwarden.llm.idor"))
+    });
+    assert!(summary_has_llm, "the summary lists the LLM finding");
+    let llm_thread_id = t["id"].clone();
+
+    let second = review_with_llm(&gitlab, &llm);
+    assert_eq!(second.code, 1, "{}", second.stderr);
+    assert_eq!(llm.requests().len(), 2, "the model was asked again");
+    assert!(
+        !second.stdout.contains("mrwarden.llm.idor"),
+        "the second run has no LLM finding"
+    );
+    let after = gitlab
+        .state()
+        .discussions
+        .iter()
+        .find(|d| d["id"] == llm_thread_id)
+        .cloned()
+        .expect("the LLM thread is still there");
+    let notes = after["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1, "no \"Fixed in\" reply: {after:#}");
+    assert_eq!(
+        notes[0]["resolved"], false,
+        "never resolved on absence alone"
+    );
+    assert!(
+        !gitlab
+            .requests()
+            .iter()
+            .any(|r| r.method == "PUT" && r.query.contains("resolved=true")),
+        "no thread was resolved"
+    );
+    for r in gitlab.requests() {
+        assert!(!r.body.contains(KEY) && !r.body.contains(AWS), "{}", r.body);
     }
 }
