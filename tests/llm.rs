@@ -78,6 +78,11 @@ impl Run {
 }
 
 fn scan(api: Api, fake: &FakeLlm, diff: &str, config: &str) -> Run {
+    scan_with(&["--llm"], api, fake, diff, config)
+}
+
+/// `scan --diff` with the LLM variables set and `flags` added.
+fn scan_with(flags: &[&str], api: Api, fake: &FakeLlm, diff: &str, config: &str) -> Run {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out_dir = tmp.path().join("out");
     std::fs::write(tmp.path().join("change.diff"), diff).expect("diff");
@@ -88,6 +93,7 @@ fn scan(api: Api, fake: &FakeLlm, diff: &str, config: &str) -> Run {
     };
     let out = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
         .args(["scan", "--diff", "change.diff", "--format", "json"])
+        .args(flags)
         .arg("--config")
         .arg(tmp.path().join("cfg.yml"))
         .arg("--output-dir")
@@ -214,6 +220,24 @@ fn good_findings_are_added_and_marked_on_both_api_shapes() {
         );
         assert_no_leaks(&run, &fake);
     }
+}
+
+#[test]
+fn scan_does_no_network_without_llm_even_when_the_variables_are_set() {
+    let fake = FakeLlm::start(vec![answer(vec![finding(6, "idor", "critical", "x")])]);
+    let run = scan_with(&[], Api::OpenAi, &fake, DIFF, "");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        fake.requests().is_empty(),
+        "scan sent a request without --llm"
+    );
+    assert_eq!(run.rule_ids(), vec!["aws-access-key-id".to_string()]);
+    assert!(
+        run.warnings().contains("add --llm to run the LLM reviewer"),
+        "{}",
+        run.warnings()
+    );
+    assert_no_leaks(&run, &fake);
 }
 
 #[test]

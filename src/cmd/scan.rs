@@ -1,4 +1,4 @@
-//! `mrwarden scan`: local mode, no network.
+//! `mrwarden scan`: local mode, no network (unless `--llm` asks for the LLM reviewer).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -75,16 +75,15 @@ pub fn execute(ctx: &Context) -> Outcome {
             meta_findings: Vec::new(),
         };
         if ctx.diff == DiffSpec::AllFiles {
-            let mut result = scan_tree(&ctx.repo, &policy, started)?;
-            if ctx.llm.is_some() {
-                result.1.warnings.push(
-                    "the LLM reviewer reviews changes, not trees: not run by scan --all".into(),
-                );
-            }
-            return Ok(result);
+            return scan_tree(&ctx.repo, &policy, started);
         }
         let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
         let mut result = crate::review_diff(&loaded, &policy, started)?;
+        if ctx.llm_not_asked {
+            result.1.warnings.push(
+                "MRWARDEN_LLM_* is set, but scan does no network unless asked: add --llm to run the LLM reviewer".into(),
+            );
+        }
         super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
         Ok(result)
     })
