@@ -240,6 +240,103 @@ fn scan_does_no_network_without_llm_even_when_the_variables_are_set() {
     assert_no_leaks(&run, &fake);
 }
 
+/// An IDOR the author suppresses in the MR itself, and a secret read they try to.
+const SUPPRESSED_DIFF: &str = r"diff --git a/app/views.py b/app/views.py
+index 1111111..2222222 100644
+--- a/app/views.py
++++ b/app/views.py
+@@ -1,3 +1,7 @@
+ from app.models import Document
+ 
+ def show(request, doc_id):
++    # mrwarden:ignore mrwarden.llm.idor documents are public
++    doc = Document.objects.get(id=doc_id)
++    token = settings_token()  # mrwarden:ignore mrwarden.llm.secret-exposure test fixture
++    return render(request, doc)
+";
+
+fn suppression_status(run: &Run, line: u64) -> Value {
+    run.json()["run"]["suppressions"]
+        .as_array()
+        .expect("suppressions")
+        .iter()
+        .find(|s| s["line"] == line)
+        .map(|s| s["status"].clone())
+        .unwrap_or(Value::Null)
+}
+
+#[test]
+fn suppressions_baseline_and_excludes_apply_to_llm_findings() {
+    let fake = FakeLlm::start(vec![answer(vec![
+        json!({"path": "app/views.py", "line": 5, "category": "idor", "severity": "critical",
+               "confidence": "medium", "title": "IDOR", "explanation": "any document", "fix": "check owner"}),
+        json!({"path": "app/views.py", "line": 6, "category": "secret-exposure", "severity": "critical",
+               "confidence": "medium", "title": "Token", "explanation": "a token in code", "fix": "rotate"}),
+    ])]);
+    // An MR-added suppression is honoured (and listed) for an ordinary LLM finding, never
+    // for a secret.
+    let run = scan(Api::OpenAi, &fake, SUPPRESSED_DIFF, "");
+    assert_eq!(
+        run.code, 1,
+        "the secret-exposure finding gates: {}",
+        run.stderr
+    );
+    assert_eq!(
+        run.rule_ids(),
+        vec!["mrwarden.llm.secret-exposure".to_string()]
+    );
+    assert_eq!(run.json()["run"]["suppressed"], 1);
+    assert_eq!(suppression_status(&run, 4), json!("honoured"));
+    assert_eq!(suppression_status(&run, 6), json!("secret_not_silenced"));
+    let summary =
+        std::fs::read_to_string(run.out_dir.join("mrwarden-summary.md")).expect("summary");
+    assert!(summary.contains("mrwarden.llm.idor"), "listed: {summary}");
+    let secret_fp = run.json()["findings"][0]["fingerprint"]
+        .as_str()
+        .expect("fp")
+        .to_string();
+
+    // allow_new: false: the MR's own suppression does not count.
+    let run = scan(
+        Api::OpenAi,
+        &fake,
+        SUPPRESSED_DIFF,
+        "suppressions:\n  allow_new: false\n",
+    );
+    assert_eq!(
+        run.rule_ids(),
+        vec![
+            "mrwarden.llm.idor".to_string(),
+            "mrwarden.llm.secret-exposure".to_string()
+        ]
+    );
+    assert_eq!(suppression_status(&run, 4), json!("not_counted_new"));
+
+    // Only the baseline accepts the secret-exposure finding.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let baseline = dir.path().join("baseline.json");
+    let entries = json!({"version": 1, "entries": [
+        {"fingerprint": secret_fp, "rule_id": "mrwarden.llm.secret-exposure", "path": "app/views.py"}]});
+    std::fs::write(&baseline, entries.to_string()).expect("baseline");
+    let run = scan(
+        Api::OpenAi,
+        &fake,
+        SUPPRESSED_DIFF,
+        &format!("baseline: {}\n", baseline.display()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.rule_ids().is_empty(), "{:?}", run.rule_ids());
+    assert_eq!(run.json()["run"]["baselined"], 1);
+
+    // A top-level exclude keeps the file from the endpoint and its findings out.
+    let sent = fake.requests().len();
+    let run = scan(Api::OpenAi, &fake, SUPPRESSED_DIFF, "exclude: [app/]\n");
+    assert_eq!(fake.requests().len(), sent, "an excluded file was sent");
+    assert!(run.rule_ids().is_empty());
+    assert_eq!(run.code, 0);
+    assert_no_leaks(&run, &fake);
+}
+
 #[test]
 fn llm_findings_gate_only_at_gate_on() {
     let fake = FakeLlm::start(vec![answer(vec![finding(4, "idor", "high", "x")])]);

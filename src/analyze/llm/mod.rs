@@ -22,6 +22,18 @@ use crate::diff::Diff;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
 
+/// Every rule id an LLM finding can carry (`mrwarden.llm.<category>`): known to inline
+/// suppressions, `rules.severity` and baselines like any rule id.
+pub fn rule_ids() -> &'static [String] {
+    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        prompt::CATEGORIES
+            .iter()
+            .map(|(c, _)| format!("{}{c}", crate::finding::LLM_RULE_PREFIX))
+            .collect()
+    })
+}
+
 /// Which API shape the endpoint speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Provider {
