@@ -119,6 +119,7 @@ pub fn add_llm_review(
     findings: &mut Vec<Finding>,
     run: &mut RunInfo,
     reviewer: &mut dyn analyze::llm::Reviewer,
+    head: Option<&dyn analyze::llm::HeadFiles>,
 ) {
     let config = &policy.config.config;
     let pass = analyze::llm::review(
@@ -128,6 +129,7 @@ pub fn add_llm_review(
             rules: policy.rules,
             config: &config.llm,
             exclude: &config.exclude,
+            head,
         },
         reviewer,
     );

@@ -261,8 +261,7 @@ fn suppression_status(run: &Run, line: u64) -> Value {
         .expect("suppressions")
         .iter()
         .find(|s| s["line"] == line)
-        .map(|s| s["status"].clone())
-        .unwrap_or(Value::Null)
+        .map_or(Value::Null, |s| s["status"].clone())
 }
 
 #[test]
@@ -781,4 +780,54 @@ fn llm_findings_are_posted_inline_marked_as_llm_and_not_resolved_when_the_model_
     for r in gitlab.requests() {
         assert!(!r.body.contains(KEY) && !r.body.contains(AWS), "{}", r.body);
     }
+}
+
+#[test]
+fn scan_of_a_git_range_sends_the_whole_enclosing_function() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let git = |args: &[&str]| review_support::git(root, args);
+    git(&["init", "-q", "-b", "main"]);
+    let mut body = String::from(
+        "from app.models import Document\n\n@require_owner\ndef show(request, doc_id):\n    user = request.user\n",
+    );
+    body.extend((0..8).map(|i| format!("    step_{i}(user)\n")));
+    body.push_str("    return render(request, doc_id)\n");
+    std::fs::create_dir_all(root.join("app")).expect("mkdir");
+    std::fs::write(root.join("app/views.py"), &body).expect("write");
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "base"]);
+    git(&["checkout", "-q", "-b", "feature"]);
+    let changed = body.replace(
+        "    step_7(user)\n",
+        "    step_7(user)\n    doc = Document.objects.get(id=doc_id)\n",
+    );
+    std::fs::write(root.join("app/views.py"), changed).expect("write");
+    git(&["commit", "-q", "-am", "feature"]);
+    let fake = FakeLlm::start(vec![answer(Vec::new())]);
+    let vars = vec![
+        ("MRWARDEN_LLM_PROVIDER", "openai".to_string()),
+        ("MRWARDEN_LLM_URL", format!("{}/v1", fake.url)),
+        ("MRWARDEN_LLM_MODEL", "test-model".to_string()),
+        ("MRWARDEN_LLM_API_KEY", KEY.to_string()),
+    ];
+    let run = review_support::mrwarden(
+        &["scan", "--llm", "--base", "main", "--head", "feature"],
+        root,
+        &vars,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 1, "{}", run.stderr);
+    let body: Value = serde_json::from_str(&requests[0].body).expect("json");
+    let user = body["messages"][1]["content"]
+        .as_str()
+        .expect("user message");
+    // The decorator and signature are 9+ lines above the change: outside git's 3 lines of
+    // context, inside the function.
+    assert!(user.contains("@require_owner"), "{user}");
+    assert!(user.contains("def show(request, doc_id):"), "{user}");
+    assert!(user.contains("      6 |     step_0(user)"), "{user}");
+    assert!(!user.contains("from app.models import Document"), "{user}");
+    assert!(!requests[0].body.contains(KEY));
 }

@@ -84,7 +84,18 @@ pub fn execute(ctx: &Context) -> Outcome {
                 "MRWARDEN_LLM_* is set, but scan does no network unless asked: add --llm to run the LLM reviewer".into(),
             );
         }
-        super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
+        // Function context comes from git at the head of a range; a diff file, stdin or
+        // the staged changes have no head commit to read from.
+        let head = matches!(ctx.diff, DiffSpec::Range { .. })
+            .then(|| super::GitHead::of(&ctx.repo, &loaded, &local.config.config.limits))
+            .flatten();
+        super::llm_review(
+            ctx.llm.as_ref(),
+            &loaded.diff,
+            head.as_ref(),
+            &policy,
+            &mut result,
+        );
         Ok(result)
     })
 }
