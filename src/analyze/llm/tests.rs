@@ -52,9 +52,10 @@ fn run_diff(
     config: &LlmConfig,
     head: Option<&dyn HeadFiles>,
 ) -> (Pass, Scripted) {
+    static RULES: std::sync::OnceLock<crate::rules::RuleSet> = std::sync::OnceLock::new();
+    let rules = RULES.get_or_init(|| crate::rules::load(&[]).expect("rules"));
     let diff = parse::parse(text.as_bytes()).expect("diff");
-    let rules = crate::rules::load(&[]).expect("rules");
-    let analysis = crate::analyze::analyze(&diff, &rules, &crate::config::Limits::default());
+    let analysis = crate::analyze::analyze(&diff, rules, &crate::config::Limits::default());
     let mut r = Scripted {
         answers,
         seen: Vec::new(),
@@ -63,7 +64,7 @@ fn run_diff(
         &Input {
             diff: &diff,
             rule_findings: &analysis.findings,
-            rules: &rules,
+            rules,
             config,
             exclude: &[],
             head,
