@@ -192,7 +192,7 @@ fn agrees(lines: &[&str], hunks: &[Hunk]) -> bool {
         .flat_map(|h| &h.lines)
         .all(|l| match l.new_line {
             Some(n) if l.kind != LineKind::Removed => lines
-                .get(n as usize - 1)
+                .get((n as usize).wrapping_sub(1))
                 .is_some_and(|t| t.trim_end_matches('\r') == l.text.trim_end_matches('\r')),
             _ => true,
         })
@@ -213,7 +213,7 @@ pub fn function_lines(text: &str, hunks: &[Hunk]) -> BTreeSet<u32> {
             .iter()
             .filter(|l| l.kind == LineKind::Added)
             .filter_map(|l| l.new_line)
-            .map(|n| n as usize - 1)
+            .filter_map(|n| (n as usize).checked_sub(1))
             .collect();
         let (Some(&first), Some(&last)) = (added.first(), added.last()) else {
             continue;
@@ -237,7 +237,7 @@ pub fn function_lines(text: &str, hunks: &[Hunk]) -> BTreeSet<u32> {
     }
     for hunk in hunks {
         let (start, count) = (hunk.new_start, hunk.new_count);
-        out.retain(|n| *n < start || *n >= start + count);
+        out.retain(|n| *n < start || *n >= start.saturating_add(count));
     }
     out
 }

@@ -207,16 +207,24 @@ fn file_block(
         .map(|t| context::function_lines(t, &file.hunks))
         .unwrap_or_default();
     let shown = |from: u32, to: u32| -> Vec<(u32, &str)> {
+        if from >= to {
+            // Hunks out of order or overlapping (a hostile diff): no widening.
+            return Vec::new();
+        }
         extra
             .range(from..to)
-            .filter_map(|n| head_lines.get(*n as usize - 1).map(|t| (*n, *t)))
+            .filter_map(|n| {
+                head_lines
+                    .get((*n as usize).wrapping_sub(1))
+                    .map(|t| (*n, *t))
+            })
             .collect()
     };
     let mut printed_upto = 0u32;
     for (i, hunk) in file.hunks.iter().enumerate() {
         let next_start = file.hunks.get(i + 1).map_or(u32::MAX, |h| h.new_start);
-        let end = hunk.new_start + hunk.new_count;
-        let before = shown(printed_upto + 1, hunk.new_start);
+        let end = hunk.new_start.saturating_add(hunk.new_count);
+        let before = shown(printed_upto.saturating_add(1), hunk.new_start);
         let after = shown(end, next_start);
         let (mut hunk_text, mut added) = hunk_block(hunk, &secret_lines, input, &before, &after);
         let hunk_last = end.saturating_sub(1);
@@ -332,7 +340,10 @@ fn hunk_block<'a>(
             above.push(&line.text);
         }
     }
-    let hunk_last = (hunk.new_start + hunk.new_count).saturating_sub(1);
+    let hunk_last = hunk
+        .new_start
+        .saturating_add(hunk.new_count)
+        .saturating_sub(1);
     unchanged_lines(&mut s, Some(hunk_last), after, &mut above, input);
     (s, added)
 }

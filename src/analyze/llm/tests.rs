@@ -259,3 +259,25 @@ fn function_context_gives_way_to_the_request_budget() {
         pass.warnings
     );
 }
+
+#[test]
+fn hunks_out_of_order_or_overlapping_never_panic() {
+    let head = Head(vec![("views.py", views_head())]);
+    let mut parsed = 0;
+    for hunks in [
+        "@@ -16,0 +17,1 @@\n+    doc = fetch_doc(doc_id)\n@@ -1,0 +1,1 @@\n+import db\n",
+        "@@ -16,0 +17,1 @@\n+    doc = fetch_doc(doc_id)\n@@ -16,0 +17,1 @@\n+    doc = fetch_doc(doc_id)\n",
+        "@@ -1,0 +4294967295,1 @@\n+x\n",
+        "@@ -1,0 +0,1 @@\n+x\n",
+    ] {
+        let text =
+            format!("diff --git a/views.py b/views.py\n--- a/views.py\n+++ b/views.py\n{hunks}");
+        if parse::parse(text.as_bytes()).is_err() {
+            continue;
+        }
+        parsed += 1;
+        let (pass, _) = run_diff(&text, Vec::new(), &LlmConfig::default(), Some(&head));
+        assert!(!pass.warnings.is_empty());
+    }
+    assert!(parsed >= 2, "only {parsed} hostile diffs parsed");
+}
