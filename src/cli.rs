@@ -101,6 +101,10 @@ pub struct ScanArgs {
     /// of it were new. For audits, not for gating merge requests.
     #[arg(long, conflicts_with_all = ["base", "head", "diff", "staged"])]
     pub all: bool,
+    /// Also ask the LLM reviewer configured by the `MRWARDEN_LLM_*` variables: this sends
+    /// the change (secrets redacted) to that endpoint. Without it, scan does no network.
+    #[arg(long, conflicts_with = "all")]
+    pub llm: bool,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,

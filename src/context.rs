@@ -70,8 +70,11 @@ pub struct Context {
     pub config_path: Option<PathBuf>,
     /// CI variables, when running in GitLab CI.
     pub ci: CiVars,
-    /// The LLM reviewer's endpoint, when `MRWARDEN_LLM_*` configures one.
+    /// The LLM reviewer's endpoint: for `scan`, only with `--llm` (DESIGN.md: `scan`
+    /// does no network unless asked to).
     pub llm: Option<llm::Settings>,
+    /// `MRWARDEN_LLM_*` is set but `scan` was not given `--llm`: worth a hint.
+    pub llm_not_asked: bool,
 }
 
 /// Reads one environment variable; empty counts as unset (GitLab sets empty values).
@@ -106,7 +109,16 @@ impl Context {
             fail_on: parse_fail_on(args.common.fail_on.as_deref())?,
             config_path: args.common.config.clone(),
             ci,
-            llm: read_llm(env)?,
+            llm: if args.llm {
+                Some(read_llm(env)?.ok_or_else(|| {
+                    Error::Usage(
+                        "--llm needs an LLM endpoint: set MRWARDEN_LLM_PROVIDER and MRWARDEN_LLM_MODEL (and MRWARDEN_LLM_URL, MRWARDEN_LLM_API_KEY as needed; see docs/llm.md)".into(),
+                    )
+                })?)
+            } else {
+                None
+            },
+            llm_not_asked: !args.llm && llm_configured(env),
         })
     }
 
@@ -129,6 +141,7 @@ impl Context {
             ci: CiVars::default(),
             // The demo never talks to the network.
             llm: None,
+            llm_not_asked: false,
         })
     }
 }
@@ -402,16 +415,27 @@ fn read_settings(token: Option<Token>, env: EnvFn<'_>) -> Result<Option<gitlab::
     }))
 }
 
+/// Whether any of the variables that name an LLM endpoint is set.
+fn llm_configured(env: EnvFn<'_>) -> bool {
+    [
+        "MRWARDEN_LLM_PROVIDER",
+        "MRWARDEN_LLM_URL",
+        "MRWARDEN_LLM_MODEL",
+    ]
+    .iter()
+    .any(|v| env(v).is_some())
+}
+
 /// The LLM endpoint from `MRWARDEN_LLM_PROVIDER`, `_URL`, `_MODEL` and `_API_KEY` (never
 /// from a file), with the same CA and proxy variables as GitLab; `None` when neither the
 /// provider, the URL nor the model is set.
 fn read_llm(env: EnvFn<'_>) -> Result<Option<llm::Settings>, Error> {
+    if !llm_configured(env) {
+        return Ok(None);
+    }
     let provider = env("MRWARDEN_LLM_PROVIDER");
     let url = env("MRWARDEN_LLM_URL");
     let model = env("MRWARDEN_LLM_MODEL");
-    if provider.is_none() && url.is_none() && model.is_none() {
-        return Ok(None);
-    }
     let provider = match provider {
         None => {
             return Err(Error::Usage(
@@ -624,6 +648,29 @@ mod tests {
                 head: Some("bbb".into())
             }
         );
+    }
+
+    #[test]
+    fn scan_asks_the_llm_only_with_the_flag() {
+        let vars = [
+            ("MRWARDEN_LLM_PROVIDER", "openai"),
+            ("MRWARDEN_LLM_URL", "http://127.0.0.1:9/v1"),
+            ("MRWARDEN_LLM_MODEL", "m"),
+        ];
+        let c = scan(&["mrwarden", "scan"], &vars);
+        assert!(c.llm.is_none() && c.llm_not_asked);
+        let c = scan(&["mrwarden", "scan", "--llm"], &vars);
+        assert!(c.llm.is_some() && !c.llm_not_asked);
+        let c = scan(&["mrwarden", "scan"], &[]);
+        assert!(c.llm.is_none() && !c.llm_not_asked);
+        let cli = crate::cli::Cli::try_parse_from(["mrwarden", "scan", "--llm"]).expect("parse");
+        let crate::cli::Command::Scan(a) = cli.command else {
+            panic!("not scan")
+        };
+        let e = Context::for_scan(&a, &|_: &str| None).expect_err("no endpoint");
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("MRWARDEN_LLM_PROVIDER"), "{e}");
+        assert!(crate::cli::Cli::try_parse_from(["mrwarden", "scan", "--all", "--llm"]).is_err());
     }
 
     fn review(args: &[&str], vars: &[(&str, &str)]) -> Result<ReviewContext, Error> {

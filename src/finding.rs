@@ -237,6 +237,17 @@ impl Finding {
         self.rule_id.starts_with(LLM_RULE_PREFIX)
     }
 
+    /// Whether this finding says a secret was committed: a secret rule's finding, or the
+    /// LLM's `secret-exposure` (a credential the rules missed is leaked all the same).
+    /// Inline suppressions never silence these (DESIGN.md).
+    pub fn reports_a_secret(&self) -> bool {
+        self.kind == FindingKind::Secret
+            || self
+                .rule_id
+                .strip_prefix(LLM_RULE_PREFIX)
+                .is_some_and(|c| c == "secret-exposure")
+    }
+
     /// The order reports and threads use: path, line, rule, fingerprint.
     pub fn sort_key(&self) -> (&str, u32, &str, &Fingerprint) {
         (

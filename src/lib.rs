@@ -61,12 +61,7 @@ pub fn review_diff(
         .findings
         .extend(policy.meta_findings.iter().cloned());
     finding::sort(&mut analysis.findings);
-    let rule_ids: BTreeSet<&str> = policy
-        .rules
-        .rules
-        .iter()
-        .map(|r| r.spec.id.as_str())
-        .collect();
+    let rule_ids = known_rule_ids(policy.rules);
     let decided = policy::apply(
         analysis.findings,
         &policy::Inputs {
@@ -104,18 +99,32 @@ pub fn review_diff(
     Ok((decided.kept, run))
 }
 
+/// The rule ids an inline suppression may name: the loaded rules' and the LLM's
+/// (`mrwarden.llm.<category>`, whether or not an LLM is configured for this run). Meta
+/// ids (`mrwarden.policy-changed`, …) are not among them.
+fn known_rule_ids(rules: &rules::RuleSet) -> BTreeSet<&str> {
+    rules
+        .rules
+        .iter()
+        .map(|r| r.spec.id.as_str())
+        .chain(analyze::llm::rule_ids().iter().map(String::as_str))
+        .collect()
+}
+
 /// Adds the LLM reviewer's findings to a finished review and re-decides the verdict.
 ///
 /// The pass only adds: rule findings are never removed or re-graded, LLM findings gate
 /// only at `llm.gate_on` (default critical), and every LLM problem is a warning.
-/// Baselined LLM fingerprints are dropped and `rules.severity` applies to
-/// `mrwarden.llm.*` ids like any other.
+/// LLM findings go through the same policy as rule findings: excludes, `rules.severity`,
+/// inline suppressions (an MR-added one is listed, or not counted with `allow_new:
+/// false`; `mrwarden.llm.secret-exposure` is never silenced inline) and the baseline.
 pub fn add_llm_review(
     diff: &diff::Diff,
     policy: &Policy<'_>,
     findings: &mut Vec<Finding>,
     run: &mut RunInfo,
     reviewer: &mut dyn analyze::llm::Reviewer,
+    head: Option<&dyn analyze::llm::HeadFiles>,
 ) {
     let config = &policy.config.config;
     let pass = analyze::llm::review(
@@ -125,21 +134,36 @@ pub fn add_llm_review(
             rules: policy.rules,
             config: &config.llm,
             exclude: &config.exclude,
+            head,
         },
         reviewer,
     );
-    for mut f in pass.findings {
-        if policy.baseline.contains(&f.fingerprint) {
-            run.baselined += 1;
-            continue;
+    run.warnings.extend(pass.warnings);
+    let rule_ids = known_rule_ids(policy.rules);
+    match policy::apply(
+        pass.findings,
+        &policy::Inputs {
+            diff,
+            config,
+            rule_ids: &rule_ids,
+            baseline: policy.baseline,
+            fail_on_flag: policy.fail_on_flag,
+        },
+    ) {
+        Ok(decided) => {
+            findings.extend(decided.kept);
+            run.excluded += decided.excluded;
+            run.suppressed += decided.suppressed.len();
+            run.baselined += decided.baselined.len();
+            policy::suppress::merge(&mut run.suppressions, decided.suppressions);
         }
-        if let Some(sev) = config.rules.severity.get(&f.rule_id) {
-            f.severity = *sev;
-        }
-        findings.push(f);
+        // The excludes compiled for the rule pass already; this cannot happen, and if it
+        // did the LLM findings would be dropped, never the rule verdict changed.
+        Err(e) => run.warnings.push(format!(
+            "LLM findings dropped (rule verdict unchanged): {e}"
+        )),
     }
     finding::sort(findings);
-    run.warnings.extend(pass.warnings);
     let fully_scanned = run.notes.iter().all(|n| !n.reason.fails_closed());
     run.verdict = gate::decide_with_llm(findings, run.fail_on, config.llm.gate_on, fully_scanned);
 }

@@ -5,6 +5,7 @@
 
 mod fake_gitlab;
 mod fake_llm;
+mod review_support;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -77,6 +78,11 @@ impl Run {
 }
 
 fn scan(api: Api, fake: &FakeLlm, diff: &str, config: &str) -> Run {
+    scan_with(&["--llm"], api, fake, diff, config)
+}
+
+/// `scan --diff` with the LLM variables set and `flags` added.
+fn scan_with(flags: &[&str], api: Api, fake: &FakeLlm, diff: &str, config: &str) -> Run {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out_dir = tmp.path().join("out");
     std::fs::write(tmp.path().join("change.diff"), diff).expect("diff");
@@ -87,6 +93,7 @@ fn scan(api: Api, fake: &FakeLlm, diff: &str, config: &str) -> Run {
     };
     let out = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
         .args(["scan", "--diff", "change.diff", "--format", "json"])
+        .args(flags)
         .arg("--config")
         .arg(tmp.path().join("cfg.yml"))
         .arg("--output-dir")
@@ -213,6 +220,120 @@ fn good_findings_are_added_and_marked_on_both_api_shapes() {
         );
         assert_no_leaks(&run, &fake);
     }
+}
+
+#[test]
+fn scan_does_no_network_without_llm_even_when_the_variables_are_set() {
+    let fake = FakeLlm::start(vec![answer(vec![finding(6, "idor", "critical", "x")])]);
+    let run = scan_with(&[], Api::OpenAi, &fake, DIFF, "");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        fake.requests().is_empty(),
+        "scan sent a request without --llm"
+    );
+    assert_eq!(run.rule_ids(), vec!["aws-access-key-id".to_string()]);
+    assert!(
+        run.warnings().contains("add --llm to run the LLM reviewer"),
+        "{}",
+        run.warnings()
+    );
+    assert_no_leaks(&run, &fake);
+}
+
+/// An IDOR the author suppresses in the MR itself, and a secret read they try to.
+const SUPPRESSED_DIFF: &str = r"diff --git a/app/views.py b/app/views.py
+index 1111111..2222222 100644
+--- a/app/views.py
++++ b/app/views.py
+@@ -1,3 +1,7 @@
+ from app.models import Document
+ 
+ def show(request, doc_id):
++    # mrwarden:ignore mrwarden.llm.idor documents are public
++    doc = Document.objects.get(id=doc_id)
++    token = settings_token()  # mrwarden:ignore mrwarden.llm.secret-exposure test fixture
++    return render(request, doc)
+";
+
+fn suppression_status(run: &Run, line: u64) -> Value {
+    run.json()["run"]["suppressions"]
+        .as_array()
+        .expect("suppressions")
+        .iter()
+        .find(|s| s["line"] == line)
+        .map_or(Value::Null, |s| s["status"].clone())
+}
+
+#[test]
+fn suppressions_baseline_and_excludes_apply_to_llm_findings() {
+    let fake = FakeLlm::start(vec![answer(vec![
+        json!({"path": "app/views.py", "line": 5, "category": "idor", "severity": "critical",
+               "confidence": "medium", "title": "IDOR", "explanation": "any document", "fix": "check owner"}),
+        json!({"path": "app/views.py", "line": 6, "category": "secret-exposure", "severity": "critical",
+               "confidence": "medium", "title": "Token", "explanation": "a token in code", "fix": "rotate"}),
+    ])]);
+    // An MR-added suppression is honoured (and listed) for an ordinary LLM finding, never
+    // for a secret.
+    let run = scan(Api::OpenAi, &fake, SUPPRESSED_DIFF, "");
+    assert_eq!(
+        run.code, 1,
+        "the secret-exposure finding gates: {}",
+        run.stderr
+    );
+    assert_eq!(
+        run.rule_ids(),
+        vec!["mrwarden.llm.secret-exposure".to_string()]
+    );
+    assert_eq!(run.json()["run"]["suppressed"], 1);
+    assert_eq!(suppression_status(&run, 4), json!("honoured"));
+    assert_eq!(suppression_status(&run, 6), json!("secret_not_silenced"));
+    let summary =
+        std::fs::read_to_string(run.out_dir.join("mrwarden-summary.md")).expect("summary");
+    assert!(summary.contains("mrwarden.llm.idor"), "listed: {summary}");
+    let secret_fp = run.json()["findings"][0]["fingerprint"]
+        .as_str()
+        .expect("fp")
+        .to_string();
+
+    // allow_new: false: the MR's own suppression does not count.
+    let run = scan(
+        Api::OpenAi,
+        &fake,
+        SUPPRESSED_DIFF,
+        "suppressions:\n  allow_new: false\n",
+    );
+    assert_eq!(
+        run.rule_ids(),
+        vec![
+            "mrwarden.llm.idor".to_string(),
+            "mrwarden.llm.secret-exposure".to_string()
+        ]
+    );
+    assert_eq!(suppression_status(&run, 4), json!("not_counted_new"));
+
+    // Only the baseline accepts the secret-exposure finding.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let baseline = dir.path().join("baseline.json");
+    let entries = json!({"version": 1, "entries": [
+        {"fingerprint": secret_fp, "rule_id": "mrwarden.llm.secret-exposure", "path": "app/views.py"}]});
+    std::fs::write(&baseline, entries.to_string()).expect("baseline");
+    let run = scan(
+        Api::OpenAi,
+        &fake,
+        SUPPRESSED_DIFF,
+        &format!("baseline: {}\n", baseline.display()),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.rule_ids().is_empty(), "{:?}", run.rule_ids());
+    assert_eq!(run.json()["run"]["baselined"], 1);
+
+    // A top-level exclude keeps the file from the endpoint and its findings out.
+    let sent = fake.requests().len();
+    let run = scan(Api::OpenAi, &fake, SUPPRESSED_DIFF, "exclude: [app/]\n");
+    assert_eq!(fake.requests().len(), sent, "an excluded file was sent");
+    assert!(run.rule_ids().is_empty());
+    assert_eq!(run.code, 0);
+    assert_no_leaks(&run, &fake);
 }
 
 #[test]
@@ -531,4 +652,182 @@ fn review_adds_llm_findings_to_the_reports_of_an_mr_pipeline() {
             "GitLab token sent to the LLM"
         );
     }
+}
+
+/// The fake GitLab holding one MR version made of `diff`.
+fn gitlab_for(diff: &str) -> fake_gitlab::Fake {
+    fake_gitlab::Fake::start(
+        "/api/v4",
+        fake_gitlab::State {
+            project_id: 42,
+            iid: 7,
+            token: Some(review_support::CANARY.into()),
+            versions: vec![fake_gitlab::VersionData {
+                id: 300,
+                base: "a".repeat(40),
+                start: "a".repeat(40),
+                head: "b".repeat(40),
+                diffs: fake_gitlab::entries_from_git_diff(diff),
+            }],
+            ..fake_gitlab::State::default()
+        },
+    )
+}
+
+/// `mrwarden review` as the MR pipeline runs it, with the fake LLM configured.
+fn review_with_llm(gitlab: &fake_gitlab::Fake, llm: &FakeLlm) -> review_support::Run {
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let mut vars = review_support::mr_vars(&gitlab.url, Some(review_support::CANARY), Some(300));
+    vars.extend([
+        ("MRWARDEN_LLM_PROVIDER", "anthropic".to_string()),
+        ("MRWARDEN_LLM_URL", llm.url.clone()),
+        ("MRWARDEN_LLM_MODEL", "test-model".to_string()),
+        ("MRWARDEN_LLM_API_KEY", KEY.to_string()),
+    ]);
+    review_support::mrwarden(&["review", "--format", "json"], cwd.path(), &vars)
+}
+
+fn bot_diff_threads(gitlab: &fake_gitlab::Fake) -> Vec<Value> {
+    gitlab
+        .state()
+        .discussions
+        .iter()
+        .filter(|d| d["notes"][0]["type"] == "DiffNote" && d["notes"][0]["author"]["id"] == 77)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn llm_findings_are_posted_inline_marked_as_llm_and_not_resolved_when_the_model_goes_quiet() {
+    let gitlab = gitlab_for(DIFF);
+    // First run: the model reports the IDOR; second run: it reports nothing.
+    let llm = FakeLlm::start(vec![
+        answer(vec![finding(
+            6,
+            "idor",
+            "high",
+            "Any user reads any document.",
+        )]),
+        answer(Vec::new()),
+    ]);
+    let first = review_with_llm(&gitlab, &llm);
+    assert_eq!(first.code, 1, "{}", first.stderr);
+    let threads = bot_diff_threads(&gitlab);
+    let llm_threads: Vec<&Value> = threads
+        .iter()
+        .filter(|t| {
+            t["notes"][0]["body"]
+                .as_str()
+                .is_some_and(|b| b.contains("`mrwarden.llm.idor`"))
+        })
+        .collect();
+    assert_eq!(llm_threads.len(), 1, "{threads:#?}\n{}", first.stderr);
+    let t = llm_threads[0];
+    let note = &t["notes"][0];
+    assert_eq!(note["position"]["new_path"], "app/views.py");
+    assert_eq!(note["position"]["new_line"], 6);
+    let body = note["body"].as_str().expect("body");
+    let heading = body.lines().next().expect("heading");
+    assert!(
+        heading.contains("LLM: "),
+        "marked in the heading: {heading}"
+    );
+    assert!(
+        body.contains("LLM reviewer, model test-model: probabilistic"),
+        "{body}"
+    );
+    assert!(
+        threads.iter().any(|t| t["notes"][0]["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("`aws-access-key-id`"))),
+        "the rule finding has its own thread"
+    );
+    let summary_has_llm = gitlab.state().discussions.iter().any(|d| {
+        d["notes"][0]["body"]
+            .as_str()
+            .is_some_and(|b| b.contains("fp=summary") && b.contains("mrwarden.llm.idor"))
+    });
+    assert!(summary_has_llm, "the summary lists the LLM finding");
+    let llm_thread_id = t["id"].clone();
+
+    let second = review_with_llm(&gitlab, &llm);
+    assert_eq!(second.code, 1, "{}", second.stderr);
+    assert_eq!(llm.requests().len(), 2, "the model was asked again");
+    assert!(
+        !second.stdout.contains("mrwarden.llm.idor"),
+        "the second run has no LLM finding"
+    );
+    let after = gitlab
+        .state()
+        .discussions
+        .iter()
+        .find(|d| d["id"] == llm_thread_id)
+        .cloned()
+        .expect("the LLM thread is still there");
+    let notes = after["notes"].as_array().expect("notes");
+    assert_eq!(notes.len(), 1, "no \"Fixed in\" reply: {after:#}");
+    assert_eq!(
+        notes[0]["resolved"], false,
+        "never resolved on absence alone"
+    );
+    assert!(
+        !gitlab
+            .requests()
+            .iter()
+            .any(|r| r.method == "PUT" && r.query.contains("resolved=true")),
+        "no thread was resolved"
+    );
+    for r in gitlab.requests() {
+        assert!(!r.body.contains(KEY) && !r.body.contains(AWS), "{}", r.body);
+    }
+}
+
+#[test]
+fn scan_of_a_git_range_sends_the_whole_enclosing_function() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let git = |args: &[&str]| review_support::git(root, args);
+    git(&["init", "-q", "-b", "main"]);
+    let mut body = String::from(
+        "from app.models import Document\n\n@require_owner\ndef show(request, doc_id):\n    user = request.user\n",
+    );
+    body.extend((0..8).map(|i| format!("    step_{i}(user)\n")));
+    body.push_str("    return render(request, doc_id)\n");
+    std::fs::create_dir_all(root.join("app")).expect("mkdir");
+    std::fs::write(root.join("app/views.py"), &body).expect("write");
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "base"]);
+    git(&["checkout", "-q", "-b", "feature"]);
+    let changed = body.replace(
+        "    step_7(user)\n",
+        "    step_7(user)\n    doc = Document.objects.get(id=doc_id)\n",
+    );
+    std::fs::write(root.join("app/views.py"), changed).expect("write");
+    git(&["commit", "-q", "-am", "feature"]);
+    let fake = FakeLlm::start(vec![answer(Vec::new())]);
+    let vars = vec![
+        ("MRWARDEN_LLM_PROVIDER", "openai".to_string()),
+        ("MRWARDEN_LLM_URL", format!("{}/v1", fake.url)),
+        ("MRWARDEN_LLM_MODEL", "test-model".to_string()),
+        ("MRWARDEN_LLM_API_KEY", KEY.to_string()),
+    ];
+    let run = review_support::mrwarden(
+        &["scan", "--llm", "--base", "main", "--head", "feature"],
+        root,
+        &vars,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 1, "{}", run.stderr);
+    let body: Value = serde_json::from_str(&requests[0].body).expect("json");
+    let user = body["messages"][1]["content"]
+        .as_str()
+        .expect("user message");
+    // The decorator and signature are 9+ lines above the change: outside git's 3 lines of
+    // context, inside the function.
+    assert!(user.contains("@require_owner"), "{user}");
+    assert!(user.contains("def show(request, doc_id):"), "{user}");
+    assert!(user.contains("      6 |     step_0(user)"), "{user}");
+    assert!(!user.contains("from app.models import Document"), "{user}");
+    assert!(!requests[0].body.contains(KEY));
 }

@@ -283,3 +283,153 @@ fn a_failing_post_changes_no_exit_code_and_reports_are_written() {
     );
     assert_eq!(run.code, 3, "{}", run.stderr);
 }
+
+/// Report files that exist in `dir` are complete and parse; nothing else is there (no
+/// temporary file left at a report's name or beside it). Returns how many exist.
+fn reports_absent_or_complete(dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut n = 0;
+    for entry in entries {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
+        let text = std::fs::read_to_string(&path).expect("utf-8 report");
+        match name.as_str() {
+            "gl-code-quality-report.json"
+            | "gl-sast-report.json"
+            | "gl-secret-detection-report.json"
+            | "mrwarden.sarif" => {
+                serde_json::from_str::<Value>(&text)
+                    .unwrap_or_else(|e| panic!("{name} is not complete JSON: {e}"));
+            }
+            "mrwarden-junit.xml" => {
+                roxmltree::Document::parse(&text)
+                    .unwrap_or_else(|e| panic!("{name} is not complete XML: {e}"));
+            }
+            "mrwarden-summary.md" => {
+                assert!(
+                    text.starts_with("### mrwarden security review") && text.ends_with('\n'),
+                    "{text}"
+                );
+            }
+            other => panic!("unexpected file {other} in the output directory"),
+        }
+        n += 1;
+    }
+    n
+}
+
+/// Starts `review` as the MR pipeline would, writing reports to `out_dir`; waits until
+/// the fake GitLab has seen a request matching `at` (returning it), then sends SIGTERM
+/// as GitLab does when a job is cancelled, and checks the process died of it.
+fn review_cancelled_at(
+    fake: &Fake,
+    repo: &Repo,
+    extra: &[&str],
+    out_dir: &std::path::Path,
+    at: impl Fn(&fake_gitlab::Seen) -> bool,
+) -> fake_gitlab::Seen {
+    let seen_before = fake.requests().len();
+    let mut args = vec!["review", "--format", "json"];
+    args.extend_from_slice(extra);
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut child = command(
+        &args,
+        repo.dir.path(),
+        home.path(),
+        out_dir,
+        &mr_vars(&fake.url, Some(CANARY), None),
+    )
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::null())
+    .spawn()
+    .expect("mrwarden starts");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let seen = loop {
+        if let Some(r) = fake.requests().split_off(seen_before).into_iter().find(&at) {
+            break r;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the request never came"
+        );
+        assert!(child.try_wait().expect("wait").is_none(), "exited early");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("wait");
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&status),
+        Some(15),
+        "{status:?}"
+    );
+    seen
+}
+
+/// A job cancelled mid-run (GitLab sends SIGTERM) while the summary note is being
+/// written: every report is complete (written atomically, before publishing), and the
+/// MR has exactly one summary note, either the old one or the new one.
+#[test]
+fn sigterm_while_the_summary_is_written_leaves_complete_reports_and_one_whole_summary() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    review(&fake, &repo, &[]);
+    let old = summaries(&fake);
+    assert_eq!(old.len(), 1);
+    let old_body = old[0]["notes"][0]["body"].clone();
+    fake.state().slow_note_writes_ms = 20_000;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("out");
+    // The second run gates differently, so its summary differs from the first.
+    let summary_write =
+        review_cancelled_at(&fake, &repo, &["--fail-on", "critical"], &out_dir, |r| {
+            r.method == "PUT" && r.path.contains("/notes/")
+        });
+    assert_eq!(
+        reports_absent_or_complete(&out_dir),
+        6,
+        "written before publishing"
+    );
+    let now = summaries(&fake);
+    assert_eq!(now.len(), 1, "one summary note");
+    let body = &now[0]["notes"][0]["body"];
+    let sent: Value = serde_json::from_str(&summary_write.body).expect("json");
+    assert!(
+        *body == old_body || *body == sent["body"],
+        "the summary is neither the old nor the new one: {body}"
+    );
+    assert_ne!(
+        old_body, sent["body"],
+        "the run would have changed the summary"
+    );
+}
+
+/// Cancelled at its first request to GitLab: the report directory holds nothing half
+/// written (stale reports were removed, new ones not begun).
+#[test]
+fn sigterm_before_analysis_leaves_no_partial_report() {
+    let repo = fixture_repo();
+    let mut state = state_for(&repo);
+    state.slow_first = 1;
+    state.slow_ms = 20_000;
+    let fake = Fake::start("/api/v4", state);
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("out");
+    std::fs::create_dir_all(&out_dir).expect("mkdir");
+    std::fs::write(out_dir.join("gl-sast-report.json"), "{\"stale\": tru").expect("stale");
+    review_cancelled_at(&fake, &repo, &[], &out_dir, |_| true);
+    assert_eq!(
+        reports_absent_or_complete(&out_dir),
+        0,
+        "the stale report is gone and no new one was started"
+    );
+}

@@ -95,11 +95,47 @@ pub fn with_reports(
     outcome
 }
 
+/// The files of a local repository at the diff's head commit, read from git's object
+/// store (never the working tree), for the LLM reviewer's function context.
+#[derive(Debug)]
+pub struct GitHead {
+    repo: std::path::PathBuf,
+    rev: String,
+    max_bytes: u64,
+}
+
+impl GitHead {
+    /// A reader of `repo` at the head of a diff loaded from it, when the head is known;
+    /// files over the per-file cap are not read.
+    pub fn of(
+        repo: &std::path::Path,
+        loaded: &crate::diff::source::Loaded,
+        limits: &crate::config::Limits,
+    ) -> Option<Self> {
+        Some(GitHead {
+            repo: repo.to_path_buf(),
+            rev: loaded.head_sha.clone()?,
+            max_bytes: limits.max_file_bytes as u64,
+        })
+    }
+}
+
+impl crate::analyze::llm::HeadFiles for GitHead {
+    fn read(&self, path: &str) -> Option<String> {
+        let bytes = crate::diff::source::git::show(&self.repo, &self.rev, path, self.max_bytes)
+            .ok()
+            .flatten()?;
+        String::from_utf8(bytes).ok()
+    }
+}
+
 /// Runs the LLM reviewer over a finished review when `MRWARDEN_LLM_*` configures one.
-/// Failing to even start it is a warning: the rule verdict stands.
+/// Failing to even start it is a warning: the rule verdict stands. `head` gives the
+/// whole enclosing function of each hunk as context when this run can read files.
 pub fn llm_review(
     settings: Option<&crate::analyze::llm::Settings>,
     diff: &crate::diff::Diff,
+    head: Option<&GitHead>,
     policy: &crate::Policy<'_>,
     result: &mut (Vec<Finding>, RunInfo),
 ) {
@@ -109,7 +145,15 @@ pub fn llm_review(
     let timeout = std::time::Duration::from_secs(policy.config.config.llm.request_timeout_secs);
     match crate::analyze::llm::http::HttpReviewer::new(settings.clone(), timeout) {
         Ok(mut reviewer) => {
-            crate::add_llm_review(diff, policy, &mut result.0, &mut result.1, &mut reviewer);
+            let head = head.map(|h| h as &dyn crate::analyze::llm::HeadFiles);
+            crate::add_llm_review(
+                diff,
+                policy,
+                &mut result.0,
+                &mut result.1,
+                &mut reviewer,
+                head,
+            );
         }
         Err(e) => result
             .1

@@ -215,7 +215,21 @@ fn analyse(
     }
     run.warnings.extend(warnings);
     let mut result = (findings, run);
-    super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
+    // Function context only where a checkout with history is the source: in API mode
+    // it would cost one file read per file and the hunks alone are sent (docs/llm.md).
+    let head = match &ctx.source {
+        ReviewSource::Git { repo, .. } => {
+            super::GitHead::of(repo, &loaded, &trusted.config.config.limits)
+        }
+        ReviewSource::Api => None,
+    };
+    super::llm_review(
+        ctx.llm.as_ref(),
+        &loaded.diff,
+        head.as_ref(),
+        &policy,
+        &mut result,
+    );
     // Comments go only where the diff version (and so the positions) is known.
     if let Some(version) = version {
         *to_publish = Some(ToPublish {

@@ -1,4 +1,4 @@
-//! `mrwarden scan`: local mode, no network.
+//! `mrwarden scan`: local mode, no network (unless `--llm` asks for the LLM reviewer).
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -85,20 +85,30 @@ pub fn execute_with(
             meta_findings: Vec::new(),
         };
         if ctx.diff == DiffSpec::AllFiles {
-            let mut result = scan_tree(&ctx.repo, &policy, started)?;
-            if ctx.llm.is_some() {
-                result.1.warnings.push(
-                    "the LLM reviewer reviews changes, not trees: not run by scan --all".into(),
-                );
-            }
-            return Ok(result);
+            return scan_tree(&ctx.repo, &policy, started);
         }
         let clock = std::time::Instant::now();
         let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
         let read = clock.elapsed();
         let mut result = crate::review_diff(&loaded, &policy, started)?;
         result.1.stages.insert(0, ("diff", read));
-        super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
+        if ctx.llm_not_asked {
+            result.1.warnings.push(
+                "MRWARDEN_LLM_* is set, but scan does no network unless asked: add --llm to run the LLM reviewer".into(),
+            );
+        }
+        // Function context comes from git at the head of a range; a diff file, stdin or
+        // the staged changes have no head commit to read from.
+        let head = matches!(ctx.diff, DiffSpec::Range { .. })
+            .then(|| super::GitHead::of(&ctx.repo, &loaded, &local.config.config.limits))
+            .flatten();
+        super::llm_review(
+            ctx.llm.as_ref(),
+            &loaded.diff,
+            head.as_ref(),
+            &policy,
+            &mut result,
+        );
         inspect(&loaded, &result.0, &result.1);
         Ok(result)
     })

@@ -5,7 +5,9 @@
 //! `require_reason`, without a reason) suppresses nothing and is reported; one the change
 //! itself adds is honoured but listed (or not counted with `allow_new: false`); a secret
 //! is never silenced by an inline suppression: a committed credential is leaked either
-//! way, and only a baseline from the target branch can accept it. Other tools' markers
+//! way, and only a baseline from the target branch can accept it (the LLM's
+//! `mrwarden.llm.secret-exposure` counts as a secret). Findings about the run itself
+//! (`mrwarden.policy-changed`, `mrwarden.not-scanned`, …) are never silenced. Other tools' markers
 //! (`nosec`, `nosemgrep`, `gitleaks:allow`, …) are listed, never honoured.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -163,6 +165,12 @@ pub fn apply(
     }
     let mut out = Outcome::default();
     for f in findings {
+        // Findings about the run itself (policy changed, not scanned, …) are never an
+        // inline comment's to silence, whatever id a rule pack or the LLM list knows.
+        if f.kind == FindingKind::Meta {
+            out.kept.push(f);
+            continue;
+        }
         let mut silenced = None;
         for at in [f.start_line, f.start_line.saturating_sub(1)] {
             let Some((m, status)) = markers.get_mut(&(f.path.clone(), at)) else {
@@ -171,7 +179,7 @@ pub fn apply(
             if m.foreign.is_some() || m.invalid.is_some() || !m.rules.contains(&f.rule_id) {
                 continue;
             }
-            let verdict = if f.kind == FindingKind::Secret {
+            let verdict = if f.reports_a_secret() {
                 Status::SecretNotSilenced
             } else if m.added && !policy.allow_new {
                 Status::NotCountedNew
@@ -214,6 +222,31 @@ pub fn apply(
         }
     }
     out
+}
+
+/// Merges the suppressions of a second policy pass over the same diff (the LLM's
+/// findings) into the first's: one entry per comment, with the outcome that says most
+/// (honoured, then not counted, then secret not silenced, then the rest).
+pub fn merge(into: &mut Vec<Suppression>, more: Vec<Suppression>) {
+    fn rank(s: &Status) -> u8 {
+        match s {
+            Status::Honoured => 3,
+            Status::NotCountedNew => 2,
+            Status::SecretNotSilenced => 1,
+            _ => 0,
+        }
+    }
+    for s in more {
+        match into
+            .iter_mut()
+            .find(|e| e.path == s.path && e.line == s.line)
+        {
+            Some(e) if rank(&s.status) > rank(&e.status) => e.status = s.status,
+            Some(_) => {}
+            None => into.push(s),
+        }
+    }
+    into.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
 }
 
 impl Status {
@@ -269,6 +302,53 @@ mod tests {
     fn run(lines: &[&str], findings: Vec<Finding>, policy: &Suppressions) -> Outcome {
         let known: BTreeSet<&str> = ["py-eval", "gitlab-pat"].into_iter().collect();
         apply(findings, &diff(lines), &known, policy)
+    }
+
+    #[test]
+    fn llm_secret_exposure_and_meta_findings_are_never_silenced() {
+        let known: BTreeSet<&str> = ["mrwarden.llm.secret-exposure", "mrwarden.llm.idor"]
+            .into_iter()
+            .collect();
+        let lines = [
+            "k = load()  # mrwarden:ignore mrwarden.llm.secret-exposure test key",
+            "d = get(i)  # mrwarden:ignore mrwarden.llm.idor public documents",
+            "# mrwarden:ignore mrwarden.policy-changed,mrwarden.llm.idor sneaky",
+            "x = 1",
+        ];
+        let o = apply(
+            vec![
+                finding(
+                    "mrwarden.llm.secret-exposure",
+                    1,
+                    FindingKind::Vulnerability,
+                ),
+                finding("mrwarden.llm.idor", 2, FindingKind::Vulnerability),
+                finding("mrwarden.policy-changed", 4, FindingKind::Meta),
+            ],
+            &diff(&lines),
+            &known,
+            &Suppressions::default(),
+        );
+        let kept: Vec<&str> = o.kept.iter().map(|f| f.rule_id.as_str()).collect();
+        assert_eq!(
+            kept,
+            vec!["mrwarden.llm.secret-exposure", "mrwarden.policy-changed"]
+        );
+        assert_eq!(o.suppressed.len(), 1);
+        assert_eq!(o.suppressed[0].0.rule_id, "mrwarden.llm.idor");
+        let status = |line: u32| {
+            o.suppressions
+                .iter()
+                .find(|s| s.line == line)
+                .map(|s| s.status.clone())
+        };
+        assert_eq!(status(1), Some(Status::SecretNotSilenced));
+        assert_eq!(status(2), Some(Status::Honoured));
+        assert!(
+            matches!(status(3), Some(Status::Invalid(_))),
+            "{:?}",
+            status(3)
+        );
     }
 
     #[test]

@@ -276,10 +276,7 @@ fn resolve_gone(
         if present.contains(fp.as_str()) || d.resolved {
             continue;
         }
-        let is_llm = d
-            .notes
-            .first()
-            .is_some_and(|n| n.body.contains("`mrwarden.llm."));
+        let is_llm = d.notes.first().is_some_and(|n| is_llm_body(&n.body));
         let path_scanned = d
             .path
             .as_ref()
@@ -300,6 +297,15 @@ fn resolve_gone(
             resolve: s.can_resolve,
         });
     }
+}
+
+/// Whether a bot thread's first note is about an LLM finding: its heading line names a
+/// `mrwarden.llm.*` rule id in a code span (`body::inline`). Only the heading is looked
+/// at: titles are escaped (no backticks), so code in the snippet cannot fake it.
+fn is_llm_body(body: &str) -> bool {
+    body.lines()
+        .next()
+        .is_some_and(|heading| heading.contains(&format!("(`{}", crate::finding::LLM_RULE_PREFIX)))
 }
 
 #[cfg(test)]
@@ -455,6 +461,30 @@ mod tests {
             count(&p, |a| matches!(a, Action::CreateDiscussion { .. })),
             0
         );
+    }
+
+    #[test]
+    fn llm_threads_are_never_resolved_on_absence_alone() {
+        let mut llm = finding(2);
+        llm.rule_id = "mrwarden.llm.idor".into();
+        llm.fingerprint = Fingerprint::compute(&llm.rule_id, "a.py", "2", 0);
+        // A rule finding whose snippet quotes an LLM rule id is still an ordinary thread.
+        let mut rule = finding(3);
+        rule.snippet = "x = \"(`mrwarden.llm.idor`)\"".into();
+        let existing = [
+            thread("llm", BOT, &llm, None),
+            thread("rule", BOT, &rule, None),
+        ];
+        let p = plan(&[], &diff(), &refs(), &existing, &settings());
+        let fixed: Vec<&str> = p
+            .actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::MarkFixed { discussion_id, .. } => Some(discussion_id.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(fixed, vec!["rule"]);
     }
 
     #[test]

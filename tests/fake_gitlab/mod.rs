@@ -100,6 +100,10 @@ pub struct State {
     pub last_note_id: u64,
     /// `POST …/discussions` answers 500 (after possibly processing nothing).
     pub fail_discussion_posts: bool,
+    /// Writes to MR notes (`POST …/notes`, `PUT …/notes/:id`: the summary note) are
+    /// applied at once, like GitLab's, but answered only after this many milliseconds:
+    /// a window in which to cancel the job.
+    pub slow_note_writes_ms: u64,
     /// Requests seen.
     pub requests: Vec<Seen>,
     /// Counter for the fault switches.
@@ -280,7 +284,12 @@ async fn handle(state: &Arc<Mutex<State>>, prefix: &str, req: Request<Body>) -> 
         let mut st = state.lock().expect("lock");
         st.count += 1;
         let n = st.count;
-        let delay = (n <= st.slow_first).then(|| Duration::from_millis(st.slow_ms));
+        let slow_note = method != "GET" && path.contains("/notes") && st.slow_note_writes_ms > 0;
+        let delay = if slow_note {
+            Some(Duration::from_millis(st.slow_note_writes_ms))
+        } else {
+            (n <= st.slow_first).then(|| Duration::from_millis(st.slow_ms))
+        };
         let rsp = if method == "GET" {
             route(&mut st, n, prefix, &path, &query, token.as_deref())
         } else {

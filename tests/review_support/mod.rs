@@ -133,22 +133,35 @@ pub(crate) struct Run {
     pub(crate) _tmp: tempfile::TempDir,
 }
 
-pub(crate) fn mrwarden(args: &[&str], cwd: &Path, vars: &[(&str, String)]) -> Run {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let out_dir = tmp.path().join("out");
+/// The binary with `args`, writing reports to `out_dir`, in `cwd`, with only `vars`
+/// (plus `PATH`, `HOME`, trace logging) in its environment.
+pub(crate) fn command(
+    args: &[&str],
+    cwd: &Path,
+    home: &Path,
+    out_dir: &Path,
+    vars: &[(&str, String)],
+) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
     cmd.args(args)
         .arg("--output-dir")
-        .arg(&out_dir)
+        .arg(out_dir)
         .current_dir(cwd)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", tmp.path())
+        .env("HOME", home)
         .env("RUST_LOG", "trace")
         .env("RUST_BACKTRACE", "1");
     for (k, v) in vars {
         cmd.env(k, v);
     }
+    cmd
+}
+
+pub(crate) fn mrwarden(args: &[&str], cwd: &Path, vars: &[(&str, String)]) -> Run {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out_dir = tmp.path().join("out");
+    let mut cmd = command(args, cwd, tmp.path(), &out_dir, vars);
     let Output {
         status,
         stdout,

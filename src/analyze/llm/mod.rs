@@ -10,6 +10,7 @@
 //! Besides `gitlab`, this is the only module doing network I/O, and it does it behind
 //! the [`Reviewer`] trait ([`http::HttpReviewer`] in production, fakes in tests).
 
+pub mod context;
 pub mod http;
 mod output;
 pub mod prompt;
@@ -21,6 +22,18 @@ use crate::config::LlmConfig;
 use crate::diff::Diff;
 use crate::finding::Finding;
 use crate::rules::RuleSet;
+
+/// Every rule id an LLM finding can carry (`mrwarden.llm.<category>`): known to inline
+/// suppressions, `rules.severity` and baselines like any rule id.
+pub fn rule_ids() -> &'static [String] {
+    static IDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        prompt::CATEGORIES
+            .iter()
+            .map(|(c, _)| format!("{}{c}", crate::finding::LLM_RULE_PREFIX))
+            .collect()
+    })
+}
 
 /// Which API shape the endpoint speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,6 +166,13 @@ pub trait Reviewer {
     fn model(&self) -> String;
 }
 
+/// The files of the change's head revision, for context around the hunks (the whole
+/// enclosing function). Read only for files that are sent; `None` when unavailable.
+pub trait HeadFiles: fmt::Debug {
+    /// The text of `path` at the head revision.
+    fn read(&self, path: &str) -> Option<String>;
+}
+
 /// What the pass needs besides the reviewer.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
@@ -167,6 +187,9 @@ pub struct Input<'a> {
     pub config: &'a LlmConfig,
     /// The top-level `exclude` globs.
     pub exclude: &'a [String],
+    /// The head revision's files, when this run can read them (`scan` over a git range,
+    /// `review --diff-source git`); API-mode `review` sends the hunks only.
+    pub head: Option<&'a dyn HeadFiles>,
 }
 
 /// What the pass produced.

@@ -1,6 +1,9 @@
 //! What is sent: review units (one changed file, or several small ones) with their
-//! hunks, the rule findings already made there, every line passed through the secret
-//! rules' redaction, inside a data block the system prompt tells the model never to obey.
+//! hunks, widened to the whole enclosing function when the head revision can be read,
+//! the definitions of helpers the file calls that the change adds elsewhere
+//! ([`super::context`]), the rule findings already made there, every line passed through
+//! the secret rules' redaction, inside a data block the system prompt tells the model
+//! never to obey.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -8,6 +11,7 @@ use std::fmt::Write as _;
 use sha2::{Digest, Sha256};
 
 use super::Input;
+use super::context::{self, Definition};
 use crate::analyze::matcher::{WITHHELD_LINE, redact_secrets};
 use crate::diff::{FileDiff, FileStatus, Hunk, LineKind};
 use crate::finding::FindingKind;
@@ -85,6 +89,19 @@ pub fn plan(input: &Input<'_>) -> Result<Plan, String> {
         .max_request_tokens
         .saturating_sub(tokens(system_prompt().len()) + tokens(envelope_len()));
     let mut out = Plan::default();
+    // Helpers are shown only from files that may be sent themselves.
+    let mut definitions = context::definitions(input.diff);
+    for defs in definitions.values_mut() {
+        defs.retain(|d| {
+            !excluded.is_match(&d.path)
+                && !crate::analyze::looks_generated(&d.path)
+                && input
+                    .diff
+                    .files
+                    .iter()
+                    .any(|f| f.path() == d.path && !f.generated)
+        });
+    }
     let mut blocks: Vec<(UnitFile, String)> = Vec::new();
     let mut eligible = 0usize;
     for file in &input.diff.files {
@@ -106,7 +123,8 @@ pub fn plan(input: &Input<'_>) -> Result<Plan, String> {
             continue;
         }
         eligible += 1;
-        match file_block(file, input, budget) {
+        let head = input.head.and_then(|h| h.read(path));
+        match file_block(file, input, budget, head.as_deref(), &definitions) {
             Some((unit_file, text, complete)) => {
                 if !complete {
                     out.skipped.push((
@@ -138,12 +156,16 @@ pub fn plan(input: &Input<'_>) -> Result<Plan, String> {
     Ok(out)
 }
 
-/// One file's block: header, rule findings, hunks (as many as fit in `budget` tokens).
-/// `None` if not even the first hunk fits; the flag says whether every hunk did.
+/// One file's block: header, rule findings, hunks (as many as fit in `budget` tokens,
+/// each widened to its enclosing function from `head_text` when that fits too), then helper
+/// definitions from elsewhere in the change if they fit. `None` if not even the first
+/// hunk fits; the flag says whether every hunk did.
 fn file_block(
     file: &FileDiff,
     input: &Input<'_>,
     budget: usize,
+    head_text: Option<&str>,
+    definitions: &BTreeMap<String, Vec<Definition>>,
 ) -> Option<(UnitFile, String, bool)> {
     let path = file.path();
     let mut head = String::new();
@@ -180,27 +202,109 @@ fn file_block(
         added: BTreeMap::new(),
     };
     let mut complete = true;
-    for hunk in &file.hunks {
-        let (hunk_text, added) = hunk_block(hunk, &secret_lines, input);
+    let head_lines: Vec<&str> = head_text.map(|t| t.lines().collect()).unwrap_or_default();
+    let extra = head_text
+        .map(|t| context::function_lines(t, &file.hunks))
+        .unwrap_or_default();
+    let shown = |from: u32, to: u32| -> Vec<(u32, &str)> {
+        if from >= to {
+            // Hunks out of order or overlapping (a hostile diff): no widening.
+            return Vec::new();
+        }
+        extra
+            .range(from..to)
+            .filter_map(|n| {
+                head_lines
+                    .get((*n as usize).wrapping_sub(1))
+                    .map(|t| (*n, *t))
+            })
+            .collect()
+    };
+    let mut printed_upto = 0u32;
+    for (i, hunk) in file.hunks.iter().enumerate() {
+        let next_start = file.hunks.get(i + 1).map_or(u32::MAX, |h| h.new_start);
+        let end = hunk.new_start.saturating_add(hunk.new_count);
+        let before = shown(printed_upto.saturating_add(1), hunk.new_start);
+        let after = shown(end, next_start);
+        let (mut hunk_text, mut added) = hunk_block(hunk, &secret_lines, input, &before, &after);
+        let hunk_last = end.saturating_sub(1);
+        let mut last = after.last().map_or(hunk_last, |(n, _)| *n);
+        if tokens(text.len() + hunk_text.len()) > budget && !(before.is_empty() && after.is_empty())
+        {
+            (hunk_text, added) = hunk_block(hunk, &secret_lines, input, &[], &[]);
+            last = hunk_last;
+        }
         if tokens(text.len() + hunk_text.len()) > budget {
             complete = false;
             break;
         }
         text.push_str(&hunk_text);
         unit_file.added.extend(added);
+        printed_upto = last;
     }
     if unit_file.added.is_empty() {
         return None;
+    }
+    let helpers = helpers_block(file, input, definitions);
+    if !helpers.is_empty() && tokens(text.len() + helpers.len()) <= budget {
+        text.push_str(&helpers);
     }
     text.push('\n');
     Some((unit_file, text, complete))
 }
 
-/// A hunk with new-file line numbers: `+` added, ` ` context, `-` removed.
-fn hunk_block(
-    hunk: &Hunk,
+/// Definitions of the functions this file's added lines call that the change adds in
+/// other files (at most [`context::MAX_HELPERS`]), redacted like every other line.
+fn helpers_block(
+    file: &FileDiff,
+    input: &Input<'_>,
+    definitions: &BTreeMap<String, Vec<Definition>>,
+) -> String {
+    let path = file.path();
+    let called = context::calls(file.added_lines().map(|l| l.text.as_str()));
+    let found: Vec<&Definition> = called
+        .iter()
+        .filter_map(|name| definitions.get(name))
+        .flat_map(|defs| defs.iter().filter(|d| d.path != path).take(2))
+        .take(context::MAX_HELPERS)
+        .collect();
+    if found.is_empty() {
+        return String::new();
+    }
+    let mut s = String::from(
+        "HELPERS THIS FILE CALLS, ADDED ELSEWHERE IN THIS CHANGE (context: report their own lines under their own FILE):\n",
+    );
+    for d in found {
+        let secret: BTreeSet<u32> = input
+            .rule_findings
+            .iter()
+            .filter(|f| f.path == d.path && f.kind == FindingKind::Secret)
+            .flat_map(|f| f.start_line..=f.end_line)
+            .collect();
+        let _ = writeln!(s, "--- {}", d.path);
+        let mut above: Vec<&str> = Vec::new();
+        for (n, text) in &d.lines {
+            let line = if secret.contains(n) {
+                WITHHELD_LINE.to_string()
+            } else {
+                redact_secrets(clip(text), &above, input.rules)
+            };
+            let _ = writeln!(s, " {n:>6} | {line}");
+            above.push(text);
+        }
+    }
+    s
+}
+
+/// A hunk with new-file line numbers: `+` added, ` ` context, `-` removed; `before` and
+/// `after` are unchanged lines of the enclosing function shown around it, `⋮` marking
+/// lines left out.
+fn hunk_block<'a>(
+    hunk: &'a Hunk,
     secret_lines: &BTreeSet<u32>,
     input: &Input<'_>,
+    before: &[(u32, &'a str)],
+    after: &[(u32, &'a str)],
 ) -> (String, BTreeMap<u32, String>) {
     let mut s = format!(
         "@@ -{},{} +{},{} @@\n",
@@ -208,6 +312,10 @@ fn hunk_block(
     );
     let mut added = BTreeMap::new();
     let mut above: Vec<&str> = Vec::new();
+    let first = before.first().map(|(n, _)| *n);
+    if let Some(last) = unchanged_lines(&mut s, first, before, &mut above, input) {
+        gap(&mut s, Some(last), hunk.new_start);
+    }
     for line in &hunk.lines {
         let clipped = clip(&line.text);
         let redacted = match line.new_line {
@@ -232,7 +340,41 @@ fn hunk_block(
             above.push(&line.text);
         }
     }
+    let hunk_last = hunk
+        .new_start
+        .saturating_add(hunk.new_count)
+        .saturating_sub(1);
+    unchanged_lines(&mut s, Some(hunk_last), after, &mut above, input);
     (s, added)
+}
+
+/// Unchanged lines of the enclosing function as context lines, `⋮` before each jump
+/// (from `prev` on); returns the last line number written.
+fn unchanged_lines<'a>(
+    s: &mut String,
+    mut prev: Option<u32>,
+    lines: &[(u32, &'a str)],
+    above: &mut Vec<&'a str>,
+    input: &Input<'_>,
+) -> Option<u32> {
+    for &(n, text) in lines {
+        gap(s, prev, n);
+        let _ = writeln!(
+            s,
+            " {n:>6} | {}",
+            redact_secrets(clip(text), above, input.rules)
+        );
+        above.push(text);
+        prev = Some(n);
+    }
+    prev
+}
+
+/// A `⋮` line when line `next` does not follow `prev`.
+fn gap(s: &mut String, prev: Option<u32>, next: u32) {
+    if prev.is_some_and(|p| p + 1 < next) {
+        s.push_str("      ⋮\n");
+    }
 }
 
 fn clip(text: &str) -> &str {
@@ -272,6 +414,7 @@ pub fn system_prompt() -> String {
 
 How to review:
 - Read every hunk of every file together: a helper added in one file and used in another counts. Follow data from where it enters (request parameters, headers, file names, environment, database rows) to where it is used.
+- Around a hunk you may see the unchanged rest of its enclosing function (decorators, signature, body; ⋮ marks lines left out), and a HELPERS section with functions the change adds in other files that this file calls. Use them to judge checks and data flow; they are context, not added lines of this file.
 - Look especially for what pattern rules miss: missing or weakened authorisation checks, access to another user's objects by id (IDOR), authentication or session flaws, business-logic bypasses, injection through helpers, unsafe defaults, race conditions, and removed security checks (removed lines, marked -) that added lines no longer replace.
 - Report a finding only on an added line, using its new-file line number shown after the + sign. Context lines (space) and removed lines (-) cannot carry a finding.
 - The rule findings listed for a file are already reported: do not repeat them.
