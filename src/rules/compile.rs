@@ -374,8 +374,7 @@ mod tests {
                     .chain(&spec.not_file_pattern)
                     .chain(&spec.parent_pattern);
                 for p in all {
-                    regex(&pack.origin, &spec.id, p)
-                        .unwrap_or_else(|e| panic!("{e}"));
+                    regex(&pack.origin, &spec.id, p).unwrap_or_else(|e| panic!("{e}"));
                     count += 1;
                 }
             }
