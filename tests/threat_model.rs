@@ -83,8 +83,8 @@ struct Endpoint {
     llm: String,
     /// Servers that must never receive a request (redirect targets).
     untouchable: Vec<Untouchable>,
-    _keep: Vec<Fake>,
-    _keep_llm: Vec<FakeLlm>,
+    keep: Vec<Fake>,
+    keep_llm: Vec<FakeLlm>,
 }
 
 enum Untouchable {
@@ -125,40 +125,40 @@ fn endpoints() -> Vec<Endpoint> {
             gitlab: format!("{refused}/api/v4"),
             llm: format!("{refused}/v1"),
             untouchable: Vec::new(),
-            _keep: Vec::new(),
-            _keep_llm: Vec::new(),
+            keep: Vec::new(),
+            keep_llm: Vec::new(),
         },
         Endpoint {
             name: "unresolvable host",
             gitlab: format!("{unresolvable}/api/v4"),
             llm: format!("{unresolvable}/v1"),
             untouchable: Vec::new(),
-            _keep: Vec::new(),
-            _keep_llm: Vec::new(),
+            keep: Vec::new(),
+            keep_llm: Vec::new(),
         },
         Endpoint {
             name: "html error page",
             gitlab: html.url.clone(),
             llm: format!("{}/v1", html_llm.url),
             untouchable: Vec::new(),
-            _keep: vec![html],
-            _keep_llm: vec![html_llm],
+            keep: vec![html],
+            keep_llm: vec![html_llm],
         },
         Endpoint {
             name: "redirect to another host",
             gitlab: redirect.url.clone(),
             llm: format!("{}/v1", redirect_llm.url),
             untouchable: vec![Untouchable::Gitlab(target), Untouchable::Llm(target_llm)],
-            _keep: vec![redirect],
-            _keep_llm: vec![redirect_llm],
+            keep: vec![redirect],
+            keep_llm: vec![redirect_llm],
         },
         Endpoint {
             name: "unknown certificate authority",
             llm: tls.url.trim_end_matches("/api/v4").to_string() + "/v1",
             gitlab: tls.url.clone(),
             untouchable: Vec::new(),
-            _keep: vec![tls],
-            _keep_llm: Vec::new(),
+            keep: vec![tls],
+            keep_llm: Vec::new(),
         },
     ]
 }
@@ -284,7 +284,7 @@ fn canaries_never_leak_from_any_command_against_any_failing_endpoint() {
                 }
             }
         }
-        for f in &e._keep_llm {
+        for f in &e.keep_llm {
             for r in f.requests() {
                 for secret in [token.as_str(), key.as_str()] {
                     assert!(
