@@ -84,7 +84,19 @@ pub fn execute(ctx: &Context) -> Outcome {
             return Ok(result);
         }
         let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
-        let mut result = crate::review_diff(&loaded, &policy, started)?;
+        let mut result = match &ctx.diff {
+            // A git range has commits: their secrets count too (DESIGN.md).
+            DiffSpec::Range { base, head } => {
+                let commits = diff::source::git::history(
+                    &ctx.repo,
+                    base.as_deref(),
+                    head.as_deref(),
+                    local.config.config.limits.max_diff_bytes,
+                );
+                crate::review_diff_with_history(&loaded, &policy, &commits, started)?
+            }
+            _ => crate::review_diff(&loaded, &policy, started)?,
+        };
         super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
         Ok(result)
     })

@@ -105,6 +105,7 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         }
         s.push('\n');
     }
+    history_section(&mut s, findings);
     let (unscanned, partial): (Vec<_>, Vec<_>) =
         run.notes.iter().partition(|n| n.reason.fails_closed());
     for (title, notes) in [
@@ -158,6 +159,23 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         s.push('\n');
     }
     s
+}
+
+/// Secrets found in a commit of the change but not in its final diff: never inline
+/// (their line is not in the diff), so the summary says which commit, file and line.
+fn history_section(s: &mut String, findings: &[Finding]) {
+    let history: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule_id == crate::analyze::history::HISTORY_RULE)
+        .collect();
+    if history.is_empty() {
+        return;
+    }
+    s.push_str("**Secrets in the commit history: rotate them**\n\n");
+    for f in history {
+        let _ = writeln!(s, "- {}", code_span(&f.message));
+    }
+    s.push('\n');
 }
 
 /// A one-row table of counts, highest severity first (omitted when there is nothing).
