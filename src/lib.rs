@@ -102,16 +102,19 @@ pub fn review_diff(
 /// [`review_diff`] plus the secrets of the change's commit history
 /// ([`analyze::history`]): secrets added by a commit but absent from the final diff
 /// become `mrwarden.history-secret` findings that go through the same policy and gate;
-/// history that was not read is "not scanned" and fails closed.
+/// history that was not read is "not scanned" and fails closed. `final_complete` is
+/// false when the source left part of the final diff out.
 pub fn review_diff_with_history(
     loaded: &diff::source::Loaded,
     policy: &Policy<'_>,
     commits: &analyze::history::Commits,
+    final_complete: bool,
     started: SystemTime,
 ) -> Result<(Vec<Finding>, RunInfo), Error> {
     let history = analyze::history::scan(
         commits,
         &loaded.diff,
+        final_complete,
         policy.rules,
         &policy.config.config.limits,
     );

@@ -61,10 +61,21 @@ pub struct History {
     pub warnings: Vec<String>,
 }
 
+/// What a history finding says when the final diff of its file was not read (GitLab
+/// left it out): the secret may still be there.
+pub const UNKNOWN_MESSAGE: &str = "GitLab did not return this file's final diff, so it may still be there; it is in the history either way — rotate the credential";
+
 /// Runs the secret rules over every commit's added lines and keeps the secrets whose
 /// value the final diff does not add. Each value is reported once, at the first commit
-/// that added it.
-pub fn scan(commits: &Commits, final_diff: &Diff, rules: &RuleSet, limits: &Limits) -> History {
+/// that added it. `final_complete` is false when part of the final diff was not read:
+/// a secret in a file missing from it may not have been removed, and says so.
+pub fn scan(
+    commits: &Commits,
+    final_diff: &Diff,
+    final_complete: bool,
+    rules: &RuleSet,
+    limits: &Limits,
+) -> History {
     let scope = FileScope {
         secrets_only: true,
         byte_cap: limits.max_file_bytes,
@@ -76,13 +87,21 @@ pub fn scan(commits: &Commits, final_diff: &Diff, rules: &RuleSet, limits: &Limi
         .flat_map(|f| matcher::scan_file_keyed(f, rules, scope).1)
         .map(|(_, key)| key)
         .collect();
+    let read: BTreeSet<&str> = final_diff
+        .files
+        .iter()
+        .filter(|f| f.is_scannable())
+        .map(crate::diff::FileDiff::path)
+        .collect();
     let mut out = History::default();
     for commit in &commits.commits {
         for file in commit.diff.files.iter().filter(|f| f.is_scannable()) {
+            let known = final_complete || read.contains(file.path());
             let (found, keys) = matcher::scan_file_keyed(file, rules, scope);
             for (index, key) in keys {
                 if seen.insert(key) {
-                    out.findings.push(history_finding(&found[index], &commit.sha));
+                    out.findings
+                        .push(history_finding(&found[index], &commit.sha, known));
                 }
             }
         }
@@ -125,13 +144,20 @@ pub fn scan(commits: &Commits, final_diff: &Diff, rules: &RuleSet, limits: &Limi
 /// CWE and redacted snippet; its own rule id and fingerprint (from the secret finding's
 /// fingerprint, which holds only 16 bits of a keyed hash of the value), never placed
 /// inline (the line is not in the final diff).
-fn history_finding(found: &Finding, commit: &str) -> Finding {
+fn history_finding(found: &Finding, commit: &str, removed: bool) -> Finding {
     let mut f = Finding::meta(
         HISTORY_RULE,
         "Secret in the change's commit history",
         format!(
-            "{} in {} line {} of commit {commit}: {HISTORY_MESSAGE}.",
-            found.title, found.path, found.start_line
+            "{} in {} line {} of commit {commit}: {}.",
+            found.title,
+            found.path,
+            found.start_line,
+            if removed {
+                HISTORY_MESSAGE
+            } else {
+                UNKNOWN_MESSAGE
+            }
         ),
         found.severity,
         &found.path,
@@ -188,7 +214,13 @@ mod tests {
             ],
             ..Commits::default()
         };
-        let h = scan(&commits, &Diff::default(), &rules(), &Limits::default());
+        let h = scan(
+            &commits,
+            &Diff::default(),
+            true,
+            &rules(),
+            &Limits::default(),
+        );
         assert_eq!(h.findings.len(), 1, "{:?}", h.findings);
         let f = &h.findings[0];
         assert_eq!(f.rule_id, HISTORY_RULE);
@@ -196,10 +228,19 @@ mod tests {
         assert_eq!((f.path.as_str(), f.start_line), ("conf.py", 2));
         assert!(f.message.contains(HISTORY_MESSAGE) && f.message.contains(&"a".repeat(40)));
         let all = format!("{f:?}");
-        assert!(!all.contains(PAT), "the value never leaves the matcher: {all}");
+        assert!(
+            !all.contains(PAT),
+            "the value never leaves the matcher: {all}"
+        );
         assert!(h.notes.is_empty() && h.warnings.is_empty());
         // Stable: the same history gives the same fingerprint.
-        let again = scan(&commits, &Diff::default(), &rules(), &Limits::default());
+        let again = scan(
+            &commits,
+            &Diff::default(),
+            true,
+            &rules(),
+            &Limits::default(),
+        );
         assert_eq!(again.findings[0].fingerprint, f.fingerprint);
     }
 
@@ -213,8 +254,21 @@ mod tests {
             ..Commits::default()
         };
         let moved = diff_adding("elsewhere.py", &[&format!("TOKEN = '{PAT}'")]);
-        let h = scan(&commits, &moved, &rules(), &Limits::default());
+        let h = scan(&commits, &moved, true, &rules(), &Limits::default());
         assert!(h.findings.is_empty(), "{:?}", h.findings);
+        // The final diff was not all read and conf.py is not in it: it may be there.
+        let h = scan(
+            &commits,
+            &Diff::default(),
+            false,
+            &rules(),
+            &Limits::default(),
+        );
+        assert!(
+            h.findings[0].message.contains(UNKNOWN_MESSAGE),
+            "{:?}",
+            h.findings
+        );
     }
 
     #[test]
@@ -224,7 +278,13 @@ mod tests {
             merges_skipped: 1,
             ..Commits::default()
         };
-        let h = scan(&commits, &Diff::default(), &rules(), &Limits::default());
+        let h = scan(
+            &commits,
+            &Diff::default(),
+            true,
+            &rules(),
+            &Limits::default(),
+        );
         assert_eq!(h.notes.len(), 1);
         assert!(h.notes[0].reason.fails_closed());
         assert!(h.notes[0].path.contains("51–60"), "{:?}", h.notes);

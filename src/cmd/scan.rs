@@ -93,7 +93,7 @@ pub fn execute(ctx: &Context) -> Outcome {
                     head.as_deref(),
                     local.config.config.limits.max_diff_bytes,
                 );
-                crate::review_diff_with_history(&loaded, &policy, &commits, started)?
+                crate::review_diff_with_history(&loaded, &policy, &commits, true, started)?
             }
             _ => crate::review_diff(&loaded, &policy, started)?,
         };

@@ -135,3 +135,14 @@ pub struct MergeRequest {
     #[serde(default)]
     pub sha: Option<String>,
 }
+
+/// One commit (`GET …/merge_requests/:iid/commits` element, `GET …/repository/commits/:sha`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct CommitInfo {
+    /// Full commit id.
+    pub id: String,
+    /// Parents: more than one for a merge commit. GitLab's docs do not promise it in the
+    /// MR commit list, so it may be absent there (then the commit itself is read).
+    #[serde(default)]
+    pub parent_ids: Option<Vec<String>>,
+}

@@ -100,6 +100,9 @@ pub struct State {
     pub last_note_id: u64,
     /// `POST …/discussions` answers 500 (after possibly processing nothing).
     pub fail_discussion_posts: bool,
+    /// `…/merge_requests/:iid/commits` leaves out `parent_ids` (GitLab's docs do not
+    /// list it), so a client must read `…/repository/commits/:sha` for the parents.
+    pub commits_without_parent_ids: bool,
     /// Requests seen.
     pub requests: Vec<Seen>,
     /// Counter for the fault switches.
@@ -329,6 +332,49 @@ fn file_at(dir: &std::path::Path, rev: &str, path: &str) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Standard output of a git command in the stand-in repository, if it succeeds.
+fn git_out(dir: &std::path::Path, args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The newest version's commits as GitLab lists them (newest first), each with its
+/// parents: `git rev-list --parents base..head`.
+fn mr_commits(st: &State) -> Vec<(String, Vec<String>)> {
+    let (Some(dir), Some(v)) = (st.repo_dir.as_ref(), st.versions.last()) else {
+        return Vec::new();
+    };
+    let range = format!("{}..{}", v.base, v.head);
+    git_out(dir, &["rev-list", "--parents", &range])
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let mut ids = l.split_whitespace().map(str::to_string);
+            Some((ids.next()?, ids.collect()))
+        })
+        .collect()
+}
+
+/// `API::Entities::Commit`.
+fn commit_json(sha: &str, parents: &[String]) -> Value {
+    json!({
+        "id": sha, "short_id": &sha[..8.min(sha.len())],
+        "created_at": "2025-01-01T00:00:00.000+00:00", "parent_ids": parents,
+        "title": "change", "message": "change\n", "author_name": "t",
+        "author_email": "t@example.com", "authored_date": "2025-01-01T00:00:00.000+00:00",
+        "committer_name": "t", "committer_email": "t@example.com",
+        "committed_date": "2025-01-01T00:00:00.000+00:00", "trailers": {},
+        "extended_trailers": {}, "web_url": format!("https://gitlab.example/group/proj/-/commit/{sha}"),
+    })
+}
+
 fn route(
     st: &mut State,
     n: u32,
@@ -508,6 +554,75 @@ fn route(
                 Vec::new()
             };
             paged(st, rest, &params, list, 20)
+        }
+        s if mr_prefix(s) && s.len() == 5 && s[4] == "commits" => {
+            let list: Vec<Value> = mr_commits(st)
+                .iter()
+                .map(|(sha, parents)| {
+                    let mut c = commit_json(sha, parents);
+                    if st.commits_without_parent_ids {
+                        c.as_object_mut().map(|o| o.remove("parent_ids"));
+                    }
+                    c
+                })
+                .collect();
+            paged(st, rest, &params, list, 20)
+        }
+        ["projects", id, "repository", "commits", sha] if *id == st.project_id.to_string() => {
+            let found = st
+                .repo_dir
+                .as_ref()
+                .and_then(|d| git_out(d, &["rev-list", "--parents", "-n", "1", sha]));
+            match found
+                .as_deref()
+                .map(str::split_whitespace)
+                .map(Iterator::collect::<Vec<_>>)
+            {
+                Some(ids) if !ids.is_empty() => {
+                    let parents: Vec<String> = ids[1..].iter().map(|p| (*p).to_string()).collect();
+                    json_rsp(200, &commit_json(ids[0], &parents), &[])
+                }
+                _ => json_rsp(404, &json!({"message": "404 Commit Not Found"}), &[]),
+            }
+        }
+        ["projects", id, "repository", "commits", sha, "diff"]
+            if *id == st.project_id.to_string() =>
+        {
+            let text = st.repo_dir.as_ref().and_then(|d| {
+                let first_parent = format!("{sha}^1");
+                git_out(
+                    d,
+                    &[
+                        "-c",
+                        "core.quotePath=false",
+                        "diff",
+                        "--find-renames",
+                        "--no-color",
+                        &first_parent,
+                        sha,
+                    ],
+                )
+                .or_else(|| {
+                    git_out(
+                        d,
+                        &[
+                            "-c",
+                            "core.quotePath=false",
+                            "show",
+                            "--format=",
+                            "--no-color",
+                            sha,
+                        ],
+                    )
+                })
+            });
+            match text {
+                Some(t) => {
+                    let entries = entries_from_git_diff(&t);
+                    paged(st, rest, &params, entries, 20)
+                }
+                None => json_rsp(404, &json!({"message": "404 Commit Not Found"}), &[]),
+            }
         }
         s if s.len() >= 2 && s[0] == "projects" && s[1] != st.project_id.to_string() => {
             json_rsp(404, &json!({"message": "404 Project Not Found"}), &[])

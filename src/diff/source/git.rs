@@ -319,11 +319,18 @@ pub fn history(
     };
     let range = format!("{merge_base}..{head_sha}");
     let (all, commits) = match (
-        run(repo, &["rev-list", "--first-parent", "--count", &range, "--"], 1 << 10),
+        run(
+            repo,
+            &["rev-list", "--first-parent", "--count", &range, "--"],
+            1 << 10,
+        ),
         non_merge_commits(repo, &range),
     ) {
         (Ok(Ok(all)), Ok(list)) => (
-            String::from_utf8_lossy(&all).trim().parse::<usize>().unwrap_or(0),
+            String::from_utf8_lossy(&all)
+                .trim()
+                .parse::<usize>()
+                .unwrap_or(0),
             list,
         ),
         (Ok(Err(e)), _) => {
