@@ -370,6 +370,57 @@ fn collapsed_entries_are_filled_from_raw_diffs_on_gitlab_17_9() {
     );
 }
 
+/// A repository whose MR adds `files` (nothing any rule finds).
+fn clean_repo(files: &[(&str, &str)]) -> Repo {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    std::fs::write(root.join("README.md"), "hello\n").expect("write");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    git(root, &["checkout", "-q", "-b", "feature"]);
+    for (p, t) in files {
+        let path = root.join(p);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, t).expect("write");
+    }
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "change"]);
+    let base = git(root, &["rev-parse", "main"]).trim().to_string();
+    let head = git(root, &["rev-parse", "feature"]).trim().to_string();
+    Repo { dir, base, head }
+}
+
+/// GitLab's `changes_count`/`real_size` is cross-checked against the entries read:
+/// fewer files than counted is "not scanned" (exit 3), `"1000+"` included.
+#[test]
+fn changes_count_mismatch_fails_closed() {
+    let repo = clean_repo(&[("a.txt", "a\n"), ("b.txt", "b\n")]);
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let vars = mr_vars(&fake.url, Some(CANARY), Some(300));
+    for (count, code) in [("", 0), ("3", 3), ("1000+", 3)] {
+        fake.state().changes_count = count.into();
+        let run = mrwarden(
+            &["review", "--format", "json", "--dry-run"],
+            cwd.path(),
+            &vars,
+        );
+        assert_eq!(run.code, code, "changes_count {count:?}: {}", run.stderr);
+        if code == 3 {
+            assert!(
+                run.stderr
+                    .contains(&format!("GitLab counts {count} changed files"))
+                    && run.stdout.contains("not_returned"),
+                "{}\n{}",
+                run.stderr,
+                run.stdout
+            );
+            assert_reports_written(&run);
+        }
+    }
+}
+
 /// The blob fallback reads at most `limits.blob_fetch_files` (50) files; the rest are
 /// "not scanned" and the run fails closed.
 #[test]
@@ -381,22 +432,7 @@ fn blob_fallback_is_capped_and_fails_closed_beyond() {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    std::fs::write(root.join("README.md"), "hello\n").expect("write");
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "-m", "base"]);
-    git(root, &["checkout", "-q", "-b", "feature"]);
-    std::fs::create_dir(root.join("notes")).expect("mkdir");
-    for (p, t) in &in_mr {
-        std::fs::write(root.join(p), t).expect("write");
-    }
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "-m", "notes"]);
-    let base = git(root, &["rev-parse", "main"]).trim().to_string();
-    let head = git(root, &["rev-parse", "feature"]).trim().to_string();
-    let repo = Repo { dir, base, head };
+    let repo = clean_repo(&in_mr);
     let mut state = state_for(&repo);
     for e in &mut state.versions[0].diffs {
         e["diff"] = Value::String(String::new());

@@ -17,6 +17,9 @@ pub struct Version {
     /// `collected`, `overflow`, `without_files`, …
     #[serde(default)]
     pub state: Option<String>,
+    /// Files changed in this version, a string that may end in `+` (`"1000+"`).
+    #[serde(default)]
+    pub real_size: Option<String>,
 }
 
 /// One version with its diffs (`GET …/versions/:id`).
@@ -134,6 +137,9 @@ pub struct MergeRequest {
     /// Current head of the MR.
     #[serde(default)]
     pub sha: Option<String>,
+    /// Files changed in the newest version, a string that may end in `+` (`"1000+"`).
+    #[serde(default)]
+    pub changes_count: Option<String>,
 }
 
 /// One commit (`GET …/merge_requests/:iid/commits` element, `GET …/repository/commits/:sha`).

@@ -100,6 +100,9 @@ pub struct State {
     pub last_note_id: u64,
     /// `POST …/discussions` answers 500 (after possibly processing nothing).
     pub fail_discussion_posts: bool,
+    /// `changes_count` of the MR and `real_size` of every version (empty means the
+    /// number of diff entries, as GitLab counts them; `"1000+"` style is allowed).
+    pub changes_count: String,
     /// `…/merge_requests/:iid/commits` leaves out `parent_ids` (GitLab's docs do not
     /// list it), so a client must read `…/repository/commits/:sha` for the parents.
     pub commits_without_parent_ids: bool,
@@ -511,7 +514,7 @@ fn route(
                 .versions
                 .iter()
                 .rev()
-                .map(|v| version_json(v, &st.diff_version_status))
+                .map(|v| version_json(v, &st.diff_version_status, &st.changes_count))
                 .collect();
             for v in &mut list {
                 v.as_object_mut().map(|o| o.remove("diffs"));
@@ -520,7 +523,11 @@ fn route(
         }
         s if mr_prefix(s) && s.len() == 6 && s[4] == "versions" => {
             match st.versions.iter().find(|v| v.id.to_string() == s[5]) {
-                Some(v) => json_rsp(200, &version_json(v, &st.diff_version_status), &[]),
+                Some(v) => json_rsp(
+                    200,
+                    &version_json(v, &st.diff_version_status, &st.changes_count),
+                    &[],
+                ),
                 None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
             }
         }
@@ -693,7 +700,16 @@ fn paged(
     json_rsp(200, &body, &headers)
 }
 
-fn version_json(v: &VersionData, state: &str) -> Value {
+/// The count GitLab reports for a version's changed files.
+fn count_of(v: &VersionData, changes_count: &str) -> String {
+    if changes_count.is_empty() {
+        v.diffs.len().to_string()
+    } else {
+        changes_count.to_string()
+    }
+}
+
+fn version_json(v: &VersionData, state: &str, changes_count: &str) -> Value {
     json!({
         "id": v.id,
         "head_commit_sha": v.head,
@@ -702,7 +718,7 @@ fn version_json(v: &VersionData, state: &str) -> Value {
         "created_at": "2025-01-01T00:00:00.000Z",
         "merge_request_id": 1000,
         "state": if state.is_empty() { "collected" } else { state },
-        "real_size": v.diffs.len().to_string(),
+        "real_size": count_of(v, changes_count),
         "patch_id_sha": "0".repeat(40),
         "commits": [],
         "diffs": v.diffs,
@@ -720,7 +736,7 @@ fn merge_request(st: &State) -> Value {
         "title": "feature", "state": if st.merge_request_status.is_empty() { "opened" } else { st.merge_request_status.as_str() }, "draft": false,
         "source_project_id": st.project_id, "target_project_id": st.project_id,
         "source_branch": "feature", "target_branch": "main",
-        "sha": head, "changes_count": "1",
+        "sha": head, "changes_count": st.versions.last().map(|v| count_of(v, &st.changes_count)),
         "diff_refs": {"base_sha": "", "head_sha": head, "start_sha": ""},
         "web_url": "https://gitlab.example/group/proj/-/merge_requests/1",
         "author": user(),

@@ -80,11 +80,13 @@ pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure>
         .project(project_id(req.project))
         .merge_request(req.iid)
         .build();
+    let mut mr_info = None;
     if let Ok(ep) = mr_ep {
         let mr: MergeRequest = api.get(&ep).await?;
         if matches!(mr.state.as_str(), "closed" | "merged") {
             return Ok(ApiLoad::Closed { state: mr.state });
         }
+        mr_info = Some(mr);
     }
     let detail = fetch(api, req.project, req.iid, req.diff_id).await?;
     // Entries GitLab left empty (collapsed, too large): kept for the blob fallback.
@@ -94,6 +96,7 @@ pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure>
         .filter(|e| e.diff.is_empty())
         .cloned()
         .collect();
+    let entries = detail.diffs.len();
     let mut diff = convert(detail, req.iid);
     diff.warnings.extend(token_warnings);
     if !diff.not_scanned.is_empty() && req.server.is_some_and(|v| v >= (17, 9)) {
@@ -102,6 +105,7 @@ pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure>
     if diff.not_scanned.iter().any(|n| n.path != OVERFLOW) {
         fill_from_blobs(api, req, &left_out, &mut diff).await;
     }
+    check_changes_count(&mut diff, entries, mr_info.as_ref());
     diff.commits = history(api, req, diff.version.head_commit_sha.as_deref()).await;
     Ok(ApiLoad::Diff(Box::new(diff)))
 }
@@ -495,6 +499,56 @@ async fn blob(
     api.get_text(&ep, max).await
 }
 
+/// GitLab's count of changed files: the version's `real_size`, else the MR's
+/// `changes_count` when the version is the MR's current one. `(n, true)` for `"n+"`.
+fn expected_files(version: &Version, mr: Option<&MergeRequest>) -> Option<(usize, bool)> {
+    let count = version.real_size.as_deref().or_else(|| {
+        mr.filter(|m| m.sha.is_some() && m.sha == version.head_commit_sha)
+            .and_then(|m| m.changes_count.as_deref())
+    })?;
+    let count = count.trim();
+    let (digits, plus) = match count.strip_suffix('+') {
+        Some(d) => (d, true),
+        None => (count, false),
+    };
+    digits.parse().ok().map(|n| (n, plus))
+}
+
+/// Cross-checks GitLab's count of changed files against the entries read (DESIGN.md):
+/// fewer files than GitLab counts means some were never returned, so the run is not
+/// fully scanned. Files `raw_diffs` added count; a version already marked `overflow`
+/// has its own note.
+fn check_changes_count(diff: &mut ApiDiff, entries: usize, mr: Option<&MergeRequest>) {
+    let Some((expected, plus)) = expected_files(&diff.version, mr) else {
+        return;
+    };
+    if diff.not_scanned.iter().any(|n| n.path == OVERFLOW) {
+        return;
+    }
+    let have = entries.max(diff.loaded.diff.files.len() + diff.not_scanned.len());
+    if have >= expected {
+        if have > expected && !plus {
+            diff.warnings.push(format!(
+                "GitLab counts {expected} changed files in diff version {} but returned {have}; all were scanned",
+                diff.version.id
+            ));
+        }
+        return;
+    }
+    let counted = format!("{expected}{}", if plus { "+" } else { "" });
+    diff.warnings.push(format!(
+        "GitLab counts {counted} changed files in diff version {} (changes_count) but returned {have}; the missing files were not scanned",
+        diff.version.id
+    ));
+    diff.not_scanned.push(FileNote {
+        path: format!(
+            "({} of {counted} changed files GitLab counts but did not return)",
+            expected - have
+        ),
+        reason: NoteReason::NotReturned,
+    });
+}
+
 /// The note for a version GitLab stored incompletely (`state: overflow`): files beyond
 /// the instance's diff limits are missing from it altogether.
 const OVERFLOW: &str = "(files beyond GitLab's diff limits: diff version state overflow)";
@@ -688,6 +742,67 @@ mod tests {
         let mut e = entry("");
         e.renamed_file = true;
         assert!(entry_to_file(&e).is_some(), "a pure rename has no text");
+    }
+
+    fn api_diff(files: usize, real_size: Option<&str>) -> ApiDiff {
+        let entries = (0..files)
+            .map(|i| {
+                let mut e = entry("@@ -0,0 +1 @@\n+x\n");
+                e.new_path = format!("f{i}");
+                e
+            })
+            .collect();
+        convert(
+            VersionDetail {
+                version: Version {
+                    id: 9,
+                    head_commit_sha: Some("h".into()),
+                    base_commit_sha: Some("b".into()),
+                    start_commit_sha: None,
+                    state: None,
+                    real_size: real_size.map(str::to_string),
+                },
+                diffs: entries,
+            },
+            1,
+        )
+    }
+
+    #[test]
+    fn changes_count_mismatch_is_not_scanned() {
+        for (files, count, missing) in [
+            (3, "3", false),
+            (3, "4", true),
+            (1000, "1000+", false),
+            (999, "1000+", true),
+            (4, "3", false),
+        ] {
+            let mut d = api_diff(files, Some(count));
+            check_changes_count(&mut d, files, None);
+            assert_eq!(!d.not_scanned.is_empty(), missing, "{files} vs {count}");
+            if missing {
+                assert!(d.not_scanned[0].reason.fails_closed());
+            }
+        }
+        // No real_size: the MR's changes_count counts only for its current version.
+        let mr = MergeRequest {
+            iid: 1,
+            state: "opened".into(),
+            project_id: None,
+            source_project_id: None,
+            sha: Some("h".into()),
+            changes_count: Some("5".into()),
+        };
+        let mut d = api_diff(3, None);
+        check_changes_count(&mut d, 3, Some(&mr));
+        assert_eq!(d.not_scanned.len(), 1);
+        let other = MergeRequest {
+            sha: Some("newer".into()),
+            ..mr
+        };
+        let mut d = api_diff(3, None);
+        check_changes_count(&mut d, 3, Some(&other));
+        assert!(d.not_scanned.is_empty());
     }
 
     #[test]
