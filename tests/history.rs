@@ -5,6 +5,7 @@
 //! scanned"; merge commits are skipped.
 
 mod fake_gitlab;
+mod report_validation;
 mod review_support;
 
 use std::path::Path;
@@ -62,6 +63,19 @@ fn scan(repo: &Repo) -> Run {
     )
 }
 
+/// Every report validates against its schema, and stdout against docs/output.schema.json.
+fn assert_valid_reports(run: &Run) {
+    report_validation::check_dir(&run.out_dir, &mrwarden::report::ReportKind::ALL);
+    let doc: Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(report_validation::root().join("docs/output.schema.json"))
+            .expect("schema"),
+    )
+    .expect("schema is JSON");
+    let strict = jsonschema::validator_for(&report_validation::closed(schema)).expect("compiles");
+    report_validation::assert_valid("--format json", &strict, &doc);
+}
+
 fn read(run: &Run, name: &str) -> String {
     std::fs::read_to_string(run.out_dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
@@ -111,6 +125,7 @@ fn assert_history_reported(run: &Run, leak: &str) {
         assert!(!read(run, name).contains(SECRET), "{name} leaks the secret");
     }
     assert!(!run.stdout.contains(SECRET) && !run.stderr.contains(SECRET));
+    assert_valid_reports(run);
 }
 
 #[test]
@@ -203,6 +218,7 @@ fn more_than_fifty_commits_is_not_fully_scanned() {
         );
         let summary = read(run, "mrwarden-summary.md");
         assert!(summary.contains("commit history not searched"), "{summary}");
+        assert_valid_reports(run);
     };
     check(&run);
 
