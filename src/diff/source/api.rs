@@ -198,7 +198,6 @@ async fn first_parent_chain(
     list: &[CommitInfo],
     out: &mut Commits,
 ) -> Vec<String> {
-    use gitlab::api::projects::repository::commits::Commit;
     let by_id: std::collections::HashMap<&str, &CommitInfo> =
         list.iter().map(|c| (c.id.as_str(), c)).collect();
     let mut cur = head
@@ -212,24 +211,16 @@ async fn first_parent_chain(
         if steps > list.len() {
             break;
         }
-        let parents = match by_id.get(id.as_str()).and_then(|c| c.parent_ids.clone()) {
-            Some(p) => p,
-            None => {
-                let full = match Commit::builder()
-                    .project(project_id(req.project))
-                    .commit(id.as_str())
-                    .build()
-                {
-                    Ok(ep) => api.get::<CommitInfo>(&ep).await.map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                };
-                match full {
-                    Ok(c) => c.parent_ids.unwrap_or_default(),
-                    Err(e) => {
-                        let label = format!("(commit {} and older)", id.get(..12).unwrap_or(&id));
-                        out.unread.push((label, e));
-                        break;
-                    }
+        let listed = by_id.get(id.as_str()).and_then(|c| c.parent_ids.clone());
+        let parents = if let Some(p) = listed {
+            p
+        } else {
+            match commit_parents(api, req, &id).await {
+                Ok(p) => p,
+                Err(e) => {
+                    let label = format!("(commit {} and older)", id.get(..12).unwrap_or(&id));
+                    out.unread.push((label, e));
+                    break;
                 }
             }
         };
@@ -245,6 +236,18 @@ async fn first_parent_chain(
     }
     chain.reverse();
     chain
+}
+
+/// A commit's parents from `GET …/repository/commits/:sha`.
+async fn commit_parents(api: &Gitlab, req: Request<'_>, sha: &str) -> Result<Vec<String>, String> {
+    use gitlab::api::projects::repository::commits::Commit;
+    let ep = Commit::builder()
+        .project(project_id(req.project))
+        .commit(sha)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let full: CommitInfo = api.get(&ep).await.map_err(|e| e.to_string())?;
+    Ok(full.parent_ids.unwrap_or_default())
 }
 
 /// T13/T14 at the start of a run: the token's expiry and scopes and the bot's role,

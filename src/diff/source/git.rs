@@ -369,7 +369,7 @@ pub fn history(
     args.extend_from_slice(DIFF_OPTS);
     // The oldest commits: the log ends at the last one kept (`--reverse` would apply
     // after `--max-count` and keep the newest).
-    let Some(newest_kept) = commits.iter().take(MAX_COMMITS).last() else {
+    let Some(newest_kept) = commits[..MAX_COMMITS.min(commits.len())].last() else {
         return out;
     };
     let kept_range = format!("{merge_base}..{newest_kept}");
