@@ -27,14 +27,30 @@ fn commit(root: &Path, files: &[(&str, &str)], msg: &str) -> String {
     git(root, &["rev-parse", "HEAD"]).trim().to_string()
 }
 
+/// A repository with one commit on `main`, on a new branch `feature`; and that commit.
+fn start_repo() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    git(dir.path(), &["init", "-q", "-b", "main"]);
+    let base = commit(dir.path(), &[("README.md", "hello\n")], "base");
+    git(dir.path(), &["checkout", "-q", "-b", "feature"]);
+    (dir, base)
+}
+
+/// `review --dry-run` as an MR pipeline against `fake`, JSON on stdout.
+fn review(fake: &Fake) -> Run {
+    let cwd = tempfile::tempdir().expect("tempdir");
+    mrwarden(
+        &["review", "--format", "json", "--dry-run"],
+        cwd.path(),
+        &mr_vars(&fake.url, Some(CANARY), Some(300)),
+    )
+}
+
 /// `main` with one file; `feature` adds a secret in one commit and replaces it with an
 /// environment lookup in the next.
 fn added_then_removed() -> (Repo, String) {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, base) = start_repo();
     let root = dir.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    let base = commit(root, &[("README.md", "hello\n")], "base");
-    git(root, &["checkout", "-q", "-b", "feature"]);
     let leak = commit(
         root,
         &[("conf.py", &format!("x = 1\ntoken = \"{SECRET}\"\n"))],
@@ -143,12 +159,7 @@ fn review_reports_the_same_history_secret_from_the_api() {
     let (repo, leak) = added_then_removed();
     let expected = json_findings(&scan(&repo).stdout);
     let fake = Fake::start("/api/v4", state_for(&repo));
-    let cwd = tempfile::tempdir().expect("tempdir");
-    let run = mrwarden(
-        &["review", "--format", "json", "--dry-run"],
-        cwd.path(),
-        &mr_vars(&fake.url, Some(CANARY), Some(300)),
-    );
+    let run = review(&fake);
     assert_history_reported(&run, &leak);
     assert_eq!(
         json_findings(&run.stdout),
@@ -171,11 +182,8 @@ fn review_reports_the_same_history_secret_from_the_api() {
 /// The secret stays in the final diff: reported there once, not again from history.
 #[test]
 fn a_secret_still_in_the_final_diff_is_reported_once() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, base) = start_repo();
     let root = dir.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    let base = commit(root, &[("README.md", "hello\n")], "base");
-    git(root, &["checkout", "-q", "-b", "feature"]);
     commit(
         root,
         &[("conf.py", &format!("token = \"{SECRET}\"\n"))],
@@ -198,11 +206,8 @@ fn a_secret_still_in_the_final_diff_is_reported_once() {
 /// in `scan` and in `review`.
 #[test]
 fn more_than_fifty_commits_is_not_fully_scanned() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, base) = start_repo();
     let root = dir.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    let base = commit(root, &[("README.md", "hello\n")], "base");
-    git(root, &["checkout", "-q", "-b", "feature"]);
     let mut head = String::new();
     for i in 0..60 {
         head = commit(root, &[("n.txt", &format!("{i}\n"))], &format!("c{i}"));
@@ -223,19 +228,10 @@ fn more_than_fifty_commits_is_not_fully_scanned() {
     check(&run);
 
     let fake = Fake::start("/api/v4", state_for(&repo));
-    let cwd = tempfile::tempdir().expect("tempdir");
-    let run = mrwarden(
-        &["review", "--format", "json", "--dry-run"],
-        cwd.path(),
-        &mr_vars(&fake.url, Some(CANARY), Some(300)),
-    );
+    let run = review(&fake);
     assert_eq!(run.code, 3, "{}", run.stderr);
     check(&run);
-    let diffs = fake
-        .requests()
-        .iter()
-        .filter(|r| r.path.ends_with("/diff"))
-        .count();
+    let diffs = fake.count_requests(|r| r.path.ends_with("/diff"));
     assert_eq!(diffs, 50, "at most 50 commit diffs are read");
 }
 
@@ -243,11 +239,8 @@ fn more_than_fifty_commits_is_not_fully_scanned() {
 /// diff; they are not the change's, so merge commits are skipped (and said so).
 #[test]
 fn merge_commits_are_skipped() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let (dir, _) = start_repo();
     let root = dir.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    commit(root, &[("README.md", "hello\n")], "base");
-    git(root, &["checkout", "-q", "-b", "feature"]);
     commit(root, &[("a.txt", "feature work\n")], "work");
     git(root, &["checkout", "-q", "main"]);
     // On the target branch: not this change's secret, though the merge commit's
@@ -273,12 +266,7 @@ fn merge_commits_are_skipped() {
     let mut state = state_for(&repo);
     state.commits_without_parent_ids = true;
     let fake = Fake::start("/api/v4", state);
-    let cwd = tempfile::tempdir().expect("tempdir");
-    let run = mrwarden(
-        &["review", "--format", "json", "--dry-run"],
-        cwd.path(),
-        &mr_vars(&fake.url, Some(CANARY), Some(300)),
-    );
+    let run = review(&fake);
     assert_eq!(run.code, 0, "{}\n{}", run.stderr, run.stdout);
     assert!(json_findings(&run.stdout).is_empty(), "{}", run.stdout);
     assert!(run.stdout.contains("merge commit"), "{}", run.stdout);

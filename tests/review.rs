@@ -370,6 +370,14 @@ fn collapsed_entries_are_filled_from_raw_diffs_on_gitlab_17_9() {
     );
 }
 
+/// An MR pipeline's variables for version 300 on GitLab 17.8 (no `raw_diffs`).
+fn on_gitlab_17_8(fake: &Fake) -> Vec<(&'static str, String)> {
+    let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
+    vars.push(("CI_SERVER_VERSION_MAJOR", "17".into()));
+    vars.push(("CI_SERVER_VERSION_MINOR", "8".into()));
+    vars
+}
+
 /// A repository whose MR adds `files` (nothing any rule finds).
 fn clean_repo(files: &[(&str, &str)]) -> Repo {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -440,10 +448,11 @@ fn blob_fallback_is_capped_and_fails_closed_beyond() {
     }
     let fake = Fake::start("/api/v4", state);
     let cwd = tempfile::tempdir().expect("tempdir");
-    let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
-    vars.push(("CI_SERVER_VERSION_MAJOR", "17".into()));
-    vars.push(("CI_SERVER_VERSION_MINOR", "8".into()));
-    let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &on_gitlab_17_8(&fake),
+    );
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(
         run.stderr.contains("limits.blob_fetch_files (50)"),
@@ -455,11 +464,7 @@ fn blob_fallback_is_capped_and_fails_closed_beyond() {
         "{}",
         run.stderr
     );
-    let blob_reads = fake
-        .requests()
-        .iter()
-        .filter(|r| r.path.contains("/repository/files/notes%2F"))
-        .count();
+    let blob_reads = fake.count_requests(|r| r.path.contains("/repository/files/notes%2F"));
     assert_eq!(blob_reads, 50, "new files: one blob each, 50 files");
 }
 
@@ -479,9 +484,7 @@ fn overflowed_version_fails_closed_unless_raw_diffs_fill_it() {
     state.versions[0].diffs[0]["diff"] = Value::String("@@ -1 +1 @@\n keep\n".into());
     let fake = Fake::start("/api/v4", state);
     let cwd = tempfile::tempdir().expect("tempdir");
-    let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
-    vars.push(("CI_SERVER_VERSION_MAJOR", "17".into()));
-    vars.push(("CI_SERVER_VERSION_MINOR", "8".into()));
+    let mut vars = on_gitlab_17_8(&fake);
     let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
     assert!(
         run.stderr.contains("diff version state overflow"),

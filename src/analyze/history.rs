@@ -197,6 +197,17 @@ mod tests {
         crate::rules::load(&[]).expect("built-in rules")
     }
 
+    /// History scanned against an empty, complete final diff.
+    fn scan_alone(commits: &Commits) -> History {
+        scan(
+            commits,
+            &Diff::default(),
+            true,
+            &rules(),
+            &Limits::default(),
+        )
+    }
+
     const PAT: &str = "glpat-Zyxwvutsrq9876543210";
 
     #[test]
@@ -214,13 +225,7 @@ mod tests {
             ],
             ..Commits::default()
         };
-        let h = scan(
-            &commits,
-            &Diff::default(),
-            true,
-            &rules(),
-            &Limits::default(),
-        );
+        let h = scan_alone(&commits);
         assert_eq!(h.findings.len(), 1, "{:?}", h.findings);
         let f = &h.findings[0];
         assert_eq!(f.rule_id, HISTORY_RULE);
@@ -234,13 +239,7 @@ mod tests {
         );
         assert!(h.notes.is_empty() && h.warnings.is_empty());
         // Stable: the same history gives the same fingerprint.
-        let again = scan(
-            &commits,
-            &Diff::default(),
-            true,
-            &rules(),
-            &Limits::default(),
-        );
+        let again = scan_alone(&commits);
         assert_eq!(again.findings[0].fingerprint, f.fingerprint);
     }
 
@@ -278,13 +277,7 @@ mod tests {
             merges_skipped: 1,
             ..Commits::default()
         };
-        let h = scan(
-            &commits,
-            &Diff::default(),
-            true,
-            &rules(),
-            &Limits::default(),
-        );
+        let h = scan_alone(&commits);
         assert_eq!(h.notes.len(), 1);
         assert!(h.notes[0].reason.fails_closed());
         assert!(h.notes[0].path.contains("51–60"), "{:?}", h.notes);

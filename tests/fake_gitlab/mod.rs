@@ -195,6 +195,11 @@ impl Fake {
     pub fn requests(&self) -> Vec<Seen> {
         self.state().requests.clone()
     }
+
+    /// How many requests seen so far match `pred`.
+    pub fn count_requests(&self, pred: impl Fn(&Seen) -> bool) -> usize {
+        self.state().requests.iter().filter(|r| pred(r)).count()
+    }
 }
 
 /// A server config with a leaf certificate signed by a CA made now, and the CA's PEM.
