@@ -208,10 +208,12 @@ fn a_secret_still_in_the_final_diff_is_reported_once() {
 fn more_than_fifty_commits_is_not_fully_scanned() {
     let (dir, base) = start_repo();
     let root = dir.path();
-    let mut head = String::new();
-    for i in 0..60 {
-        head = commit(root, &[("n.txt", &format!("{i}\n"))], &format!("c{i}"));
+    commit(root, &[("n.txt", "0\n")], "c0");
+    for i in 1..60 {
+        std::fs::write(root.join("n.txt"), format!("{i}\n")).expect("write");
+        git(root, &["commit", "-q", "-a", "-m", &format!("c{i}")]);
     }
+    let head = git(root, &["rev-parse", "HEAD"]).trim().to_string();
     let repo = Repo { dir, base, head };
     let run = scan(&repo);
     assert_eq!(run.code, 3, "{}", run.stderr);
