@@ -111,6 +111,42 @@ fn known_rule_ids(rules: &rules::RuleSet) -> BTreeSet<&str> {
         .collect()
 }
 
+/// [`review_diff`] plus the secrets of the change's commit history
+/// ([`analyze::history`]): secrets added by a commit but absent from the final diff
+/// become `mrwarden.history-secret` findings that go through the same policy and gate;
+/// history that was not read is "not scanned" and fails closed. `final_complete` is
+/// false when the source left part of the final diff out.
+pub fn review_diff_with_history(
+    loaded: &diff::source::Loaded,
+    policy: &Policy<'_>,
+    commits: &analyze::history::Commits,
+    final_complete: bool,
+    started: SystemTime,
+) -> Result<(Vec<Finding>, RunInfo), Error> {
+    let history = analyze::history::scan(
+        commits,
+        &loaded.diff,
+        final_complete,
+        policy.rules,
+        &policy.config.config.limits,
+    );
+    let mut meta_findings = policy.meta_findings.clone();
+    meta_findings.extend(history.findings);
+    let (findings, mut run) = review_diff(
+        loaded,
+        &Policy {
+            meta_findings,
+            ..*policy
+        },
+        started,
+    )?;
+    run.notes.extend(history.notes);
+    run.warnings.extend(history.warnings);
+    let fully_scanned = run.notes.iter().all(|n| !n.reason.fails_closed());
+    run.verdict = gate::decide(&findings, run.fail_on, fully_scanned);
+    Ok((findings, run))
+}
+
 /// Adds the LLM reviewer's findings to a finished review and re-decides the verdict.
 ///
 /// The pass only adds: rule findings are never removed or re-graded, LLM findings gate

@@ -168,10 +168,12 @@ fn review_outside_mr_pipeline_writes_empty_reports_and_passes() {
 fn review_uses_the_pipeline_diff_version_else_the_newest() {
     let repo = fixture_repo();
     let mut state = state_for(&repo);
-    // A newer version without the change: the pipeline's own (older) one is gated.
+    // A newer version without the change (its head is the base again): the
+    // pipeline's own (older) one is gated.
     state.versions.push(VersionData {
         id: 301,
         diffs: Vec::new(),
+        head: repo.base.clone(),
         ..state.versions[0].clone()
     });
     let fake = Fake::start("/api/v4", state);
@@ -243,6 +245,8 @@ fn collapsed_or_too_large_entries_fail_closed() {
         entry["diff"] = Value::String(String::new());
         entry[flag] = Value::Bool(true);
         state.versions[0].diffs = vec![entry];
+        // Nor can its blobs (or the commits) be read: the file stays unscanned.
+        state.repo_dir = None;
         let fake = Fake::start("/api/v4", state);
         let cwd = tempfile::tempdir().expect("tempdir");
         let run = mrwarden(
@@ -314,30 +318,31 @@ fn collapsed_entries_are_filled_from_raw_diffs_on_gitlab_17_9() {
             .any(|r| r.path.ends_with("/raw_diffs"))
     );
 
+    // GitLab < 17.9: both blobs are read at the version's base and head and diffed here.
     let run = mrwarden(
         &["review", "--format", "json"],
         cwd.path(),
         &with_version("8"),
     );
-    assert_eq!(
-        run.code, 1,
-        "other findings still fail the run: {}",
-        run.stderr
-    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(findings(&run.stdout), expected);
+    let blob_reads: Vec<String> = fake
+        .requests()
+        .iter()
+        .filter(|r| {
+            r.path
+                .ends_with("/repository/files/config%2Fsettings.py/raw")
+        })
+        .map(|r| r.query.clone())
+        .collect();
     assert!(
-        run.stderr.contains("config/settings.py: not scanned"),
-        "{}",
-        run.stderr
-    );
-    let got = findings(&run.stdout);
-    assert!(
-        !got.as_array()
-            .expect("array")
-            .iter()
-            .any(|f| f["path"] == "config/settings.py")
+        blob_reads.iter().any(|q| q.contains(&repo.base))
+            && blob_reads.iter().any(|q| q.contains(&repo.head)),
+        "{blob_reads:?}"
     );
 
-    // A newer version exists: raw_diffs would be another diff, so it is not used.
+    // A newer version exists: raw_diffs would be another diff, so it is not used; the
+    // blobs at this version's own commits are.
     {
         let mut st = fake.state();
         let newer = VersionData {
@@ -346,6 +351,7 @@ fn collapsed_entries_are_filled_from_raw_diffs_on_gitlab_17_9() {
         };
         st.versions.push(newer);
     }
+    let before = fake.requests().len();
     let run = mrwarden(
         &["review", "--format", "json"],
         cwd.path(),
@@ -356,11 +362,110 @@ fn collapsed_entries_are_filled_from_raw_diffs_on_gitlab_17_9() {
         "{}",
         run.stderr
     );
+    assert_eq!(findings(&run.stdout), expected);
     assert!(
-        run.stderr.contains("config/settings.py: not scanned"),
+        !fake.requests()[before..]
+            .iter()
+            .any(|r| r.path.ends_with("/raw_diffs"))
+    );
+}
+
+/// An MR pipeline's variables for version 300 on GitLab 17.8 (no `raw_diffs`).
+fn on_gitlab_17_8(fake: &Fake) -> Vec<(&'static str, String)> {
+    let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
+    vars.push(("CI_SERVER_VERSION_MAJOR", "17".into()));
+    vars.push(("CI_SERVER_VERSION_MINOR", "8".into()));
+    vars
+}
+
+/// A repository whose MR adds `files` (nothing any rule finds).
+fn clean_repo(files: &[(&str, &str)]) -> Repo {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    git(root, &["init", "-q", "-b", "main"]);
+    std::fs::write(root.join("README.md"), "hello\n").expect("write");
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "base"]);
+    git(root, &["checkout", "-q", "-b", "feature"]);
+    for (p, t) in files {
+        let path = root.join(p);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, t).expect("write");
+    }
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "change"]);
+    let base = git(root, &["rev-parse", "main"]).trim().to_string();
+    let head = git(root, &["rev-parse", "feature"]).trim().to_string();
+    Repo { dir, base, head }
+}
+
+/// GitLab's `changes_count`/`real_size` is cross-checked against the entries read:
+/// fewer files than counted is "not scanned" (exit 3), `"1000+"` included.
+#[test]
+fn changes_count_mismatch_fails_closed() {
+    let repo = clean_repo(&[("a.txt", "a\n"), ("b.txt", "b\n")]);
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let vars = mr_vars(&fake.url, Some(CANARY), Some(300));
+    for (count, code) in [("", 0), ("3", 3), ("1000+", 3)] {
+        fake.state().changes_count = count.into();
+        let run = mrwarden(
+            &["review", "--format", "json", "--dry-run"],
+            cwd.path(),
+            &vars,
+        );
+        assert_eq!(run.code, code, "changes_count {count:?}: {}", run.stderr);
+        if code == 3 {
+            assert!(
+                run.stderr
+                    .contains(&format!("GitLab counts {count} changed files"))
+                    && run.stdout.contains("not_returned"),
+                "{}\n{}",
+                run.stderr,
+                run.stdout
+            );
+            assert_reports_written(&run);
+        }
+    }
+}
+
+/// The blob fallback reads at most `limits.blob_fetch_files` (50) files; the rest are
+/// "not scanned" and the run fails closed.
+#[test]
+fn blob_fallback_is_capped_and_fails_closed_beyond() {
+    let files: Vec<(String, String)> = (0..51)
+        .map(|i| (format!("notes/n{i:02}.txt"), format!("note {i}\n")))
+        .collect();
+    let in_mr: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let repo = clean_repo(&in_mr);
+    let mut state = state_for(&repo);
+    for e in &mut state.versions[0].diffs {
+        e["diff"] = Value::String(String::new());
+        e["too_large"] = Value::Bool(true);
+    }
+    let fake = Fake::start("/api/v4", state);
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let run = mrwarden(
+        &["review", "--format", "json"],
+        cwd.path(),
+        &on_gitlab_17_8(&fake),
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("limits.blob_fetch_files (50)"),
         "{}",
         run.stderr
     );
+    assert!(
+        run.stderr.contains("notes/n50.txt: not scanned"),
+        "{}",
+        run.stderr
+    );
+    let blob_reads = fake.count_requests(|r| r.path.contains("/repository/files/notes%2F"));
+    assert_eq!(blob_reads, 50, "new files: one blob each, 50 files");
 }
 
 /// A version GitLab stored as `overflow` lacks whole files: not fully scanned (exit 3)
@@ -379,21 +484,46 @@ fn overflowed_version_fails_closed_unless_raw_diffs_fill_it() {
     state.versions[0].diffs[0]["diff"] = Value::String("@@ -1 +1 @@\n keep\n".into());
     let fake = Fake::start("/api/v4", state);
     let cwd = tempfile::tempdir().expect("tempdir");
-    let mut vars = mr_vars(&fake.url, Some(CANARY), Some(300));
-    vars.push(("CI_SERVER_VERSION_MAJOR", "17".into()));
-    vars.push(("CI_SERVER_VERSION_MINOR", "8".into()));
+    let mut vars = on_gitlab_17_8(&fake);
     let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
-    assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(
         run.stderr.contains("diff version state overflow"),
         "{}",
         run.stderr
     );
+    // The files GitLab dropped are still read from the commits' own diffs: their
+    // secrets are reported (the final diff of those files is unknown), which gates.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let got = findings(&run.stdout);
+    let history: Vec<&Value> = got
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|f| f["rule_id"] == "mrwarden.history-secret")
+        .collect();
+    assert!(!history.is_empty(), "{got}");
+    // (The kept entry's text was replaced above, so its secret reads as removed.)
+    assert!(
+        history
+            .iter()
+            .filter(|f| f["path"] != "new näme.txt")
+            .all(|f| f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("may still be there"))),
+        "{history:?}"
+    );
     vars.push(("CI_SERVER_VERSION_MINOR", "11".into()));
     let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let mut got: Vec<Value> = findings(&run.stdout).as_array().expect("array").clone();
-    // The kept entry's text was replaced above, so its finding is not expected.
+    // The kept entry's text was replaced above, so its finding is not expected; its
+    // commit still added the secret, which now reads as removed in a later commit.
+    let (history, rest): (Vec<Value>, Vec<Value>) = got
+        .into_iter()
+        .partition(|f| f["rule_id"] == "mrwarden.history-secret");
+    assert_eq!(history.len(), 1, "{history:?}");
+    assert_eq!(history[0]["path"], "new näme.txt");
+    got = rest;
     let mut want: Vec<Value> = expected
         .as_array()
         .expect("array")

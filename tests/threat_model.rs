@@ -83,6 +83,7 @@ struct Endpoint {
     llm: String,
     /// Servers that must never receive a request (redirect targets).
     untouchable: Vec<Untouchable>,
+    #[expect(dead_code, reason = "holds the fake servers open for the test")]
     keep: Vec<Fake>,
     keep_llm: Vec<FakeLlm>,
 }

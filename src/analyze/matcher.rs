@@ -40,10 +40,47 @@ struct SecretHit {
 
 /// Findings on the added lines of `file`.
 pub fn scan_file(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<Finding> {
+    scan_file_keyed(file, rules, scope).0
+}
+
+/// A keyed SHA-256 of a secret value: tells whether two findings carry the same secret
+/// (a value added in one commit and still in the final diff) without keeping the value.
+/// Held in memory only; never written anywhere (fingerprints use 16 bits of another
+/// keyed hash).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SecretKey([u8; 32]);
+
+impl SecretKey {
+    fn of(value: &str) -> Self {
+        use sha2::{Digest, Sha256};
+        SecretKey(
+            Sha256::new()
+                .chain_update(b"mrwarden-secret-key-v1\0")
+                .chain_update(value.as_bytes())
+                .finalize()
+                .into(),
+        )
+    }
+}
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(…)")
+    }
+}
+
+/// [`scan_file`] plus, for each secret finding, its index in the findings and the key
+/// of its value.
+pub fn scan_file_keyed(
+    file: &FileDiff,
+    rules: &RuleSet,
+    scope: FileScope,
+) -> (Vec<Finding>, Vec<(usize, SecretKey)>) {
     let path = file.path();
     let applies = applicable_rules(file, rules, scope);
+    let mut keys = Vec::new();
     if !applies.iter().any(|a| *a) {
-        return Vec::new();
+        return (Vec::new(), keys);
     }
 
     let mut findings = Vec::new();
@@ -104,13 +141,15 @@ pub fn scan_file(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<Find
                     confidence,
                     fingerprint,
                 ));
+                findings.len() - 1
             };
             for hit in &secrets {
-                emit(
+                let index = emit(
                     hit.rule,
                     redacted_offset(text, &secrets, hit.span.start, rules),
                     hit.confidence,
                 );
+                keys.push((index, SecretKey::of(&text[hit.span.clone()])));
             }
             for (r, at) in vulns {
                 let rule = &rules.rules[r];
@@ -122,7 +161,7 @@ pub fn scan_file(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<Find
             }
         }
     }
-    findings
+    (findings, keys)
 }
 
 /// How far up a parent line is looked for.

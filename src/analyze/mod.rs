@@ -2,6 +2,7 @@
 //! finding. Files that cannot be (fully) analysed are noted, and the notes that mean
 //! "not scanned" make the run incomplete (DESIGN.md: fail closed).
 
+pub mod history;
 pub mod llm;
 pub mod matcher;
 pub mod secrets;
@@ -32,12 +33,18 @@ pub enum NoteReason {
     /// The source did not return the content though it was asked (GitLab collapsed the
     /// entry or marked it too large): not scanned.
     NotReturned,
+    /// Part of the change's commit history was not searched for secrets (more than
+    /// [`history::MAX_COMMITS`] commits, or a commit that could not be read).
+    HistoryNotScanned,
 }
 
 impl NoteReason {
     /// Whether this note means content went unscanned (the run fails closed).
     pub fn fails_closed(self) -> bool {
-        matches!(self, NoteReason::BudgetExceeded | NoteReason::NotReturned)
+        matches!(
+            self,
+            NoteReason::BudgetExceeded | NoteReason::NotReturned | NoteReason::HistoryNotScanned
+        )
     }
 
     /// A short phrase for summaries.
@@ -49,6 +56,7 @@ impl NoteReason {
             NoteReason::OverFileCap => "over the per-file cap, scanned for secrets up to the cap",
             NoteReason::BudgetExceeded => "not scanned: a global limit was reached",
             NoteReason::NotReturned => "not scanned: GitLab did not return its content",
+            NoteReason::HistoryNotScanned => "commit history not searched for secrets",
         }
     }
 }
@@ -212,7 +220,7 @@ fn symlink_finding(file: &FileDiff) -> Finding {
 }
 
 /// A file a global limit kept from being scanned: visible in every report.
-fn not_scanned_finding(note: &FileNote) -> Finding {
+pub(crate) fn not_scanned_finding(note: &FileNote) -> Finding {
     let mut f = Finding::meta(
         "mrwarden.not-scanned",
         "File not scanned",

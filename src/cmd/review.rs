@@ -166,9 +166,15 @@ fn analyse(
     // The limits that apply before the trusted configuration is known are the defaults.
     let max = defaults.config.limits.max_diff_bytes;
     let clock = std::time::Instant::now();
-    let (loaded, not_scanned, trusted, version) = match &ctx.source {
+    let (loaded, not_scanned, trusted, version, commits) = match &ctx.source {
         ReviewSource::Git { repo, diff } => {
             let loaded = source::load(repo, diff, &defaults.config.limits)?;
+            let commits = match diff {
+                crate::context::DiffSpec::Range { base, head } => {
+                    source::git::history(repo, base.as_deref(), head.as_deref(), max)
+                }
+                _ => crate::analyze::history::Commits::default(),
+            };
             let base = source::git::merge_base_of(repo, diff)?;
             let trusted = trusted::load(
                 &GitRevision {
@@ -177,7 +183,7 @@ fn analyse(
                 },
                 &loaded.diff,
             )?;
-            (loaded, Vec::new(), trusted, None)
+            (loaded, Vec::new(), trusted, None, commits)
         }
         ReviewSource::Api => {
             let loaded = load_from_api(ctx, mr, max, &mut warnings)?;
@@ -203,8 +209,15 @@ fn analyse(
         trusted.findings,
     );
     let read = clock.elapsed();
-    let (findings, mut run) = crate::review_diff(&loaded, &policy, started)?;
-    // Reading the diff and the target-branch policy (one stage: the reads interleave).
+    let (findings, mut run) = crate::review_diff_with_history(
+        &loaded,
+        &policy,
+        &commits,
+        not_scanned.is_empty(),
+        started,
+    )?;
+    // Reading the diff, its history and the target-branch policy (one stage: the
+    // reads interleave).
     run.stages.insert(0, ("diff and policy read", read));
     if !not_scanned.is_empty() {
         for n in &not_scanned {
@@ -251,6 +264,7 @@ type ApiLoaded = (
     Vec<crate::analyze::FileNote>,
     trusted::Trusted,
     Option<crate::gitlab::model::Version>,
+    crate::analyze::history::Commits,
 );
 
 /// The API half of `analyse`: the pipeline's diff version and the trusted policy at its
@@ -268,6 +282,7 @@ fn load_from_api(
         diff_id: mr.diff_id,
         server: ctx.server_version,
         max_bytes: max,
+        blob_fetch_files: config::Limits::default().blob_fetch_files,
         token_variable: &ctx.token_variable,
     };
     let api_diff = match rt
@@ -313,6 +328,7 @@ fn load_from_api(
         api_diff.not_scanned,
         trusted,
         Some(api_diff.version),
+        api_diff.commits,
     )))
 }
 

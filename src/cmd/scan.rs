@@ -90,7 +90,19 @@ pub fn execute_with(
         let clock = std::time::Instant::now();
         let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
         let read = clock.elapsed();
-        let mut result = crate::review_diff(&loaded, &policy, started)?;
+        let mut result = match &ctx.diff {
+            // A git range has commits: their secrets count too (DESIGN.md).
+            DiffSpec::Range { base, head } => {
+                let commits = diff::source::git::history(
+                    &ctx.repo,
+                    base.as_deref(),
+                    head.as_deref(),
+                    local.config.config.limits.max_diff_bytes,
+                );
+                crate::review_diff_with_history(&loaded, &policy, &commits, true, started)?
+            }
+            _ => crate::review_diff(&loaded, &policy, started)?,
+        };
         result.1.stages.insert(0, ("diff", read));
         if ctx.llm_not_asked {
             result.1.warnings.push(

@@ -245,6 +245,9 @@ pub struct Limits {
     pub max_files: usize,
     /// Most findings kept.
     pub max_findings: usize,
+    /// Most files `review` fetches as two blobs and diffs locally when GitLab left their
+    /// diff out and `raw_diffs` cannot supply it; the rest are "not scanned".
+    pub blob_fetch_files: usize,
 }
 
 impl Default for Limits {
@@ -254,6 +257,7 @@ impl Default for Limits {
             max_file_bytes: 2 << 20,
             max_files: 50_000,
             max_findings: 5_000,
+            blob_fetch_files: 50,
         }
     }
 }

@@ -84,6 +84,31 @@ impl Endpoint for MergeRequestRawDiffs<'_> {
     }
 }
 
+/// `GET /projects/:id/repository/commits/:sha/diff`: one commit's diff against its first
+/// parent, one entry per file (`API::Entities::Diff`), paginated.
+#[derive(Debug, Clone)]
+pub struct CommitDiff<'a> {
+    /// Project id or full path.
+    pub project: NameOrId<'a>,
+    /// Full commit id.
+    pub sha: &'a str,
+}
+
+impl Endpoint for CommitDiff<'_> {
+    fn method(&self) -> Method {
+        Method::GET
+    }
+
+    fn endpoint(&self) -> Cow<'static, str> {
+        format!(
+            "projects/{}/repository/commits/{}/diff",
+            self.project,
+            url::form_urlencoded::byte_serialize(self.sha.as_bytes()).collect::<String>()
+        )
+        .into()
+    }
+}
+
 /// `GET /version`: the instance's version (needs authentication).
 #[derive(Debug, Clone, Copy)]
 pub struct ServerVersion;
@@ -286,5 +311,10 @@ mod tests {
             merge_request: 7,
         };
         assert_eq!(r.endpoint(), "projects/5/merge_requests/7/raw_diffs");
+        let c = CommitDiff {
+            project: 5u64.into(),
+            sha: "ab/c",
+        };
+        assert_eq!(c.endpoint(), "projects/5/repository/commits/ab%2Fc/diff");
     }
 }

@@ -17,6 +17,9 @@ pub struct Version {
     /// `collected`, `overflow`, `without_files`, …
     #[serde(default)]
     pub state: Option<String>,
+    /// Files changed in this version, a string that may end in `+` (`"1000+"`).
+    #[serde(default)]
+    pub real_size: Option<String>,
 }
 
 /// One version with its diffs (`GET …/versions/:id`).
@@ -134,4 +137,18 @@ pub struct MergeRequest {
     /// Current head of the MR.
     #[serde(default)]
     pub sha: Option<String>,
+    /// Files changed in the newest version, a string that may end in `+` (`"1000+"`).
+    #[serde(default)]
+    pub changes_count: Option<String>,
+}
+
+/// One commit (`GET …/merge_requests/:iid/commits` element, `GET …/repository/commits/:sha`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct CommitInfo {
+    /// Full commit id.
+    pub id: String,
+    /// Parents: more than one for a merge commit. GitLab's docs do not promise it in the
+    /// MR commit list, so it may be absent there (then the commit itself is read).
+    #[serde(default)]
+    pub parent_ids: Option<Vec<String>>,
 }

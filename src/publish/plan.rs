@@ -208,6 +208,9 @@ pub fn plan(
                 reason: match why {
                     Unplaceable::FileNotInDiff => "its file is not in the diff",
                     Unplaceable::LineNotAdded => "its line is not an added line of the diff",
+                    Unplaceable::HistoryOnly => {
+                        "it is in a commit of the change, not in the final diff"
+                    }
                 },
             }),
         }

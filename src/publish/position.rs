@@ -49,10 +49,17 @@ pub enum Unplaceable {
     FileNotInDiff,
     /// Its line is not an added line of the diff.
     LineNotAdded,
+    /// A secret found in a commit of the change but not in its final diff
+    /// (`mrwarden.history-secret`): its line number belongs to that commit, so it goes
+    /// into the summary even when the final diff adds a line with the same number.
+    HistoryOnly,
 }
 
 /// The position of a finding's line, or why there is none.
 pub fn locate(diff: &Diff, finding: &Finding, refs: &DiffRefs) -> Result<Position, Unplaceable> {
+    if finding.rule_id == crate::analyze::history::HISTORY_RULE {
+        return Err(Unplaceable::HistoryOnly);
+    }
     let file = diff
         .files
         .iter()
@@ -137,6 +144,13 @@ mod tests {
         assert_eq!(
             locate(&diff, &finding("other.py", 1), &refs()),
             Err(Unplaceable::FileNotInDiff)
+        );
+        let mut history = finding("new.py", 2);
+        history.rule_id = crate::analyze::history::HISTORY_RULE.into();
+        assert_eq!(
+            locate(&diff, &history, &refs()),
+            Err(Unplaceable::HistoryOnly),
+            "an added line with the same number is another line"
         );
     }
 }

@@ -43,6 +43,9 @@ pub fn render(findings: &[Finding], run: &RunInfo, color: bool) -> String {
             terminal_line(&f.title),
             f.rule_id
         );
+        if f.rule_id == crate::analyze::history::HISTORY_RULE {
+            let _ = writeln!(out, "         {}", terminal_line(&f.message));
+        }
         let _ = writeln!(out, "         {}", terminal_line(&f.snippet));
         let _ = writeln!(out, "         fix: {}", terminal_line(&f.remediation));
     }

@@ -83,28 +83,8 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         let _ = writeln!(s, "**Could not analyse:** {}\n", code_span(e));
     }
     severity_table(&mut s, findings);
-    if !findings.is_empty() {
-        s.push_str(
-            "| Severity | Rule | Location | Finding | Snippet |\n| --- | --- | --- | --- | --- |\n",
-        );
-        for f in findings {
-            let location = if f.end_line > f.start_line {
-                format!("{}:{}-{}", f.path, f.start_line, f.end_line)
-            } else {
-                format!("{}:{}", f.path, f.start_line)
-            };
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} |",
-                f.severity,
-                code_span(&f.rule_id),
-                code_span(&location),
-                code_span(&f.title),
-                code_span(&f.snippet)
-            );
-        }
-        s.push('\n');
-    }
+    findings_table(&mut s, findings);
+    history_section(&mut s, findings);
     let (unscanned, partial): (Vec<_>, Vec<_>) =
         run.notes.iter().partition(|n| n.reason.fails_closed());
     for (title, notes) in [
@@ -179,6 +159,50 @@ fn run_line(s: &mut String, run: &RunInfo) {
         let _ = write!(s, " · {n} API requests");
     }
     s.push_str(".\n");
+}
+
+/// Secrets found in a commit of the change but not in its final diff: never inline
+/// (their line is not in the diff), so the summary says which commit, file and line.
+fn history_section(s: &mut String, findings: &[Finding]) {
+    let history: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule_id == crate::analyze::history::HISTORY_RULE)
+        .collect();
+    if history.is_empty() {
+        return;
+    }
+    s.push_str("**Secrets in the commit history: rotate them**\n\n");
+    for f in history {
+        let _ = writeln!(s, "- {}", code_span(&f.message));
+    }
+    s.push('\n');
+}
+
+/// One table row per finding (`file:line`), omitted when there is none.
+fn findings_table(s: &mut String, findings: &[Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    s.push_str(
+        "| Severity | Rule | Location | Finding | Snippet |\n| --- | --- | --- | --- | --- |\n",
+    );
+    for f in findings {
+        let location = if f.end_line > f.start_line {
+            format!("{}:{}-{}", f.path, f.start_line, f.end_line)
+        } else {
+            format!("{}:{}", f.path, f.start_line)
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} |",
+            f.severity,
+            code_span(&f.rule_id),
+            code_span(&location),
+            code_span(&f.title),
+            code_span(&f.snippet)
+        );
+    }
+    s.push('\n');
 }
 
 /// A one-row table of counts, highest severity first (omitted when there is nothing).

@@ -104,6 +104,12 @@ pub struct State {
     /// applied at once, like GitLab's, but answered only after this many milliseconds:
     /// a window in which to cancel the job.
     pub slow_note_writes_ms: u64,
+    /// `changes_count` of the MR and `real_size` of every version (empty means the
+    /// number of diff entries, as GitLab counts them; `"1000+"` style is allowed).
+    pub changes_count: String,
+    /// `…/merge_requests/:iid/commits` leaves out `parent_ids` (GitLab's docs do not
+    /// list it), so a client must read `…/repository/commits/:sha` for the parents.
+    pub commits_without_parent_ids: bool,
     /// Requests seen.
     pub requests: Vec<Seen>,
     /// Counter for the fault switches.
@@ -192,6 +198,11 @@ impl Fake {
     /// Requests seen so far.
     pub fn requests(&self) -> Vec<Seen> {
         self.state().requests.clone()
+    }
+
+    /// How many requests seen so far match `pred`.
+    pub fn count_requests(&self, pred: impl Fn(&Seen) -> bool) -> usize {
+        self.state().requests.iter().filter(|r| pred(r)).count()
     }
 }
 
@@ -338,6 +349,49 @@ fn file_at(dir: &std::path::Path, rev: &str, path: &str) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Standard output of a git command in the stand-in repository, if it succeeds.
+fn git_out(dir: &std::path::Path, args: &[&str]) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The newest version's commits as GitLab lists them (newest first), each with its
+/// parents: `git rev-list --parents base..head`.
+fn mr_commits(st: &State) -> Vec<(String, Vec<String>)> {
+    let (Some(dir), Some(v)) = (st.repo_dir.as_ref(), st.versions.last()) else {
+        return Vec::new();
+    };
+    let range = format!("{}..{}", v.base, v.head);
+    git_out(dir, &["rev-list", "--parents", &range])
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let mut ids = l.split_whitespace().map(str::to_string);
+            Some((ids.next()?, ids.collect()))
+        })
+        .collect()
+}
+
+/// `API::Entities::Commit`.
+fn commit_json(sha: &str, parents: &[String]) -> Value {
+    json!({
+        "id": sha, "short_id": &sha[..8.min(sha.len())],
+        "created_at": "2025-01-01T00:00:00.000+00:00", "parent_ids": parents,
+        "title": "change", "message": "change\n", "author_name": "t",
+        "author_email": "t@example.com", "authored_date": "2025-01-01T00:00:00.000+00:00",
+        "committer_name": "t", "committer_email": "t@example.com",
+        "committed_date": "2025-01-01T00:00:00.000+00:00", "trailers": {},
+        "extended_trailers": {}, "web_url": format!("https://gitlab.example/group/proj/-/commit/{sha}"),
+    })
+}
+
 fn route(
     st: &mut State,
     n: u32,
@@ -474,7 +528,7 @@ fn route(
                 .versions
                 .iter()
                 .rev()
-                .map(|v| version_json(v, &st.diff_version_status))
+                .map(|v| version_json(v, &st.diff_version_status, &st.changes_count))
                 .collect();
             for v in &mut list {
                 v.as_object_mut().map(|o| o.remove("diffs"));
@@ -483,7 +537,11 @@ fn route(
         }
         s if mr_prefix(s) && s.len() == 6 && s[4] == "versions" => {
             match st.versions.iter().find(|v| v.id.to_string() == s[5]) {
-                Some(v) => json_rsp(200, &version_json(v, &st.diff_version_status), &[]),
+                Some(v) => json_rsp(
+                    200,
+                    &version_json(v, &st.diff_version_status, &st.changes_count),
+                    &[],
+                ),
                 None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
             }
         }
@@ -517,6 +575,75 @@ fn route(
                 Vec::new()
             };
             paged(st, rest, &params, list, 20)
+        }
+        s if mr_prefix(s) && s.len() == 5 && s[4] == "commits" => {
+            let list: Vec<Value> = mr_commits(st)
+                .iter()
+                .map(|(sha, parents)| {
+                    let mut c = commit_json(sha, parents);
+                    if st.commits_without_parent_ids {
+                        c.as_object_mut().map(|o| o.remove("parent_ids"));
+                    }
+                    c
+                })
+                .collect();
+            paged(st, rest, &params, list, 20)
+        }
+        ["projects", id, "repository", "commits", sha] if *id == st.project_id.to_string() => {
+            let found = st
+                .repo_dir
+                .as_ref()
+                .and_then(|d| git_out(d, &["rev-list", "--parents", "-n", "1", sha]));
+            match found
+                .as_deref()
+                .map(str::split_whitespace)
+                .map(Iterator::collect::<Vec<_>>)
+            {
+                Some(ids) if !ids.is_empty() => {
+                    let parents: Vec<String> = ids[1..].iter().map(|p| (*p).to_string()).collect();
+                    json_rsp(200, &commit_json(ids[0], &parents), &[])
+                }
+                _ => json_rsp(404, &json!({"message": "404 Commit Not Found"}), &[]),
+            }
+        }
+        ["projects", id, "repository", "commits", sha, "diff"]
+            if *id == st.project_id.to_string() =>
+        {
+            let text = st.repo_dir.as_ref().and_then(|d| {
+                let first_parent = format!("{sha}^1");
+                git_out(
+                    d,
+                    &[
+                        "-c",
+                        "core.quotePath=false",
+                        "diff",
+                        "--find-renames",
+                        "--no-color",
+                        &first_parent,
+                        sha,
+                    ],
+                )
+                .or_else(|| {
+                    git_out(
+                        d,
+                        &[
+                            "-c",
+                            "core.quotePath=false",
+                            "show",
+                            "--format=",
+                            "--no-color",
+                            sha,
+                        ],
+                    )
+                })
+            });
+            match text {
+                Some(t) => {
+                    let entries = entries_from_git_diff(&t);
+                    paged(st, rest, &params, entries, 20)
+                }
+                None => json_rsp(404, &json!({"message": "404 Commit Not Found"}), &[]),
+            }
         }
         s if s.len() >= 2 && s[0] == "projects" && s[1] != st.project_id.to_string() => {
             json_rsp(404, &json!({"message": "404 Project Not Found"}), &[])
@@ -587,7 +714,16 @@ fn paged(
     json_rsp(200, &body, &headers)
 }
 
-fn version_json(v: &VersionData, state: &str) -> Value {
+/// The count GitLab reports for a version's changed files.
+fn count_of(v: &VersionData, changes_count: &str) -> String {
+    if changes_count.is_empty() {
+        v.diffs.len().to_string()
+    } else {
+        changes_count.to_string()
+    }
+}
+
+fn version_json(v: &VersionData, state: &str, changes_count: &str) -> Value {
     json!({
         "id": v.id,
         "head_commit_sha": v.head,
@@ -596,7 +732,7 @@ fn version_json(v: &VersionData, state: &str) -> Value {
         "created_at": "2025-01-01T00:00:00.000Z",
         "merge_request_id": 1000,
         "state": if state.is_empty() { "collected" } else { state },
-        "real_size": v.diffs.len().to_string(),
+        "real_size": count_of(v, changes_count),
         "patch_id_sha": "0".repeat(40),
         "commits": [],
         "diffs": v.diffs,
@@ -614,7 +750,7 @@ fn merge_request(st: &State) -> Value {
         "title": "feature", "state": if st.merge_request_status.is_empty() { "opened" } else { st.merge_request_status.as_str() }, "draft": false,
         "source_project_id": st.project_id, "target_project_id": st.project_id,
         "source_branch": "feature", "target_branch": "main",
-        "sha": head, "changes_count": "1",
+        "sha": head, "changes_count": st.versions.last().map(|v| count_of(v, &st.changes_count)),
         "diff_refs": {"base_sha": "", "head_sha": head, "start_sha": ""},
         "web_url": "https://gitlab.example/group/proj/-/merge_requests/1",
         "author": user(),

@@ -7,10 +7,14 @@
 use gitlab::api::Endpoint;
 use gitlab::api::common::NameOrId;
 
+use crate::analyze::history::{CommitDiff, Commits, MAX_COMMITS};
 use crate::analyze::{FileNote, NoteReason};
 use crate::diff::{Diff, FileDiff, FileStatus};
-use crate::gitlab::endpoints::{MergeRequestRawDiffs, MergeRequestVersion, MergeRequestVersions};
-use crate::gitlab::model::{DiffEntry, MergeRequest, Version, VersionDetail};
+use crate::gitlab::endpoints::{
+    CommitDiff as CommitDiffEndpoint, MergeRequestRawDiffs, MergeRequestVersion,
+    MergeRequestVersions,
+};
+use crate::gitlab::model::{CommitInfo, DiffEntry, MergeRequest, Version, VersionDetail};
 use crate::gitlab::{ApiFailure, Gitlab};
 
 use super::Loaded;
@@ -28,6 +32,8 @@ pub struct ApiDiff {
     pub bytes: u64,
     /// Remarks for the summary (e.g. why missing entries stayed unscanned).
     pub warnings: Vec<String>,
+    /// The MR's commits with their own diffs, for secrets in history.
+    pub commits: Commits,
 }
 
 /// What the API source found.
@@ -55,6 +61,8 @@ pub struct Request<'a> {
     pub server: Option<(u32, u32)>,
     /// `limits.max_diff_bytes`.
     pub max_bytes: u64,
+    /// `limits.blob_fetch_files`.
+    pub blob_fetch_files: usize,
     /// Name of the token variable, for hints.
     pub token_variable: &'a str,
 }
@@ -72,19 +80,174 @@ pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure>
         .project(project_id(req.project))
         .merge_request(req.iid)
         .build();
+    let mut mr_info = None;
     if let Ok(ep) = mr_ep {
         let mr: MergeRequest = api.get(&ep).await?;
         if matches!(mr.state.as_str(), "closed" | "merged") {
             return Ok(ApiLoad::Closed { state: mr.state });
         }
+        mr_info = Some(mr);
     }
     let detail = fetch(api, req.project, req.iid, req.diff_id).await?;
+    // Entries GitLab left empty (collapsed, too large): kept for the blob fallback.
+    let left_out: Vec<DiffEntry> = detail
+        .diffs
+        .iter()
+        .filter(|e| e.diff.is_empty())
+        .cloned()
+        .collect();
+    let entries = detail.diffs.len();
     let mut diff = convert(detail, req.iid);
     diff.warnings.extend(token_warnings);
-    if !diff.not_scanned.is_empty() {
+    if !diff.not_scanned.is_empty() && req.server.is_some_and(|v| v >= (17, 9)) {
         fill_from_raw_diffs(api, req, &mut diff).await;
     }
+    if diff.not_scanned.iter().any(|n| n.path != OVERFLOW) {
+        fill_from_blobs(api, req, &left_out, &mut diff).await;
+    }
+    check_changes_count(&mut diff, entries, mr_info.as_ref());
+    diff.commits = history(api, req, diff.version.head_commit_sha.as_deref()).await;
     Ok(ApiLoad::Diff(Box::new(diff)))
+}
+
+/// The non-merge commits of the MR on the first-parent line of the version's `head`
+/// (oldest first, at most [`MAX_COMMITS`]) with their own diffs (`…/merge_requests/:iid/commits`, `…/repository/commits/:sha/diff`), each
+/// entry through the same parser. What cannot be read is recorded as unread (the run
+/// fails closed) rather than stopping the review.
+pub async fn history(api: &Gitlab, req: Request<'_>, head: Option<&str>) -> Commits {
+    use gitlab::api::projects::merge_requests::MergeRequestCommits;
+    let mut out = Commits::default();
+    let unread = |out: &mut Commits, what: String, e: &dyn std::fmt::Display| {
+        out.unread.push((what, e.to_string()));
+    };
+    let list: Vec<CommitInfo> = match MergeRequestCommits::builder()
+        .project(project_id(req.project))
+        .merge_request(req.iid)
+        .build()
+    {
+        Ok(ep) => match api.get_all(&ep, 100).await {
+            Ok(list) => list,
+            Err(e) => {
+                unread(&mut out, "(commit history)".into(), &e);
+                return out;
+            }
+        },
+        Err(e) => {
+            unread(&mut out, "(commit history)".into(), &e);
+            return out;
+        }
+    };
+    let chain = first_parent_chain(api, req, head, &list, &mut out).await;
+    out.beyond_limit = chain.len().saturating_sub(MAX_COMMITS);
+    let mut bytes = 0u64;
+    for id in chain.iter().take(MAX_COMMITS) {
+        let label = format!("(commit {})", id.get(..12).unwrap_or(id));
+        let ep = CommitDiffEndpoint {
+            project: project_id(req.project),
+            sha: id,
+        };
+        let entries: Vec<DiffEntry> = match api
+            .get_all(&ep, crate::gitlab::diffs_per_page(req.server))
+            .await
+        {
+            Ok(e) => e,
+            Err(e) => {
+                unread(&mut out, label, &e);
+                continue;
+            }
+        };
+        bytes += entries.iter().map(|e| e.diff.len() as u64).sum::<u64>();
+        if bytes > req.max_bytes {
+            unread(
+                &mut out,
+                format!("{label} and later commits"),
+                &format!(
+                    "the commits' diffs are larger than limits.max_diff_bytes ({} bytes)",
+                    req.max_bytes
+                ),
+            );
+            return out;
+        }
+        let mut diff = crate::diff::Diff::default();
+        for entry in &entries {
+            match entry_to_file(entry) {
+                Some(f) => diff.files.push(f),
+                None => unread(
+                    &mut out,
+                    format!("{label} {}", entry.new_path),
+                    &NoteReason::NotReturned.describe(),
+                ),
+            }
+        }
+        out.commits.push(CommitDiff {
+            sha: id.clone(),
+            diff,
+        });
+    }
+    out
+}
+
+/// The non-merge commits on the first-parent line from the version's head (else the
+/// newest listed commit) back to the first commit not in the MR, oldest first, as
+/// `git log --first-parent --no-merges` lists them. Parents come from the list's
+/// `parent_ids`, else from `…/repository/commits/:sha`.
+async fn first_parent_chain(
+    api: &Gitlab,
+    req: Request<'_>,
+    head: Option<&str>,
+    list: &[CommitInfo],
+    out: &mut Commits,
+) -> Vec<String> {
+    let by_id: std::collections::HashMap<&str, &CommitInfo> =
+        list.iter().map(|c| (c.id.as_str(), c)).collect();
+    let mut cur = head
+        .filter(|h| by_id.contains_key(h))
+        .or_else(|| list.first().map(|c| c.id.as_str()))
+        .map(str::to_string);
+    let mut chain = Vec::new();
+    let mut steps = 0;
+    while let Some(id) = cur.take() {
+        steps += 1;
+        if steps > list.len() {
+            break;
+        }
+        let listed = by_id.get(id.as_str()).and_then(|c| c.parent_ids.clone());
+        let parents = if let Some(p) = listed {
+            p
+        } else {
+            match commit_parents(api, req, &id).await {
+                Ok(p) => p,
+                Err(e) => {
+                    let label = format!("(commit {} and older)", id.get(..12).unwrap_or(&id));
+                    out.unread.push((label, e));
+                    break;
+                }
+            }
+        };
+        if parents.len() > 1 {
+            out.merges_skipped += 1;
+        } else {
+            chain.push(id.clone());
+        }
+        cur = parents
+            .first()
+            .filter(|p| by_id.contains_key(p.as_str()))
+            .cloned();
+    }
+    chain.reverse();
+    chain
+}
+
+/// A commit's parents from `GET …/repository/commits/:sha`.
+async fn commit_parents(api: &Gitlab, req: Request<'_>, sha: &str) -> Result<Vec<String>, String> {
+    use gitlab::api::projects::repository::commits::Commit;
+    let ep = Commit::builder()
+        .project(project_id(req.project))
+        .commit(sha)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let full: CommitInfo = api.get(&ep).await.map_err(|e| e.to_string())?;
+    Ok(full.parent_ids.unwrap_or_default())
 }
 
 /// T13/T14 at the start of a run: the token's expiry and scopes and the bot's role,
@@ -142,12 +305,6 @@ async fn token_warnings(api: &Gitlab, req: Request<'_>) -> Result<Vec<String>, A
 }
 
 async fn fill_from_raw_diffs(api: &Gitlab, req: Request<'_>, diff: &mut ApiDiff) {
-    if req.server.is_none_or(|v| v < (17, 9)) {
-        diff.warnings.push(
-            "GitLab left some files out of the diff and raw_diffs needs GitLab 17.9 or later (CI_SERVER_VERSION); those files were not scanned".into(),
-        );
-        return;
-    }
     let versions: Result<Vec<Version>, _> = api
         .get_all(
             &MergeRequestVersions {
@@ -160,7 +317,7 @@ async fn fill_from_raw_diffs(api: &Gitlab, req: Request<'_>, diff: &mut ApiDiff)
     let newest = versions.ok().and_then(|v| v.iter().map(|v| v.id).max());
     if newest != Some(diff.version.id) {
         diff.warnings.push(format!(
-            "GitLab left some files out of diff version {} and a newer version exists, so raw_diffs (newest version only) cannot fill them in; they were not scanned",
+            "GitLab left some files out of diff version {} and a newer version exists, so raw_diffs (newest version only) cannot fill them in",
             diff.version.id
         ));
         return;
@@ -206,6 +363,193 @@ async fn fill_from_raw_diffs(api: &Gitlab, req: Request<'_>, diff: &mut ApiDiff)
         }
     }
     diff.not_scanned = still_missing;
+}
+
+/// Files GitLab left out of the version (collapsed or too large) that `raw_diffs` did not
+/// supply (GitLab < 17.9, or not the newest version): both blobs are read at the
+/// version's base and head (`…/repository/files/:path/raw?ref=`) and diffed here with
+/// `similar`, the result going through the same parser. At most `blob_fetch_files`
+/// files and `max_bytes` of blob content; the rest stay "not scanned".
+async fn fill_from_blobs(
+    api: &Gitlab,
+    req: Request<'_>,
+    left_out: &[DiffEntry],
+    diff: &mut ApiDiff,
+) {
+    let v = &diff.version;
+    let (Some(base), Some(head)) = (v.base_commit_sha.clone(), v.head_commit_sha.clone()) else {
+        diff.warnings.push(
+            "GitLab left some files out of the diff and the version names no base or head commit to read them at; they were not scanned".into(),
+        );
+        return;
+    };
+    let mut fetched = 0usize;
+    let mut capped = false;
+    let mut still_missing = Vec::new();
+    for note in std::mem::take(&mut diff.not_scanned) {
+        let entry = left_out.iter().find(|e| entry_path(e) == note.path);
+        let Some(entry) = entry.filter(|_| note.path != OVERFLOW) else {
+            still_missing.push(note);
+            continue;
+        };
+        if fetched >= req.blob_fetch_files || diff.bytes > req.max_bytes {
+            capped = true;
+            still_missing.push(note);
+            continue;
+        }
+        fetched += 1;
+        let budget = req.max_bytes.saturating_sub(diff.bytes);
+        match blob_diff(api, req, entry, &base, &head, budget).await {
+            Ok((file, bytes)) => {
+                diff.bytes += bytes;
+                diff.loaded.diff.files.push(file);
+            }
+            Err(e) => {
+                diff.warnings.push(format!(
+                    "{}: GitLab left its diff out and its blobs could not be read ({e})",
+                    note.path
+                ));
+                still_missing.push(note);
+            }
+        }
+    }
+    if capped {
+        diff.warnings.push(format!(
+            "GitLab left more files out of the diff than limits.blob_fetch_files ({}) or limits.max_diff_bytes ({} bytes) allow fetching; the rest were not scanned",
+            req.blob_fetch_files, req.max_bytes
+        ));
+    }
+    diff.not_scanned = still_missing;
+}
+
+/// The path a "not scanned" note names for an entry.
+fn entry_path(e: &DiffEntry) -> &str {
+    if e.deleted_file {
+        &e.old_path
+    } else {
+        &e.new_path
+    }
+}
+
+/// One entry rebuilt from its two blobs; also the bytes read.
+async fn blob_diff(
+    api: &Gitlab,
+    req: Request<'_>,
+    entry: &DiffEntry,
+    base: &str,
+    head: &str,
+    budget: u64,
+) -> Result<(FileDiff, u64), ApiFailure> {
+    let old = if entry.new_file {
+        Vec::new()
+    } else {
+        blob(api, req, &entry.old_path, base, budget).await?
+    };
+    let new = if entry.deleted_file {
+        Vec::new()
+    } else {
+        blob(
+            api,
+            req,
+            &entry.new_path,
+            head,
+            budget.saturating_sub(old.len() as u64),
+        )
+        .await?
+    };
+    let bytes = (old.len() + new.len()) as u64;
+    let mut rebuilt = entry.clone();
+    rebuilt.collapsed = Some(false);
+    rebuilt.too_large = Some(false);
+    if old.contains(&0) || new.contains(&0) {
+        rebuilt.diff = format!(
+            "Binary files a/{} and b/{} differ\n",
+            entry.old_path, entry.new_path
+        );
+    } else {
+        let (old, new) = (String::from_utf8_lossy(&old), String::from_utf8_lossy(&new));
+        rebuilt.diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
+            .unified_diff()
+            .context_radius(3)
+            .to_string();
+    }
+    entry_to_file(&rebuilt)
+        .map(|f| (f, bytes))
+        .ok_or_else(|| ApiFailure::BadJson {
+            what: entry.new_path.clone(),
+            detail: "the local diff of its blobs could not be parsed".into(),
+        })
+}
+
+/// `GET /projects/:id/repository/files/:path/raw?ref=<sha>`, at most `max` bytes.
+async fn blob(
+    api: &Gitlab,
+    req: Request<'_>,
+    path: &str,
+    rev: &str,
+    max: u64,
+) -> Result<Vec<u8>, ApiFailure> {
+    use gitlab::api::projects::repository::files::FileRaw;
+    let ep = FileRaw::builder()
+        .project(project_id(req.project))
+        .file_path(path)
+        .ref_(rev)
+        .build()
+        .map_err(|e| ApiFailure::BadJson {
+            what: path.to_string(),
+            detail: e.to_string(),
+        })?;
+    api.get_text(&ep, max).await
+}
+
+/// GitLab's count of changed files: the version's `real_size`, else the MR's
+/// `changes_count` when the version is the MR's current one. `(n, true)` for `"n+"`.
+fn expected_files(version: &Version, mr: Option<&MergeRequest>) -> Option<(usize, bool)> {
+    let count = version.real_size.as_deref().or_else(|| {
+        mr.filter(|m| m.sha.is_some() && m.sha == version.head_commit_sha)
+            .and_then(|m| m.changes_count.as_deref())
+    })?;
+    let count = count.trim();
+    let (digits, plus) = match count.strip_suffix('+') {
+        Some(d) => (d, true),
+        None => (count, false),
+    };
+    digits.parse().ok().map(|n| (n, plus))
+}
+
+/// Cross-checks GitLab's count of changed files against the entries read (DESIGN.md):
+/// fewer files than GitLab counts means some were never returned, so the run is not
+/// fully scanned. Files `raw_diffs` added count; a version already marked `overflow`
+/// has its own note.
+fn check_changes_count(diff: &mut ApiDiff, entries: usize, mr: Option<&MergeRequest>) {
+    let Some((expected, plus)) = expected_files(&diff.version, mr) else {
+        return;
+    };
+    if diff.not_scanned.iter().any(|n| n.path == OVERFLOW) {
+        return;
+    }
+    let have = entries.max(diff.loaded.diff.files.len() + diff.not_scanned.len());
+    if have >= expected {
+        if have > expected && !plus {
+            diff.warnings.push(format!(
+                "GitLab counts {expected} changed files in diff version {} but returned {have}; all were scanned",
+                diff.version.id
+            ));
+        }
+        return;
+    }
+    let counted = format!("{expected}{}", if plus { "+" } else { "" });
+    diff.warnings.push(format!(
+        "GitLab counts {counted} changed files in diff version {} (changes_count) but returned {have}; the missing files were not scanned",
+        diff.version.id
+    ));
+    diff.not_scanned.push(FileNote {
+        path: format!(
+            "({} of {counted} changed files GitLab counts but did not return)",
+            expected - have
+        ),
+        reason: NoteReason::NotReturned,
+    });
 }
 
 /// The note for a version GitLab stored incompletely (`state: overflow`): files beyond
@@ -305,6 +649,7 @@ pub fn convert(detail: VersionDetail, iid: u64) -> ApiDiff {
         version: detail.version,
         bytes,
         warnings: Vec::new(),
+        commits: Commits::default(),
     }
 }
 
@@ -400,6 +745,67 @@ mod tests {
         let mut e = entry("");
         e.renamed_file = true;
         assert!(entry_to_file(&e).is_some(), "a pure rename has no text");
+    }
+
+    fn api_diff(files: usize, real_size: Option<&str>) -> ApiDiff {
+        let entries = (0..files)
+            .map(|i| {
+                let mut e = entry("@@ -0,0 +1 @@\n+x\n");
+                e.new_path = format!("f{i}");
+                e
+            })
+            .collect();
+        convert(
+            VersionDetail {
+                version: Version {
+                    id: 9,
+                    head_commit_sha: Some("h".into()),
+                    base_commit_sha: Some("b".into()),
+                    start_commit_sha: None,
+                    state: None,
+                    real_size: real_size.map(str::to_string),
+                },
+                diffs: entries,
+            },
+            1,
+        )
+    }
+
+    #[test]
+    fn changes_count_mismatch_is_not_scanned() {
+        for (files, count, missing) in [
+            (3, "3", false),
+            (3, "4", true),
+            (1000, "1000+", false),
+            (999, "1000+", true),
+            (4, "3", false),
+        ] {
+            let mut d = api_diff(files, Some(count));
+            check_changes_count(&mut d, files, None);
+            assert_eq!(!d.not_scanned.is_empty(), missing, "{files} vs {count}");
+            if missing {
+                assert!(d.not_scanned[0].reason.fails_closed());
+            }
+        }
+        // No real_size: the MR's changes_count counts only for its current version.
+        let mr = MergeRequest {
+            iid: 1,
+            state: "opened".into(),
+            project_id: None,
+            source_project_id: None,
+            sha: Some("h".into()),
+            changes_count: Some("5".into()),
+        };
+        let mut d = api_diff(3, None);
+        check_changes_count(&mut d, 3, Some(&mr));
+        assert_eq!(d.not_scanned.len(), 1);
+        let other = MergeRequest {
+            sha: Some("newer".into()),
+            ..mr
+        };
+        let mut d = api_diff(3, None);
+        check_changes_count(&mut d, 3, Some(&other));
+        assert!(d.not_scanned.is_empty());
     }
 
     #[test]

@@ -288,3 +288,135 @@ fn range_shas(
         ))),
     }
 }
+
+/// Marks the start of each commit in our `git log` output: a line can only begin with
+/// this byte there (every line of a patch begins with a printable character).
+const COMMIT_MARK: char = '\u{1}';
+
+/// The non-merge commits on the first-parent line from the merge-base of `base` and
+/// `head` to `head`, oldest first, each with its own diff (`git log -p --first-parent
+/// --no-merges`, the same pinned options as `git diff`), at most
+/// [`MAX_COMMITS`](crate::analyze::history::MAX_COMMITS). What cannot be read is
+/// recorded in `unread` (the caller fails closed) instead of stopping the scan.
+pub fn history(
+    repo: &Path,
+    base: Option<&str>,
+    head: Option<&str>,
+    max_bytes: u64,
+) -> crate::analyze::history::Commits {
+    use crate::analyze::history::{Commits, MAX_COMMITS};
+    let mut out = Commits::default();
+    let unread = |out: &mut Commits, e: &dyn std::fmt::Display| {
+        out.unread
+            .push(("(commit history)".into(), format!("git log failed: {e}")));
+    };
+    let (merge_base, head_sha) = match range_shas(repo, base, head) {
+        Ok(r) => r,
+        Err(e) => {
+            unread(&mut out, &e);
+            return out;
+        }
+    };
+    let range = format!("{merge_base}..{head_sha}");
+    let (all, commits) = match (
+        run(
+            repo,
+            &["rev-list", "--first-parent", "--count", &range, "--"],
+            1 << 10,
+        ),
+        non_merge_commits(repo, &range),
+    ) {
+        (Ok(Ok(all)), Ok(list)) => (
+            String::from_utf8_lossy(&all)
+                .trim()
+                .parse::<usize>()
+                .unwrap_or(0),
+            list,
+        ),
+        (Ok(Err(e)), _) => {
+            unread(&mut out, &e);
+            return out;
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            unread(&mut out, &e);
+            return out;
+        }
+    };
+    out.merges_skipped = all.saturating_sub(commits.len());
+    out.beyond_limit = commits.len().saturating_sub(MAX_COMMITS);
+    let attrs = match attr_source(repo) {
+        Ok(a) => a,
+        Err(e) => {
+            unread(&mut out, &e);
+            return out;
+        }
+    };
+    let env: Vec<(&str, &str)> = attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let limit = format!("--max-count={MAX_COMMITS}");
+    let format = format!("--format={COMMIT_MARK}%H");
+    let mut args = vec![
+        "-c",
+        "log.showSignature=false",
+        "log",
+        "-p",
+        "--first-parent",
+        "--no-merges",
+        "--reverse",
+        "--no-notes",
+        "--no-decorate",
+        &format,
+    ];
+    args.extend_from_slice(DIFF_OPTS);
+    // The oldest commits: the log ends at the last one kept (`--reverse` would apply
+    // after `--max-count` and keep the newest).
+    let Some(newest_kept) = commits[..MAX_COMMITS.min(commits.len())].last() else {
+        return out;
+    };
+    let kept_range = format!("{merge_base}..{newest_kept}");
+    args.extend_from_slice(&[&limit, &kept_range, "--"]);
+    let bytes = match run_env(repo, &args, max_bytes, &env) {
+        Ok(Ok(b)) => b,
+        Ok(Err(e)) => {
+            unread(&mut out, &e);
+            return out;
+        }
+        Err(e) => {
+            unread(&mut out, &e);
+            return out;
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    for chunk in text.split(COMMIT_MARK).filter(|c| !c.is_empty()) {
+        let (sha, patch) = chunk.split_once('\n').unwrap_or((chunk, ""));
+        let sha = sha.trim().to_string();
+        match crate::diff::parse(patch.as_bytes()) {
+            Ok(diff) => out
+                .commits
+                .push(crate::analyze::history::CommitDiff { sha, diff }),
+            Err(e) => out.unread.push((
+                format!("(commit {})", short(&sha)),
+                format!("its diff could not be parsed: {e}"),
+            )),
+        }
+    }
+    out
+}
+
+/// The non-merge first-parent commits of `range`, oldest first.
+fn non_merge_commits(repo: &Path, range: &str) -> Result<Vec<String>, Error> {
+    let args = [
+        "rev-list",
+        "--first-parent",
+        "--no-merges",
+        "--reverse",
+        range,
+        "--",
+    ];
+    match run(repo, &args, 64 << 20)? {
+        Ok(o) => Ok(String::from_utf8_lossy(&o)
+            .lines()
+            .map(str::to_string)
+            .collect()),
+        Err(e) => Err(Error::Analysis(e)),
+    }
+}
