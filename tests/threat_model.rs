@@ -365,3 +365,132 @@ fn no_state_is_read_from_home_or_cache_directories() {
     assert_eq!(clean.code, 1, "the token fails the run\n{clean}");
     assert_eq!(poisoned.locations(), clean.locations());
 }
+
+/// T9: a change that adds symbolic links (to `/proc/self/environ`, out of the tree) gets
+/// them reported, never followed: what they point at is not read, scanned or sent.
+#[test]
+fn symlinks_in_a_change_are_reported_and_never_followed() {
+    let repo = common::Repo::new();
+    repo.write("README.md", "x\n").commit("base");
+    repo.branch("mr");
+    // A file outside the repository holding a token the scan must never see.
+    let outside = tempfile::tempdir().expect("outside");
+    let bait = outside.path().join("creds.py");
+    std::fs::write(&bait, format!("{}\n", common::token_line(77))).expect("write");
+    for (name, target) in [
+        ("environ", "/proc/self/environ".to_string()),
+        ("creds.py", bait.display().to_string()),
+        ("up.py", "../../../../etc/passwd".to_string()),
+    ] {
+        std::os::unix::fs::symlink(&target, repo.path().join(name)).expect("symlink");
+    }
+    repo.commit("links");
+    let llm = FakeLlm::start(vec![Answer::Findings(serde_json::json!({"findings": []}))]);
+    let run = common::Cmd::new(&[
+        "scan", "--llm", "--base", "main", "--head", "mr", "--format", "json",
+    ])
+    .cwd(repo.path())
+    .env("MRWARDEN_LLM_PROVIDER", "openai")
+    .env("MRWARDEN_LLM_URL", &format!("{}/v1", llm.url))
+    .env("MRWARDEN_LLM_MODEL", "m")
+    .env("MRWARDEN_LLM_API_KEY", &llm_key())
+    .env("CANARY_IN_ENVIRON", &common::token(78))
+    .run();
+    let mut links: Vec<String> = run
+        .locations()
+        .into_iter()
+        .filter(|(rule, _, _)| rule == "mrwarden.symlink")
+        .map(|(_, path, _)| path)
+        .collect();
+    links.sort();
+    assert_eq!(links, ["creds.py", "environ", "up.py"], "{run}");
+    assert!(
+        run.locations()
+            .iter()
+            .all(|(rule, _, _)| rule == "mrwarden.symlink"),
+        "nothing behind a link was scanned\n{run}"
+    );
+    run.assert_never_shows(&common::token(77));
+    run.assert_never_shows(&common::token(78));
+    for r in llm.requests() {
+        assert!(!r.body.contains("glpat-"), "a link target reached the LLM");
+        assert!(
+            !r.body.contains("/proc/self/environ"),
+            "a link was sent to the LLM"
+        );
+    }
+}
+
+/// T9: paths from the API are labels: an entry named `../../escape.py` is analysed and
+/// reported under that name, and nothing is read or written outside the output directory.
+#[test]
+fn api_paths_that_climb_out_are_labels_only() {
+    let diff = format!(
+        "diff --git a/../../escape.py b/../../escape.py\nnew file mode 100644\n--- /dev/null\n+++ b/../../escape.py\n@@ -0,0 +1 @@\n+{}\n",
+        common::token_line(79)
+    );
+    let head = "b".repeat(40);
+    let base = "a".repeat(40);
+    let fake = Fake::start(
+        "/api/v4",
+        State {
+            project_id: 42,
+            iid: 7,
+            token: Some(common::token(80)),
+            versions: vec![fake_gitlab::VersionData {
+                id: 300,
+                base: base.clone(),
+                start: base,
+                head,
+                diffs: fake_gitlab::entries_from_git_diff(&diff),
+            }],
+            ..State::default()
+        },
+    );
+    let work = tempfile::tempdir().expect("work");
+    let cwd = work.path().join("a/b");
+    std::fs::create_dir_all(&cwd).expect("mkdir");
+    let out = cwd.join("out");
+    let run = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+        .args(["review", "--dry-run", "--format", "json", "--output-dir"])
+        .arg(&out)
+        .current_dir(&cwd)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", work.path())
+        .env("CI", "true")
+        .env("CI_PIPELINE_SOURCE", "merge_request_event")
+        .env("CI_API_V4_URL", &fake.url)
+        .env("CI_PROJECT_ID", "42")
+        .env("CI_MERGE_REQUEST_PROJECT_ID", "42")
+        .env("CI_MERGE_REQUEST_IID", "7")
+        .env("CI_MERGE_REQUEST_DIFF_ID", "300")
+        .env("MRWARDEN_GITLAB_TOKEN", common::token(80))
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{e}: {stdout}\n{}", String::from_utf8_lossy(&run.stderr)));
+    let paths: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["path"].as_str())
+        .collect();
+    assert!(paths.contains(&"../../escape.py"), "{stdout}");
+    // Nothing was created beside or above the output directory.
+    let mut written: Vec<String> = files_under(work.path())
+        .into_iter()
+        .map(|(p, _)| {
+            p.strip_prefix(work.path())
+                .expect("inside")
+                .display()
+                .to_string()
+        })
+        .collect();
+    written.sort();
+    assert!(
+        written.iter().all(|p| p.starts_with("a/b/out/")),
+        "written outside --output-dir: {written:?}"
+    );
+}
