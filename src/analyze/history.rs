@@ -80,6 +80,9 @@ pub fn scan(
         secrets_only: true,
         byte_cap: limits.max_file_bytes,
     };
+    if commits.commits.is_empty() && commits.unread.is_empty() && commits.beyond_limit == 0 {
+        return History::default();
+    }
     let mut seen: BTreeSet<SecretKey> = final_diff
         .files
         .iter()

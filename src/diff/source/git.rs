@@ -344,6 +344,11 @@ pub fn history(
     };
     out.merges_skipped = all.saturating_sub(commits.len());
     out.beyond_limit = commits.len().saturating_sub(MAX_COMMITS);
+    // One first-parent commit that is not a merge: its parent is the merge-base, so its
+    // diff is the range's diff, already analysed. Nothing to read twice.
+    if all == 1 && commits.len() == 1 {
+        return out;
+    }
     let attrs = match attr_source(repo) {
         Ok(a) => a,
         Err(e) => {
