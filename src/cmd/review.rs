@@ -212,6 +212,10 @@ fn analyse(
     run.warnings.extend(warnings);
     let mut result = (findings, run);
     super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
+    if has_token && version.is_some() {
+        // Triage replies are read before the gate is decided (DESIGN.md).
+        apply_triage(ctx, mr, &trusted.config.config, &mut result);
+    }
     // Comments go only where the diff version (and so the positions) is known.
     if let Some(version) = version {
         *to_publish = Some(ToPublish {
@@ -225,6 +229,38 @@ fn analyse(
         });
     }
     Ok(result)
+}
+
+/// Applies the `!fp`/`!accept` replies on the bot's threads under the trusted
+/// `triage.min_role`; a failed read is a warning and dismisses nothing (fail closed).
+fn apply_triage(
+    ctx: &ReviewContext,
+    mr: &MergeRequestRef,
+    config: &config::Config,
+    result: &mut (Vec<Finding>, RunInfo),
+) {
+    use crate::policy::triage;
+    let read = connect(ctx)
+        .map_err(|e| e.to_string())
+        .and_then(|(rt, api, _)| {
+            rt.block_on(crate::gitlab::triage::read(
+                &api,
+                &mr.project,
+                mr.iid,
+                &result.0,
+            ))
+            .map_err(|e| e.to_string())
+        });
+    match read {
+        Ok((discussions, facts)) => {
+            let dismissals =
+                triage::decide(&discussions, &result.0, &facts, config.triage.min_role);
+            crate::apply_dismissals(&mut result.0, &mut result.1, dismissals, config.llm.gate_on);
+        }
+        Err(e) => result.1.warnings.push(format!(
+            "cannot read the triage replies, so no dismissal applies: {e}"
+        )),
+    }
 }
 
 /// A diff from the API, the files it left unscanned, and the trusted policy.

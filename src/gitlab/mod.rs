@@ -9,6 +9,7 @@ pub mod endpoints;
 pub mod model;
 pub mod publish;
 pub mod token;
+pub mod triage;
 
 use gitlab::api::{ApiError, AsyncClient, Endpoint};
 use http::{Request, StatusCode};

@@ -138,6 +138,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
             .iter()
             .map(|n| n.path.clone())
             .collect::<BTreeSet<_>>(),
+        dismissals: input.run.dismissals.clone(),
     };
     let the_plan = plan::plan(input.findings, input.diff, &refs, &existing, &settings);
     let mut not_inline = the_plan.not_inline.clone();
@@ -187,6 +188,11 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
                 }
             }
             Action::MarkFixed {
+                discussion_id,
+                reply,
+                resolve,
+            }
+            | Action::Acknowledge {
                 discussion_id,
                 reply,
                 resolve,

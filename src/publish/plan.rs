@@ -12,6 +12,7 @@ use super::body;
 use super::position::{DiffRefs, Position, Unplaceable, locate};
 use crate::diff::Diff;
 use crate::finding::Finding;
+use crate::policy::triage::{self, Dismissal};
 
 /// One note of an existing discussion, as the API returns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +74,8 @@ pub struct Settings {
     pub head_sha: String,
     /// Paths that were not fully scanned in this run: their threads are never resolved.
     pub partially_scanned: BTreeSet<String>,
+    /// Triage replies judged before the gate (empty when they could not be read).
+    pub dismissals: Vec<Dismissal>,
 }
 
 /// One write.
@@ -95,6 +98,15 @@ pub enum Action {
         /// Reply text.
         reply: String,
         /// Also resolve.
+        resolve: bool,
+    },
+    /// Answer a triage reply on a bot thread (once per reply) and collapse the thread.
+    Acknowledge {
+        /// Thread.
+        discussion_id: String,
+        /// Reply text.
+        reply: String,
+        /// Also resolve (the bot may, and the thread is open).
         resolve: bool,
     },
     /// Reopen a thread the bot itself resolved, because the finding came back.
@@ -143,6 +155,7 @@ pub struct Plan {
 }
 
 const FIXED_PREFIX: &str = "Fixed in ";
+const TRIAGE_PREFIX: &str = "Triage: ";
 
 /// Builds the plan.
 pub fn plan(
@@ -158,12 +171,23 @@ pub fn plan(
     }
     let (threads, summary) = index(existing, s, &mut out);
 
-    let present: BTreeSet<&str> = findings.iter().map(|f| f.fingerprint.as_str()).collect();
+    // A finding dismissed by triage is not in `findings` but is not fixed either.
+    let present: BTreeSet<&str> = findings
+        .iter()
+        .map(|f| f.fingerprint.as_str())
+        .chain(
+            s.dismissals
+                .iter()
+                .filter(|d| d.counts)
+                .map(|d| d.fingerprint.as_str()),
+        )
+        .collect();
     let mut created = 0usize;
     for f in findings {
         let fp = f.fingerprint.as_str();
         if let Some(d) = threads.get(fp) {
-            if !d.resolved {
+            if !d.resolved || has_triage_reply(d, s.bot_id) {
+                // A triaged thread the bot collapsed stays collapsed.
                 out.already_posted += 1;
             } else if d.resolved_by == Some(s.bot_id) && s.inline_allowed {
                 out.actions.push(Action::Reopen {
@@ -215,6 +239,7 @@ pub fn plan(
 
     if s.inline_allowed {
         resolve_gone(&threads, &present, s, &mut out);
+        acknowledge(&threads, s, &mut out);
     }
 
     out.actions.push(match summary {
@@ -263,6 +288,51 @@ fn index<'a>(
     }
 
     (threads, summary)
+}
+
+/// Whether someone other than the bot replied `!fp`/`!accept` in the thread.
+fn has_triage_reply(d: &ExistingDiscussion, bot_id: u64) -> bool {
+    d.notes
+        .iter()
+        .skip(1)
+        .any(|n| !n.system && n.author_id != bot_id && triage::parse_command(&n.body).is_some())
+}
+
+/// Answers each triage reply once (no bot `Triage:` note after it yet) and collapses
+/// the thread: a counting dismissal and one that does not count alike (the latter
+/// still gates, and the answer says why).
+fn acknowledge(threads: &BTreeMap<String, &ExistingDiscussion>, s: &Settings, out: &mut Plan) {
+    use crate::report::markdown::code_span;
+    for dis in &s.dismissals {
+        let Some(d) = threads.get(&dis.fingerprint) else {
+            continue;
+        };
+        let answered = d.notes.iter().any(|n| {
+            n.id > dis.note_id && n.author_id == s.bot_id && n.body.starts_with(TRIAGE_PREFIX)
+        });
+        if answered {
+            continue;
+        }
+        let who = format!(
+            "{} by {}",
+            code_span(dis.command.as_str()),
+            code_span(&dis.by)
+        );
+        let reply = match dis.not_counted {
+            None => format!(
+                "{TRIAGE_PREFIX}{who} counts: this finding is dismissed for this merge request and no longer gates it."
+            ),
+            Some(why) => format!(
+                "{TRIAGE_PREFIX}{who} does not count for the gate: {}. The finding still gates; a reply counts from a member with at least the role `triage.min_role` who is neither the author nor a committer of this merge request.",
+                why.describe()
+            ),
+        };
+        out.actions.push(Action::Acknowledge {
+            discussion_id: d.id.clone(),
+            reply: body::finalise(&reply),
+            resolve: s.can_resolve && !d.resolved,
+        });
+    }
 }
 
 /// Bot threads whose finding is gone from a fully scanned file: reply and resolve.
@@ -342,6 +412,7 @@ mod tests {
             can_resolve: true,
             head_sha: "abc".into(),
             partially_scanned: BTreeSet::new(),
+            dismissals: Vec::new(),
         }
     }
 
@@ -495,6 +566,88 @@ mod tests {
             count(&p, |a| matches!(a, Action::MarkFixed { .. })),
             0,
             "not fully scanned: not resolved"
+        );
+    }
+    fn dismissal(f: &Finding, counts: bool) -> Dismissal {
+        Dismissal {
+            fingerprint: f.fingerprint.as_str().to_string(),
+            rule_id: f.rule_id.clone(),
+            path: f.path.clone(),
+            line: f.start_line,
+            severity: f.severity,
+            command: triage::Command::Fp,
+            by: "maya".into(),
+            reason: "test data".into(),
+            counts,
+            not_counted: (!counts).then_some(triage::NotCounted::MrAuthor),
+            discussion_id: "t".into(),
+            note_id: 50,
+        }
+    }
+
+    fn triaged(f: &Finding, resolved_by: Option<u64>) -> ExistingDiscussion {
+        let mut d = thread("t", BOT, f, resolved_by);
+        d.notes.push(ExistingNote {
+            id: 50,
+            author_id: 99,
+            body: "!fp test data".into(),
+            system: false,
+        });
+        d
+    }
+
+    #[test]
+    fn triage_is_answered_once_never_reopened_and_never_called_fixed() {
+        let f = finding(1);
+        // A counting dismissal: the finding is gone from the list but not fixed.
+        let mut s = settings();
+        s.dismissals = vec![dismissal(&f, true)];
+        let p = plan(&[], &diff(), &refs(), &[triaged(&f, None)], &s);
+        assert_eq!(count(&p, |a| matches!(a, Action::MarkFixed { .. })), 0);
+        let acks: Vec<&Action> = p
+            .actions
+            .iter()
+            .filter(|a| matches!(a, Action::Acknowledge { .. }))
+            .collect();
+        assert_eq!(acks.len(), 1);
+        let Action::Acknowledge { reply, resolve, .. } = acks[0] else {
+            unreachable!()
+        };
+        assert!(
+            reply.starts_with(TRIAGE_PREFIX) && reply.contains(" counts:"),
+            "{reply}"
+        );
+        assert!(*resolve);
+        // Once answered (and collapsed by the bot), nothing more happens.
+        let mut answered = triaged(&f, Some(BOT));
+        answered.notes.push(ExistingNote {
+            id: 51,
+            author_id: BOT,
+            body: reply.clone(),
+            system: false,
+        });
+        let p = plan(&[], &diff(), &refs(), &[answered.clone()], &s);
+        assert_eq!(p.actions, vec![Action::CreateSummary]);
+        // A reply that does not count: the finding is still present and gates; the
+        // bot-collapsed thread is not reopened.
+        let mut s = settings();
+        s.dismissals = vec![dismissal(&f, false)];
+        let p = plan(std::slice::from_ref(&f), &diff(), &refs(), &[answered], &s);
+        assert_eq!(p.actions, vec![Action::CreateSummary]);
+        let p = plan(
+            std::slice::from_ref(&f),
+            &diff(),
+            &refs(),
+            &[triaged(&f, None)],
+            &s,
+        );
+        assert!(p.actions.iter().any(|a| matches!(
+            a,
+            Action::Acknowledge { reply, .. } if reply.contains("does not count")
+        )));
+        assert_eq!(
+            count(&p, |a| matches!(a, Action::CreateDiscussion { .. })),
+            0
         );
     }
 }

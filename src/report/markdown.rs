@@ -143,6 +143,7 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         }
         s.push('\n');
     }
+    dismissals(&mut s, &run.dismissals);
     if run.baselined + run.excluded + run.suppressed > 0 {
         let _ = writeln!(
             s,
@@ -158,6 +159,39 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         s.push('\n');
     }
     s
+}
+
+/// Triage replies on current findings: who, which rule, where, the reason (untrusted,
+/// in a code span) and whether it counts for the gate.
+fn dismissals(s: &mut String, list: &[crate::policy::triage::Dismissal]) {
+    if list.is_empty() {
+        return;
+    }
+    s.push_str("**Dismissed by triage reply**\n\n");
+    for d in list {
+        let effect = match d.not_counted {
+            None => "dismissed for this merge request, does not gate".to_string(),
+            Some(why) => format!(
+                "does not count for the gate ({}): still gates",
+                why.describe()
+            ),
+        };
+        let reason = if d.reason.is_empty() {
+            "no reason".to_string()
+        } else {
+            format!("reason {}", code_span(&d.reason))
+        };
+        let _ = writeln!(
+            s,
+            "- {} {} ({}): {} by {}, {reason}; {effect}",
+            code_span(&format!("{}:{}", d.path, d.line)),
+            code_span(&d.rule_id),
+            d.severity,
+            code_span(d.command.as_str()),
+            code_span(&d.by),
+        );
+    }
+    s.push('\n');
 }
 
 /// A one-row table of counts, highest severity first (omitted when there is nothing).

@@ -53,6 +53,9 @@ pub struct RunInfo {
     pub baselined: usize,
     /// Findings dropped by `exclude`.
     pub excluded: usize,
+    /// Triage replies (`!fp`/`!accept`) on current findings; those that count took
+    /// their finding out of the list and the gate.
+    pub dismissals: Vec<crate::policy::triage::Dismissal>,
     /// Why the run could not analyse, when it could not.
     pub error: Option<String>,
 }
@@ -75,6 +78,7 @@ impl RunInfo {
             suppressed: 0,
             baselined: 0,
             excluded: 0,
+            dismissals: Vec::new(),
             error: Some(error),
         }
     }
