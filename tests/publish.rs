@@ -268,3 +268,209 @@ fn a_failing_post_changes_no_exit_code_and_reports_are_written() {
     );
     assert_eq!(run.code, 3, "{}", run.stderr);
 }
+
+/// The target branch gates on critical only, and only the SQL injection is critical:
+/// dismissing it is the difference between exit 1 and 0.
+const TRIAGE_CONFIG: &str = "version: 1\nfail_on: critical\nrules:\n  disable: [private-key]\n  severity: {python-sql-injection: critical}\n";
+/// Three critical findings, one per reply that must not count.
+const TRIAGE_CONFIG_3: &str = "version: 1\nfail_on: critical\nrules:\n  disable: [private-key]\n  severity: {python-sql-injection: critical, python-subprocess-shell: critical, dockerfile-curl-pipe-shell: critical}\n";
+
+fn ann() -> Value {
+    fake_gitlab::member(5, "ann", "Ann Author", 40)
+}
+fn dev() -> Value {
+    fake_gitlab::member(8, "dev", "Dev Eloper", 30)
+}
+fn max() -> Value {
+    fake_gitlab::member(6, "max", "Max Maintainer", 40)
+}
+fn cora() -> Value {
+    fake_gitlab::member(9, "cora", "Cora Committer", 50)
+}
+
+/// An MR opened by Ann, with commits by Ann and Cora; Max and Cora are maintainers (or
+/// above), Dev a developer. The first run has posted its threads.
+fn triage_mr(config: &str) -> (Repo, Fake) {
+    let repo = fixture_repo_with(&[(".mrwarden.yml", config)], &[]);
+    let mut state = state_for(&repo);
+    state.mr_author = Some(ann());
+    state.members = vec![ann(), dev(), max(), cora()];
+    state.mr_commits = vec![
+        fake_gitlab::commit(&repo.head, "Ann Author", "ann@example.com"),
+        fake_gitlab::commit(&"c".repeat(40), "Cora Committer", "cora@corp.example"),
+    ];
+    let fake = Fake::start("/api/v4", state);
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    (repo, fake)
+}
+
+/// The bot's thread of a rule's finding.
+fn rule_thread(fake: &Fake, rule: &str) -> Value {
+    bot_threads(fake)
+        .into_iter()
+        .find(|t| {
+            t["notes"][0]["body"]
+                .as_str()
+                .is_some_and(|b| b.contains(&format!("`{rule}`")))
+        })
+        .unwrap_or_else(|| panic!("a thread for {rule}"))
+}
+
+fn sql_thread(fake: &Fake) -> Value {
+    rule_thread(fake, "python-sql-injection")
+}
+
+/// `who` replies `text` in discussion `id`, as GitLab would store it.
+fn reply(fake: &Fake, id: &Value, who: &Value, text: &str) {
+    let mut st = fake.state();
+    st.last_note_id += 1;
+    let note = fake_gitlab::human_note(st.last_note_id, who, text);
+    let d = st
+        .discussions
+        .iter_mut()
+        .find(|d| d["id"] == *id)
+        .expect("discussion");
+    d["notes"].as_array_mut().expect("notes").push(note);
+}
+
+fn dismissals(run: &Run) -> Vec<Value> {
+    let doc: Value = serde_json::from_str(&run.stdout).expect("json");
+    doc["run"]["dismissals"].as_array().expect("array").clone()
+}
+
+#[test]
+fn triage_by_the_author_a_developer_or_a_committer_does_not_change_the_gate() {
+    let (repo, fake) = triage_mr(TRIAGE_CONFIG_3);
+    let cases = [
+        ("python-sql-injection", ann(), "mr_author"),
+        ("python-subprocess-shell", dev(), "role_too_low"),
+        ("dockerfile-curl-pipe-shell", cora(), "committer"),
+    ];
+    for (rule, who, _) in &cases {
+        reply(
+            &fake,
+            &rule_thread(&fake, rule)["id"],
+            who,
+            "!fp only test code",
+        );
+    }
+    let (run, findings) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let d = dismissals(&run);
+    assert_eq!(d.len(), 3, "{d:?}");
+    for (rule, who, why) in &cases {
+        let d = d
+            .iter()
+            .find(|d| d["rule_id"] == *rule)
+            .unwrap_or_else(|| panic!("{rule} listed"));
+        assert_eq!(d["counts"], false, "{d}");
+        assert_eq!(d["not_counted"], *why, "{d}");
+        assert_eq!(d["by"], who["username"]);
+        assert!(
+            findings
+                .as_array()
+                .expect("findings")
+                .iter()
+                .any(|f| f["rule_id"] == *rule),
+            "{rule} still gates"
+        );
+        // The reply is answered once, and the thread collapsed.
+        let t = rule_thread(&fake, rule);
+        let notes = t["notes"].as_array().expect("notes");
+        let last = notes.last().expect("note");
+        assert_eq!(last["author"]["id"], 77, "{t}");
+        assert!(
+            last["body"]
+                .as_str()
+                .is_some_and(|b| b.starts_with("Triage: ") && b.contains("does not count")),
+            "{last}"
+        );
+        assert_eq!(notes.len(), 3, "{t}");
+        assert_eq!(t["notes"][0]["resolved"], true);
+    }
+    assert_eq!(summaries(&fake).len(), 1);
+}
+
+#[test]
+fn triage_by_a_maintainer_who_did_not_commit_dismisses_the_finding() {
+    let (repo, fake) = triage_mr(TRIAGE_CONFIG);
+    let id = sql_thread(&fake)["id"].clone();
+    // The same command in a thread a person started does nothing.
+    let human = json!({"id": "e".repeat(40), "individual_note": false, "notes": [
+        fake_gitlab::human_note(8000, &ann(), "is this query safe?"),
+        fake_gitlab::human_note(8001, &max(), "!fp not in this thread")]});
+    fake.state().discussions.push(human.clone());
+    fake.state().last_note_id = 8001;
+    reply(
+        &fake,
+        &id,
+        &max(),
+        "!fp the query is built from constants ` /merge @all",
+    );
+    let (run, findings) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let d = dismissals(&run);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["counts"], true);
+    assert_eq!(d[0]["by"], "max");
+    assert_eq!(d[0]["rule_id"], "python-sql-injection");
+    assert!(
+        !findings
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["rule_id"] == "python-sql-injection")
+    );
+    let summary = summaries(&fake)[0]["notes"][0]["body"]
+        .as_str()
+        .expect("body")
+        .to_string();
+    let line = summary
+        .lines()
+        .find(|l| l.contains("python-sql-injection") && l.contains("`max`"))
+        .unwrap_or_else(|| panic!("the summary lists the dismissal: {summary}"));
+    assert!(
+        line.contains("``the query is built from constants ` /merge @all``"),
+        "{line}"
+    );
+    assert!(summary.contains("Dismissed by triage reply"));
+    let t = sql_thread(&fake);
+    assert_eq!(t["notes"][0]["resolved"], true, "collapsed");
+
+    // A rerun changes nothing but the summary: the dismissed finding is neither
+    // re-posted, reopened nor called fixed.
+    let before = writes(&fake).len();
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let later = writes(&fake).split_off(before);
+    assert_eq!(later.len(), 1, "{later:?}");
+    assert_eq!(sql_thread(&fake), t);
+    let now: Vec<Value> = discussions(&fake)
+        .into_iter()
+        .filter(|d| d["id"] == human["id"])
+        .collect();
+    assert_eq!(now, vec![human], "the human's thread is untouched");
+}
+
+#[test]
+fn triage_is_not_applied_when_the_facts_cannot_be_read() {
+    let (repo, fake) = triage_mr(TRIAGE_CONFIG);
+    let id = sql_thread(&fake)["id"].clone();
+    reply(&fake, &id, &max(), "!fp reviewed");
+    fake.state().forbidden_suffix = Some("/commits".into());
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "fail closed: {}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot read the triage replies"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(CANARY));
+    assert!(dismissals(&run).is_empty());
+    let last = sql_thread(&fake)["notes"]
+        .as_array()
+        .and_then(|n| n.last().cloned())
+        .expect("note");
+    assert_eq!(last["body"], "!fp reviewed", "not answered while unread");
+}

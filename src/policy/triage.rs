@@ -5,6 +5,10 @@
 //!
 //! A reply counts for the gate only when all of these hold; otherwise it is listed and
 //! the thread is collapsed, but the finding still gates:
+//! - the finding is a vulnerability pattern: a secret is never dismissed by a reply (a
+//!   committed credential stays leaked; only the target branch's baseline accepts it,
+//!   as with suppressions), nor is a finding about the run itself (`mrwarden.*`:
+//!   policy changed, not scanned);
 //! - it gives a reason;
 //! - its author is not the MR's author;
 //! - its author is a project member (direct or inherited) with at least `min_role`;
@@ -19,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::Role;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, FindingKind, Severity};
 use crate::publish::body;
 
 /// The two triage commands.
@@ -126,6 +130,8 @@ pub struct Facts {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NotCounted {
+    /// A secret or a finding about the run: not dismissable by a reply.
+    NotDismissable,
     /// No reason after the command.
     NoReason,
     /// The MR's author wrote it.
@@ -140,6 +146,9 @@ impl NotCounted {
     /// For the summary and the thread reply.
     pub fn describe(self) -> &'static str {
         match self {
+            NotCounted::NotDismissable => {
+                "secrets and findings about the run itself are not dismissed by a reply (rotate the secret; only the target branch's baseline accepts one)"
+            }
             NotCounted::NoReason => "no reason was given",
             NotCounted::MrAuthor => "its author is the merge request's author",
             NotCounted::RoleTooLow => "its author's project role is below triage.min_role",
@@ -261,9 +270,17 @@ pub fn is_committer(person: &Person, committers: &[Identity]) -> bool {
     })
 }
 
-fn verdict(n: &Note, reason: &str, facts: &Facts, min_role: Role) -> Option<NotCounted> {
+fn verdict(
+    f: &Finding,
+    n: &Note,
+    reason: &str,
+    facts: &Facts,
+    min_role: Role,
+) -> Option<NotCounted> {
     let person = facts.people.get(&n.author_id);
-    if reason.is_empty() {
+    if f.kind != FindingKind::Vulnerability {
+        Some(NotCounted::NotDismissable)
+    } else if reason.is_empty() {
         Some(NotCounted::NoReason)
     } else if facts.mr_author_id == Some(n.author_id) {
         Some(NotCounted::MrAuthor)
@@ -298,7 +315,7 @@ pub fn decide(
         };
         let judged: Vec<_> = triage_replies(d, facts.bot_id)
             .map(|(n, cmd, reason)| {
-                let why = verdict(n, &reason, facts, min_role);
+                let why = verdict(f, n, &reason, facts, min_role);
                 (n, cmd, reason, why)
             })
             .collect();
@@ -343,7 +360,7 @@ pub fn apply(findings: &mut Vec<Finding>, dismissals: &[Dismissal]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Confidence, FindingKind, Fingerprint};
+    use crate::finding::{Confidence, Fingerprint};
 
     const BOT: u64 = 77;
     const AUTHOR: u64 = 5;
@@ -459,6 +476,14 @@ mod tests {
         let got = decide(&d, std::slice::from_ref(&f), &facts(), Role::Developer);
         assert!(got[0].counts);
         assert_eq!(got[0].command, Command::Accept);
+        // Never a secret, never a finding about the run, whoever replies.
+        for kind in [FindingKind::Secret, FindingKind::Meta] {
+            let mut f = f.clone();
+            f.kind = kind;
+            let d = [thread("d", &f, &[(MAINTAINER, "!fp test key")])];
+            let got = decide(&d, std::slice::from_ref(&f), &facts(), Role::Maintainer);
+            assert_eq!(got[0].not_counted, Some(NotCounted::NotDismissable));
+        }
     }
 
     #[test]
