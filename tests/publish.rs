@@ -474,3 +474,59 @@ fn triage_is_not_applied_when_the_facts_cannot_be_read() {
         .expect("note");
     assert_eq!(last["body"], "!fp reviewed", "not answered while unread");
 }
+
+/// Fingerprints of the bot's finding threads with their state, and the number of
+/// summaries: what a converged MR shows.
+fn converged(fake: &Fake) -> (Vec<(String, Value, Value)>, usize) {
+    let mut threads: Vec<(String, Value, Value)> = bot_threads(fake)
+        .iter()
+        .map(|t| {
+            let n = &t["notes"][0];
+            let body = n["body"].as_str().unwrap_or("");
+            let fp = body
+                .split("fp=")
+                .nth(1)
+                .unwrap_or("")
+                .trim_end_matches(" -->")
+                .to_string();
+            (fp, n["position"].clone(), n["resolved"].clone())
+        })
+        .collect();
+    threads.sort_by(|a, b| a.0.cmp(&b.0));
+    (threads, summaries(fake).len())
+}
+
+fn assert_no_duplicates(fake: &Fake) {
+    let (threads, summaries) = converged(fake);
+    let fps: std::collections::BTreeSet<&String> = threads.iter().map(|t| &t.0).collect();
+    assert_eq!(fps.len(), threads.len(), "duplicate threads: {threads:?}");
+    assert!(summaries <= 1, "{summaries} summaries");
+}
+
+#[test]
+fn two_reviews_started_at_once_end_with_one_summary_and_no_duplicate_threads() {
+    let repo = fixture_repo();
+    let clean = Fake::start("/api/v4", state_for(&repo));
+    review(&clean, &repo, &[]);
+    let mut state = state_for(&repo);
+    // Both runs plan on an empty MR before either write lands.
+    state.post_barrier = 2;
+    let fake = Fake::start("/api/v4", state);
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| review(&fake, &repo, &[]).0);
+        let b = s.spawn(|| review(&fake, &repo, &[]).0);
+        (a.join().expect("run a"), b.join().expect("run b"))
+    });
+    assert_eq!((a.code, b.code), (1, 1), "{}\n{}", a.stderr, b.stderr);
+    let created = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/discussions"))
+        .count();
+    assert!(
+        created > converged(&clean).0.len(),
+        "both runs posted: the race happened ({created})"
+    );
+    assert_eq!(converged(&fake), converged(&clean));
+    assert_eq!(summaries(&fake).len(), 1);
+}

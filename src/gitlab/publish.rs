@@ -253,7 +253,8 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         Ok(_) => out.summary_written = true,
         Err(e) => out.errors.push(write_error("write the summary note", &e)),
     }
-    if note.is_none() && out.summary_written {
+    // Anything created may race another run: re-list and drop our younger duplicates.
+    if note.is_none() || the_plan.actions.len() > 1 {
         reconcile(api, input, user.id, &mut out).await;
     }
     out
@@ -403,30 +404,28 @@ pub fn discussion_from_json(d: &Value) -> Option<ExistingDiscussion> {
     })
 }
 
-/// Concurrent runs may each have created a summary: keep the oldest, delete the bot's
-/// own younger ones.
+/// Concurrent runs may each have created a summary, the same threads or the same
+/// replies: keep the oldest of each, delete the bot's own younger ones
+/// ([`plan::duplicates`]). A note another run deleted first is no error.
 async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Published) {
-    let Ok(existing) = list_discussions(api, input).await else {
-        return;
+    let existing = match list_discussions(api, input).await {
+        Ok(d) => d,
+        Err(e) => {
+            out.errors.push(format!(
+                "cannot re-list the MR discussions to remove duplicates: {e}"
+            ));
+            return;
+        }
     };
-    let mut summaries: Vec<u64> = existing
-        .iter()
-        .filter_map(|d| d.notes.first())
-        .filter(|n| {
-            !n.system && n.author_id == bot && body::marker_fingerprint(&n.body) == Some("summary")
-        })
-        .map(|n| n.id)
-        .collect();
-    summaries.sort_unstable();
-    for id in summaries.into_iter().skip(1) {
+    for id in plan::duplicates(&existing, bot) {
         let del = DeleteNote {
             project: crate::diff::source::api::project_id(input.project),
             merge_request: input.iid,
             note: id,
         };
-        if let Err(e) = api.write(&del).await {
-            out.errors
-                .push(write_error("delete a duplicate summary note", &e));
+        match api.write(&del).await {
+            Ok(_) | Err(ApiFailure::NotFound { .. }) => {}
+            Err(e) => out.errors.push(write_error("delete a duplicate note", &e)),
         }
     }
 }

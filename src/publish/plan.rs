@@ -290,6 +290,44 @@ fn index<'a>(
     (threads, summary)
 }
 
+/// The bot's own younger duplicates, as concurrent runs leave them: every summary note
+/// and every finding thread beyond the oldest (lowest first-note id) of its marker, and
+/// every bot reply that repeats the bot's previous note in the same thread. Note ids,
+/// to delete. Each run keeps the oldest, which every later listing also sees, so runs
+/// deleting at the same time agree and at least one of each is always left.
+pub fn duplicates(existing: &[ExistingDiscussion], bot_id: u64) -> Vec<u64> {
+    let mut by_marker: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for d in existing {
+        let Some(first) = d.notes.first() else {
+            continue;
+        };
+        if first.system || first.author_id != bot_id {
+            continue;
+        }
+        let Some(fp) = body::marker_fingerprint(&first.body) else {
+            continue;
+        };
+        by_marker.entry(fp).or_default().push(first.id);
+        let mut previous: &str = &first.body;
+        for n in d.notes.iter().skip(1) {
+            if n.system || n.author_id != bot_id {
+                continue;
+            }
+            if n.body == previous {
+                out.push(n.id);
+            }
+            previous = &n.body;
+        }
+    }
+    for mut ids in by_marker.into_values() {
+        ids.sort_unstable();
+        out.extend(ids.into_iter().skip(1));
+    }
+    out.sort_unstable();
+    out
+}
+
 /// Whether someone other than the bot replied `!fp`/`!accept` in the thread.
 fn has_triage_reply(d: &ExistingDiscussion, bot_id: u64) -> bool {
     d.notes
@@ -649,5 +687,43 @@ mod tests {
             count(&p, |a| matches!(a, Action::CreateDiscussion { .. })),
             0
         );
+    }
+
+    #[test]
+    fn duplicates_keep_the_oldest_of_each_and_drop_repeated_bot_replies() {
+        let f = finding(1);
+        let mut older = thread("older", BOT, &f, None);
+        older.notes[0].id = 3;
+        let reply = |id: u64, author: u64, body: &str| ExistingNote {
+            id,
+            author_id: author,
+            body: body.into(),
+            system: false,
+        };
+        older.notes.push(reply(10, BOT, "Fixed in `abc`."));
+        older.notes.push(reply(11, 99, "thanks"));
+        older.notes.push(reply(12, BOT, "Fixed in `abc`."));
+        let mut younger = thread("younger", BOT, &f, None);
+        younger.notes[0].id = 8;
+        let spoof = thread("spoof", 99, &f, None);
+        let summary = |id: u64, author: u64| ExistingDiscussion {
+            id: format!("s{id}"),
+            individual_note: true,
+            notes: vec![reply(id, author, body::SUMMARY_MARKER)],
+            resolved: false,
+            resolved_by: None,
+            path: None,
+        };
+        // Listed out of id order on purpose: the lowest id is the one kept.
+        let existing = [
+            younger,
+            summary(9, BOT),
+            spoof,
+            older,
+            summary(4, BOT),
+            summary(2, 99),
+        ];
+        assert_eq!(duplicates(&existing, BOT), vec![8, 9, 12]);
+        assert!(duplicates(&existing[3..4], BOT) == vec![12]);
     }
 }

@@ -116,6 +116,11 @@ pub struct State {
     pub write_429_percent: u32,
     /// Percentage of writes that are applied, but whose answer is lost: a proxy's 502.
     pub lost_write_percent: u32,
+    /// The first N `POST`s wait (up to 5 s) until N have arrived, so N runs started
+    /// together all plan on the same discussions before any write lands.
+    pub post_barrier: u32,
+    /// `POST`s that reached the barrier.
+    pub post_arrived: u32,
     /// Requests seen.
     pub requests: Vec<Seen>,
     /// Counter for the fault switches.
@@ -292,6 +297,9 @@ async fn handle(state: &Arc<Mutex<State>>, prefix: &str, req: Request<Body>) -> 
         .await
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default();
+    if method == "POST" {
+        post_barrier(state).await;
+    }
     let (delay, rsp) = {
         let mut st = state.lock().expect("lock");
         st.count += 1;
@@ -324,6 +332,26 @@ async fn handle(state: &Arc<Mutex<State>>, prefix: &str, req: Request<Body>) -> 
         tokio::time::sleep(d).await;
     }
     rsp
+}
+
+/// Holds one of the first `post_barrier` POSTs until all of them have arrived.
+async fn post_barrier(state: &Arc<Mutex<State>>) {
+    {
+        let mut st = state.lock().expect("lock");
+        if st.post_arrived >= st.post_barrier {
+            return;
+        }
+        st.post_arrived += 1;
+    }
+    for _ in 0..500 {
+        if state
+            .lock()
+            .is_ok_and(|st| st.post_arrived >= st.post_barrier)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }
 
 fn header(h: &HeaderMap, name: &str) -> Option<String> {
