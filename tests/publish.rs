@@ -530,3 +530,47 @@ fn two_reviews_started_at_once_end_with_one_summary_and_no_duplicate_threads() {
     assert_eq!(converged(&fake), converged(&clean));
     assert_eq!(summaries(&fake).len(), 1);
 }
+
+#[test]
+fn reruns_under_server_errors_rate_limits_and_lost_answers_converge_without_duplicates() {
+    let repo = fixture_repo();
+    let clean = Fake::start("/api/v4", state_for(&repo));
+    review(&clean, &repo, &[]);
+    let mut state = state_for(&repo);
+    state.write_429_percent = 20;
+    state.write_5xx_percent = 20;
+    state.lost_write_percent = 30;
+    state.random_5xx_percent = 3;
+    let fake = Fake::start("/api/v4", state);
+    for _ in 0..2 {
+        let (run, _) = review(&fake, &repo, &[]);
+        assert_eq!(
+            run.code, 1,
+            "publishing errors never change the gate: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains(CANARY));
+        assert_no_duplicates(&fake);
+    }
+    let faults: Vec<u16> = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method != "GET" && r.status >= 429)
+        .map(|r| r.status)
+        .collect();
+    for status in [429, 500, 502] {
+        assert!(faults.contains(&status), "no {status} among {faults:?}");
+    }
+    {
+        let mut st = fake.state();
+        st.write_429_percent = 0;
+        st.write_5xx_percent = 0;
+        st.lost_write_percent = 0;
+        st.random_5xx_percent = 0;
+    }
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(converged(&fake), converged(&clean));
+    let summary = |f: &Fake| summaries(f)[0]["notes"][0]["body"].clone();
+    assert_eq!(summary(&fake), summary(&clean));
+}

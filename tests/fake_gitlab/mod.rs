@@ -836,12 +836,14 @@ fn position_ok(st: &State, pos: &Value) -> bool {
     })
 }
 
-/// A number in 0..100 from the seeded generator.
+/// A number in 0..100 from the seeded generator (a linear congruential step, using
+/// its well-mixed high bits).
 fn roll(st: &mut State) -> u64 {
-    st.rng ^= st.rng << 13;
-    st.rng ^= st.rng >> 7;
-    st.rng ^= st.rng << 17;
-    st.rng % 100
+    st.rng = st
+        .rng
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    (st.rng >> 33) % 100
 }
 
 /// [`write_route`] behind the write fault switches: a 429 or a 500 before anything is
