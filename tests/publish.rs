@@ -161,60 +161,6 @@ fn a_humans_note_with_our_marker_is_left_alone() {
 }
 
 #[test]
-fn a_finding_fixed_in_a_new_version_is_marked_fixed_and_resolved() {
-    let repo = fixture_repo();
-    let fake = Fake::start("/api/v4", state_for(&repo));
-    review(&fake, &repo, &[]);
-    let before = bot_threads(&fake);
-    let dockerfile: Vec<&Value> = before
-        .iter()
-        .filter(|t| t["notes"][0]["position"]["new_path"] == "Dockerfile")
-        .collect();
-    assert!(!dockerfile.is_empty(), "the demo has a Dockerfile finding");
-    // A new commit takes the Dockerfile change back.
-    let root = repo.dir.path();
-    git(root, &["checkout", "-q", "main", "--", "Dockerfile"]);
-    git(root, &["commit", "-q", "-am", "fix"]);
-    let head = git(root, &["rev-parse", "HEAD"]).trim().to_string();
-    let fixed = Repo {
-        dir: tempfile::tempdir().expect("unused"),
-        base: repo.base.clone(),
-        head: head.clone(),
-    };
-    let diff = git(
-        root,
-        &[
-            "-c",
-            "core.quotePath=false",
-            "diff",
-            "--find-renames",
-            "--no-color",
-            &format!("{}...{}", fixed.base, fixed.head),
-        ],
-    );
-    fake.state().versions.push(VersionData {
-        id: 301,
-        base: repo.base.clone(),
-        start: repo.base.clone(),
-        head: head.clone(),
-        diffs: entries_from_git_diff(&diff),
-    });
-    let (run, _) = review(&fake, &repo, &[]);
-    assert!(run.code == 1 || run.code == 0, "{}", run.stderr);
-    for t in discussions(&fake) {
-        if t["notes"][0]["position"]["new_path"] != "Dockerfile"
-            || t["notes"][0]["author"]["id"] != 77
-        {
-            continue;
-        }
-        let notes = t["notes"].as_array().expect("notes");
-        let last = notes.last().expect("reply");
-        assert_eq!(last["body"], json!(format!("Fixed in `{head}`.")), "{t}");
-        assert_eq!(notes[0]["resolved"], true);
-    }
-}
-
-#[test]
 fn hostile_diff_text_never_starts_a_body_line_with_a_slash() {
     let hostile = "/merge\n/approve @all\npassword = \"/merge ```` @all `x`\"  # /close\n";
     let repo = fixture_repo_with(&[], &[("hostile.py", hostile)]);
@@ -573,4 +519,225 @@ fn reruns_under_server_errors_rate_limits_and_lost_answers_converge_without_dupl
     assert_eq!(converged(&fake), converged(&clean));
     let summary = |f: &Fake| summaries(f)[0]["notes"][0]["body"].clone();
     assert_eq!(summary(&fake), summary(&clean));
+}
+
+#[test]
+fn every_kind_of_position_is_accepted_crlf_last_line_without_newline_and_a_renamed_file() {
+    let util: String = (1..=12)
+        .map(|i| format!("def f{i}():\n    return {i}\n"))
+        .collect();
+    let repo = fixture_repo_with(
+        &[("util.py", util.as_str())],
+        &[
+            (
+                "crlf.py",
+                "import os\r\nresult = eval(request.args.get(\"expr\"))\r\nx = 1\r\n",
+            ),
+            ("tail.py", "import os\nexec(code_from_user)"),
+        ],
+    );
+    // A rename with an edit, in a commit of its own (git sees it as a rename).
+    let root = repo.dir.path();
+    git(root, &["mv", "util.py", "helpers.py"]);
+    std::fs::write(
+        root.join("helpers.py"),
+        format!("{util}result = eval(payload)\n"),
+    )
+    .expect("write");
+    git(root, &["commit", "-q", "-am", "rename"]);
+    let repo = Repo {
+        head: git(root, &["rev-parse", "HEAD"]).trim().to_string(),
+        ..repo
+    };
+    let state = state_for(&repo);
+    let renamed = state.versions[0].diffs.iter().any(|d| {
+        d["renamed_file"] == true && d["old_path"] == "util.py" && d["new_path"] == "helpers.py"
+    });
+    assert!(renamed, "the fixture has a rename");
+    let fake = Fake::start("/api/v4", state);
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("warning: publishing"),
+        "{}",
+        run.stderr
+    );
+    let rejected = fake
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" && r.status == 400)
+        .count();
+    assert_eq!(rejected, 0, "GitLab refused a position");
+    let placed = |path: &str| -> Value {
+        bot_threads(&fake)
+            .into_iter()
+            .map(|t| t["notes"][0]["position"].clone())
+            .find(|p| p["new_path"] == path)
+            .unwrap_or_else(|| panic!("no thread on {path}"))
+    };
+    assert_eq!(placed("crlf.py")["new_line"], 2);
+    assert_eq!(
+        placed("tail.py")["new_line"],
+        2,
+        "the last line, without newline"
+    );
+    assert_eq!(
+        placed("deploy/deploy_key")["new_line"],
+        1,
+        "line 1 of a new file"
+    );
+    let p = placed("helpers.py");
+    assert_eq!(
+        (p["old_path"].clone(), p["new_line"].clone()),
+        (json!("util.py"), json!(25))
+    );
+    assert_eq!(p["head_sha"], json!(repo.head));
+}
+
+/// Commits what the caller changed in the fixture's work tree as a new MR version.
+fn push_version(fake: &Fake, repo: &Repo, id: u64, message: &str) -> String {
+    let root = repo.dir.path();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", message]);
+    let head = git(root, &["rev-parse", "HEAD"]).trim().to_string();
+    let now = Repo {
+        dir: tempfile::tempdir().expect("unused"),
+        base: repo.base.clone(),
+        head: head.clone(),
+    };
+    fake.state().versions.push(VersionData {
+        id,
+        base: repo.base.clone(),
+        start: repo.base.clone(),
+        head: head.clone(),
+        diffs: entries_from_git_diff(&git_diff_in(root, &now)),
+    });
+    head
+}
+
+fn git_diff_in(root: &std::path::Path, r: &Repo) -> String {
+    git(
+        root,
+        &[
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--find-renames",
+            "--no-color",
+            &format!("{}...{}", r.base, r.head),
+        ],
+    )
+}
+
+fn thread_on(fake: &Fake, path: &str) -> Value {
+    bot_threads(fake)
+        .into_iter()
+        .find(|t| t["notes"][0]["position"]["new_path"] == path)
+        .unwrap_or_else(|| panic!("no thread on {path}"))
+}
+
+#[test]
+fn a_push_that_fixes_one_and_adds_one_then_a_regression_keeps_humans_decisions() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    review(&fake, &repo, &[]);
+    let root = repo.dir.path();
+    // A person resolves the debug-mode thread (the finding stays) and talks.
+    let debug_id = rule_thread(&fake, "python-debug-enabled")["id"].clone();
+    {
+        let mut st = fake.state();
+        let d = st
+            .discussions
+            .iter_mut()
+            .find(|d| d["id"] == debug_id)
+            .expect("thread");
+        for n in d["notes"].as_array_mut().expect("notes") {
+            n["resolved"] = json!(true);
+            n["resolved_by"] = json!({"id": 5, "username": "ann"});
+        }
+        st.last_note_id += 1;
+        let note = fake_gitlab::human_note(st.last_note_id, &ann(), "/merge when green @all");
+        st.discussions
+            .push(json!({"id": "f".repeat(40), "individual_note": true, "notes": [note]}));
+    }
+    let humans = |fake: &Fake| -> Vec<Value> {
+        discussions(fake)
+            .into_iter()
+            .filter(|d| d["notes"][0]["author"]["id"] != 77 || d["id"] == debug_id)
+            .map(|mut d| {
+                // Only the bot's own replies may be added to a bot thread.
+                let first = d["notes"][0]["id"].clone();
+                if let Some(n) = d["notes"].as_array_mut() {
+                    n.retain(|n| n["author"]["id"] != 77 || n["id"] == first);
+                }
+                d
+            })
+            .collect()
+    };
+    let humans_before = humans(&fake);
+    let threads_before = bot_threads(&fake).len();
+
+    // Push 1: the Dockerfile change is taken back, a new eval is added.
+    let dockerfile_new = std::fs::read_to_string(root.join("Dockerfile")).expect("read");
+    git(root, &["checkout", "-q", "main", "--", "Dockerfile"]);
+    std::fs::write(
+        root.join("added.py"),
+        "result = eval(request.args.get(\"x\"))\n",
+    )
+    .expect("write");
+    let fixed_in = push_version(&fake, &repo, 301, "fix one, add one");
+    let before = fake.requests().len();
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let posted: Vec<String> = fake.requests()[before..]
+        .iter()
+        .filter(|r| r.method == "POST" && r.path.ends_with("/discussions"))
+        .map(|r| r.body.clone())
+        .collect();
+    assert_eq!(
+        posted.len(),
+        1,
+        "only the new finding is posted: {posted:?}"
+    );
+    assert!(posted[0].contains("added.py"));
+    assert_eq!(bot_threads(&fake).len(), threads_before + 1);
+    let docker = thread_on(&fake, "Dockerfile");
+    assert_eq!(docker["notes"][0]["resolved"], true);
+    assert_eq!(docker["notes"][0]["resolved_by"]["id"], 77);
+    assert_eq!(
+        docker["notes"]
+            .as_array()
+            .expect("notes")
+            .last()
+            .expect("reply")["body"],
+        json!(format!("Fixed in `{fixed_in}`."))
+    );
+    assert_eq!(
+        humans(&fake),
+        humans_before,
+        "human decisions and notes untouched"
+    );
+
+    // Push 2: the Dockerfile change comes back: the bot's resolution is undone.
+    std::fs::write(root.join("Dockerfile"), dockerfile_new).expect("write");
+    let again = push_version(&fake, &repo, 302, "regression");
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let docker = thread_on(&fake, "Dockerfile");
+    assert_eq!(docker["notes"][0]["resolved"], false, "reopened");
+    assert_eq!(
+        docker["notes"]
+            .as_array()
+            .expect("notes")
+            .last()
+            .expect("reply")["body"],
+        json!(format!("Found again in `{again}`."))
+    );
+    assert_eq!(
+        bot_threads(&fake).len(),
+        threads_before + 1,
+        "no new thread"
+    );
+    assert_eq!(humans(&fake), humans_before, "still untouched");
+    assert_eq!(summaries(&fake).len(), 1);
 }

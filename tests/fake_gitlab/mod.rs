@@ -821,15 +821,18 @@ fn note(st: &mut State, body: &str, kind: Value, position: Value) -> Value {
            "position": position})
 }
 
-/// GitLab's checks on a diff position: the head must be a version's head and
-/// `new_line` an added line of `new_path` in that version's diff.
+/// GitLab's checks on a diff position: the head must be a version's head, the paths
+/// those of one file of that version's diff, and `new_line` an added line of it.
 fn position_ok(st: &State, pos: &Value) -> bool {
     let head = pos.get("head_sha").and_then(Value::as_str).unwrap_or("");
     let path = pos.get("new_path").and_then(Value::as_str).unwrap_or("");
     let line = pos.get("new_line").and_then(Value::as_u64).unwrap_or(0);
+    // GitLab finds the diff file by both paths: a rename needs its old path.
+    let old_path = pos.get("old_path").and_then(Value::as_str);
     st.versions.iter().filter(|v| v.head == head).any(|v| {
         v.diffs.iter().any(|d| {
             d["new_path"].as_str() == Some(path)
+                && d["old_path"].as_str() == old_path
                 && added_lines(d["diff"].as_str().unwrap_or(""))
                     .contains(&u32::try_from(line).unwrap_or(0))
         })
