@@ -194,6 +194,17 @@ fn a_failing_post_changes_no_exit_code_and_reports_are_written() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_reports_written(&run);
     assert!(run.stderr.contains("warning: publishing"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "GitLab answered POST projects/42/merge_requests/7/discussions with HTTP 500"
+        ),
+        "errors name the real method: {}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr
+            .contains("GET projects/42/merge_requests/7/discussions with")
+    );
     let posts = fake
         .requests()
         .iter()

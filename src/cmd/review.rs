@@ -454,7 +454,7 @@ fn connect(ctx: &ReviewContext) -> Result<(tokio::runtime::Runtime, Gitlab, bool
 fn api_error(e: &ApiFailure, has_token: bool, var: &str) -> Error {
     match e {
         ApiFailure::Unauthorized { what } if has_token => Error::Analysis(format!(
-            "GitLab token invalid or expired (HTTP 401 from GET {what}); create a new token (scope api, role Developer) and store it in the masked CI/CD variable {var}"
+            "GitLab token invalid or expired (HTTP 401 from {what}); create a new token (scope api, role Developer) and store it in the masked CI/CD variable {var}"
         )),
         ApiFailure::Unauthorized { what }
         | ApiFailure::Forbidden { what }
@@ -462,7 +462,7 @@ fn api_error(e: &ApiFailure, has_token: bool, var: &str) -> Error {
             if !has_token =>
         {
             Error::Analysis(format!(
-                "cannot read the merge request without a token (GET {what} refused); set the masked CI/CD variable {var} (scope api, role Developer; see docs/review.md)"
+                "cannot read the merge request without a token ({what} refused); set the masked CI/CD variable {var} (scope api, role Developer; see docs/review.md)"
             ))
         }
         other => Error::Analysis(other.to_string()),

@@ -4,7 +4,6 @@
 //! status come from GitLab's fields, which are authoritative. Never reads the working
 //! tree.
 
-use gitlab::api::Endpoint;
 use gitlab::api::common::NameOrId;
 
 use crate::analyze::{FileNote, NoteReason};
@@ -109,7 +108,7 @@ async fn token_warnings(api: &Gitlab, req: Request<'_>) -> Result<Vec<String>, A
         match api.get::<TokenInfo>(&ep).await {
             Ok(info) if info.active == Some(false) || info.revoked == Some(true) => {
                 return Err(ApiFailure::Unauthorized {
-                    what: ep.endpoint().into_owned(),
+                    what: crate::gitlab::request_name(&ep),
                 });
             }
             Ok(info) => token_info_checks(&info, req.token_variable, today())
@@ -245,7 +244,7 @@ pub async fn fetch(
             .max()
             .ok_or_else(|| ApiFailure::BadJson {
                 what: format!(
-                    "projects/{}/merge_requests/{iid}/versions",
+                    "GET projects/{}/merge_requests/{iid}/versions",
                     project_id(project)
                 ),
                 detail: "the merge request has no diff version yet".into(),
