@@ -372,17 +372,12 @@ pub fn discussion_from_json(d: &Value) -> Option<ExistingDiscussion> {
     let first = notes.first()?;
     let existing = notes
         .iter()
-        .filter_map(|n| {
-            Some(ExistingNote {
-                id: n.get("id")?.as_u64()?,
-                author_id: n.pointer("/author/id").and_then(Value::as_u64).unwrap_or(0),
-                body: n
-                    .get("body")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                system: n.get("system").and_then(Value::as_bool).unwrap_or(false),
-            })
+        .filter_map(|n| super::triage::note_from_json(n))
+        .map(|n| ExistingNote {
+            id: n.id,
+            author_id: n.author_id,
+            body: n.body,
+            system: n.system,
         })
         .collect();
     Some(ExistingDiscussion {

@@ -112,32 +112,27 @@ pub async fn read(
     Ok((discussions, facts))
 }
 
+/// One note of a discussion, as triage sees it.
+pub fn note_from_json(n: &Value) -> Option<Note> {
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_string();
+    Some(Note {
+        id: n.get("id")?.as_u64()?,
+        author_id: n.pointer("/author/id").and_then(Value::as_u64).unwrap_or(0),
+        username: text(n.pointer("/author/username")),
+        body: text(n.get("body")),
+        system: n.get("system").and_then(Value::as_bool).unwrap_or(false),
+    })
+}
+
 /// One discussion of `GET …/discussions`, as triage sees it.
 pub fn discussion_from_json(d: &Value) -> Option<Discussion> {
-    let notes = d
-        .get("notes")?
-        .as_array()?
-        .iter()
-        .filter_map(|n| {
-            Some(Note {
-                id: n.get("id")?.as_u64()?,
-                author_id: n.pointer("/author/id").and_then(Value::as_u64).unwrap_or(0),
-                username: n
-                    .pointer("/author/username")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                body: n
-                    .get("body")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                system: n.get("system").and_then(Value::as_bool).unwrap_or(false),
-            })
-        })
-        .collect();
     Some(Discussion {
         id: d.get("id")?.as_str()?.to_string(),
-        notes,
+        notes: d
+            .get("notes")?
+            .as_array()?
+            .iter()
+            .filter_map(note_from_json)
+            .collect(),
     })
 }

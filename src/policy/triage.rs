@@ -360,7 +360,6 @@ pub fn apply(findings: &mut Vec<Finding>, dismissals: &[Dismissal]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Confidence, Fingerprint};
 
     const BOT: u64 = 77;
     const AUTHOR: u64 = 5;
@@ -369,22 +368,7 @@ mod tests {
     const COMMITTER: u64 = 9;
 
     fn finding(line: u32) -> Finding {
-        Finding {
-            rule_id: "r".into(),
-            title: "t".into(),
-            message: "m".into(),
-            severity: Severity::High,
-            confidence: Confidence::High,
-            kind: FindingKind::Vulnerability,
-            cwe: None,
-            owasp: None,
-            path: "a.py".into(),
-            start_line: line,
-            end_line: line,
-            snippet: "x".into(),
-            remediation: "r".into(),
-            fingerprint: Fingerprint::compute("r", "a.py", &line.to_string(), 0),
-        }
+        crate::finding::sample(line)
     }
 
     fn note(id: u64, author: u64, body: &str) -> Note {
@@ -529,7 +513,7 @@ mod tests {
         assert!(got.is_empty());
         let gone = finding(2);
         let d = [thread("d", &gone, &[(MAINTAINER, "!fp ok")])];
-        assert!(decide(&d, &[f.clone()], &facts(), Role::Maintainer).is_empty());
+        assert!(decide(&d, std::slice::from_ref(&f), &facts(), Role::Maintainer).is_empty());
         assert!(people_to_check(&d, &[f], BOT).is_empty());
         assert_eq!(
             people_to_check(&d, &[gone], BOT),

@@ -413,7 +413,6 @@ fn resolve_gone(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Confidence, FindingKind, Fingerprint, Severity};
 
     const BOT: u64 = 7;
 
@@ -423,22 +422,7 @@ mod tests {
     }
 
     fn finding(line: u32) -> Finding {
-        Finding {
-            rule_id: "r".into(),
-            title: "t".into(),
-            message: "m".into(),
-            severity: Severity::High,
-            confidence: Confidence::High,
-            kind: FindingKind::Vulnerability,
-            cwe: None,
-            owasp: None,
-            path: "a.py".into(),
-            start_line: line,
-            end_line: line,
-            snippet: "x".into(),
-            remediation: "r".into(),
-            fingerprint: Fingerprint::compute("r", "a.py", &line.to_string(), 0),
-        }
+        crate::finding::sample(line)
     }
 
     fn settings() -> Settings {

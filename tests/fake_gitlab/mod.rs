@@ -489,7 +489,11 @@ fn route(
             )
         }
         ["projects", id, "members", "all", uid] if *id == st.project_id.to_string() => {
-            match st.members.iter().find(|m| m["id"].to_string() == *uid) {
+            match st
+                .members
+                .iter()
+                .find(|m| uid.parse().ok() == m["id"].as_u64())
+            {
                 Some(m) => {
                     let mut m = m.clone();
                     m.as_object_mut().map(|o| o.remove("public_email"));
@@ -498,7 +502,11 @@ fn route(
                 None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
             }
         }
-        ["users", uid] => match st.members.iter().find(|m| m["id"].to_string() == *uid) {
+        ["users", uid] => match st
+            .members
+            .iter()
+            .find(|m| uid.parse().ok() == m["id"].as_u64())
+        {
             Some(m) => json_rsp(
                 200,
                 &json!({"id": m["id"], "username": m["username"], "name": m["name"],
