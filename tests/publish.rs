@@ -161,13 +161,14 @@ fn a_humans_note_with_our_marker_is_left_alone() {
 }
 
 #[test]
-fn hostile_diff_text_never_starts_a_body_line_with_a_slash() {
-    let hostile = "/merge\n/approve @all\npassword = \"/merge ```` @all `x`\"  # /close\n";
+fn hostile_diff_text_triggers_no_quick_action_image_html_mention_or_escape() {
+    let hostile = "/merge\n/approve @all\npassword = \"/merge ```` @all `x`\"  # /close\nresult = eval(x) # ![x](https://evil.example/a.png) <img src=x onerror=alert(1)> \u{1b}[31mred\u{1b}[0m @all\n";
     let repo = fixture_repo_with(&[], &[("hostile.py", hostile)]);
     let fake = Fake::start("/api/v4", state_for(&repo));
     let (run, _) = review(&fake, &repo, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let mut bodies = 0;
+    let mut evals = 0;
     for r in fake
         .requests()
         .iter()
@@ -178,10 +179,81 @@ fn hostile_diff_text_never_starts_a_body_line_with_a_slash() {
         bodies += 1;
         for line in body.lines() {
             assert!(!line.trim_start().starts_with('/'), "{line:?} in {body}");
-            assert!(!line.contains("@all") || line.contains('`'), "{line:?}");
+        }
+        assert!(!body.contains('\u{1b}'), "an ANSI escape in {body}");
+        let prose = outside_code(body);
+        for bad in ["@all", "![", "<img", "evil.example", "/merge", "/approve"] {
+            assert!(!prose.contains(bad), "{bad} outside code in {body}");
+        }
+        if body.contains("python-eval") {
+            evals += 1;
         }
     }
     assert!(bodies > 1);
+    assert!(evals > 0, "the line with the image and the HTML was posted");
+    // The checker itself sees what markdown would render.
+    assert_eq!(
+        outside_code("a ``x ` @all`` b @all\n```\n<img>\n```"),
+        "a  b @all\n"
+    );
+}
+
+/// A body's text outside fenced code blocks and code spans (where markdown renders
+/// images, HTML and mentions).
+fn outside_code(body: &str) -> String {
+    let mut out = String::new();
+    let mut fence: Option<usize> = None;
+    for line in body.lines() {
+        let t = line.trim_start();
+        let ticks = t.len() - t.trim_start_matches('`').len();
+        match fence {
+            Some(n) if ticks >= n && t.trim_start_matches('`').trim().is_empty() => {
+                fence = None;
+                continue;
+            }
+            Some(_) => continue,
+            None if ticks >= 3 => {
+                fence = Some(ticks);
+                continue;
+            }
+            None => {}
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let run = |at: usize| chars[at..].iter().take_while(|c| **c == '`').count();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i] != '`' {
+                out.push(chars[i]);
+                i += 1;
+                continue;
+            }
+            // A span opened by n backticks ends at the next run of exactly n.
+            let n = run(i);
+            let mut j = i + n;
+            let mut close = None;
+            while j < chars.len() {
+                if chars[j] == '`' {
+                    let m = run(j);
+                    if m == n {
+                        close = Some(j + m);
+                        break;
+                    }
+                    j += m;
+                } else {
+                    j += 1;
+                }
+            }
+            match close {
+                Some(end) => i = end,
+                None => {
+                    out.extend(&chars[i..i + n]);
+                    i += n;
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
 }
 
 #[test]
