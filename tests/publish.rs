@@ -301,8 +301,8 @@ fn a_failing_post_changes_no_exit_code_and_reports_are_written() {
 /// The target branch gates on critical only, and only the SQL injection is critical:
 /// dismissing it is the difference between exit 1 and 0.
 const TRIAGE_CONFIG: &str = "version: 1\nfail_on: critical\nrules:\n  disable: [private-key]\n  severity: {python-sql-injection: critical}\n";
-/// Three critical findings, one per reply that must not count.
-const TRIAGE_CONFIG_3: &str = "version: 1\nfail_on: critical\nrules:\n  disable: [private-key]\n  severity: {python-sql-injection: critical, python-subprocess-shell: critical, dockerfile-curl-pipe-shell: critical}\n";
+/// Four critical findings, one per reply that must not count.
+const TRIAGE_CONFIG_3: &str = "version: 1\nfail_on: critical\nrules:\n  disable: [private-key]\n  severity: {python-sql-injection: critical, python-subprocess-shell: critical, dockerfile-curl-pipe-shell: critical, python-debug-enabled: critical}\n";
 
 fn ann() -> Value {
     fake_gitlab::member(5, "ann", "Ann Author", 40)
@@ -316,6 +316,11 @@ fn max() -> Value {
 fn cora() -> Value {
     fake_gitlab::member(9, "cora", "Cora Committer", 50)
 }
+fn blocked() -> Value {
+    let mut m = fake_gitlab::member(11, "bob", "Bob Blocked", 40);
+    m["state"] = json!("blocked");
+    m
+}
 
 /// An MR opened by Ann, with commits by Ann and Cora; Max and Cora are maintainers (or
 /// above), Dev a developer. The first run has posted its threads.
@@ -323,7 +328,7 @@ fn triage_mr(config: &str) -> (Repo, Fake) {
     let repo = fixture_repo_with(&[(".mrwarden.yml", config)], &[]);
     let mut state = state_for(&repo);
     state.mr_author = Some(ann());
-    state.members = vec![ann(), dev(), max(), cora()];
+    state.members = vec![ann(), dev(), max(), cora(), blocked()];
     state.mr_commits = vec![
         fake_gitlab::commit(&repo.head, "Ann Author", "ann@example.com"),
         fake_gitlab::commit(&"c".repeat(40), "Cora Committer", "cora@corp.example"),
@@ -369,12 +374,13 @@ fn dismissals(run: &Run) -> Vec<Value> {
 }
 
 #[test]
-fn triage_by_the_author_a_developer_or_a_committer_does_not_change_the_gate() {
+fn triage_by_the_author_a_developer_a_committer_or_a_blocked_member_keeps_the_gate() {
     let (repo, fake) = triage_mr(TRIAGE_CONFIG_3);
     let cases = [
         ("python-sql-injection", ann(), "mr_author"),
         ("python-subprocess-shell", dev(), "role_too_low"),
         ("dockerfile-curl-pipe-shell", cora(), "committer"),
+        ("python-debug-enabled", blocked(), "role_too_low"),
     ];
     for (rule, who, _) in &cases {
         reply(
@@ -387,7 +393,7 @@ fn triage_by_the_author_a_developer_or_a_committer_does_not_change_the_gate() {
     let (run, findings) = review(&fake, &repo, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let d = dismissals(&run);
-    assert_eq!(d.len(), 3, "{d:?}");
+    assert_eq!(d.len(), 4, "{d:?}");
     for (rule, who, why) in &cases {
         let d = d
             .iter()

@@ -113,6 +113,9 @@ pub struct Member {
     /// Display name.
     #[serde(default)]
     pub name: String,
+    /// `active`, `blocked`, … (absent on older GitLab).
+    #[serde(default)]
+    pub state: Option<String>,
 }
 
 /// `GET /users/:id`: the parts triage compares with commit identities.

@@ -105,7 +105,12 @@ pub async fn read(
                 username: member.username,
                 name: member.name,
                 public_email,
-                access_level: member.access_level,
+                // A blocked or deactivated account has no say.
+                access_level: if member.state.as_deref().is_none_or(|s| s == "active") {
+                    member.access_level
+                } else {
+                    0
+                },
             },
         );
     }
