@@ -95,7 +95,11 @@ def main():
     for i in range(files):
         ext = exts[i % len(exts)]
         name = EXT_PATH.get(ext, f"m{i}.{ext}")
-        path = os.path.join(out, "src", ext, f"pkg{i // 50}", f"{i}_{name}" if ext in EXT_PATH else name)
+        if ext == "Dockerfile":
+            # Docker finds a build file by name: one service directory per Dockerfile.
+            path = os.path.join(out, "src", ext, f"pkg{i // 50}", f"svc{i}", name)
+        else:
+            path = os.path.join(out, "src", ext, f"pkg{i // 50}", f"{i}_{name}" if ext in EXT_PATH else name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         body = []
         for _ in range(per_file):

@@ -41,44 +41,55 @@ for p in pathlib.Path(sys.argv[1]).glob("*.yml"):
 for w in sorted(words): print(w)
 PY
 
-# measure NAME CMD... -> appends "name wall_s rss_kb" per repetition to $work/times
+# measure NAME CMD... -> appends "name wall_s rss_kb" per repetition to $work/times and
+# keeps the last repetition's stdout in $work/out-NAME.txt (what the tool found).
 measure() {
   local name="$1"; shift
+  local keep="$work/out-${name//\//-}.txt"
   for _ in $(seq "$reps"); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >/dev/null 2>&1 || true
-    echo "$name $(cat "$work/t" | tail -1)" >> "$work/times"
+    /usr/bin/time -f "%e %M" -o "$work/t" "$@" >"$keep" 2>/dev/null || true
+    echo "$name $(tail -1 "$work/t")" >> "$work/times"
   done
 }
 
 : > "$work/times"
+: > "$work/truth"
 for spec in $sizes; do
   lines="${spec%%:*}"; files="${spec##*:}"
   repo="$work/w$lines"
-  [ -d "$repo/.git" ] || python3 "$here/gen.py" "$repo" "$lines" "$files" 42 >/dev/null
-  added="$repo/src"
-  measure "mrwarden/$lines" "$mw" scan "$repo" --base main --head mr --output-dir "$work/out" --fail-on never
-  measure "ripgrep-floor/$lines" rg -i -c -F -f "$keywords" "$added"
-  if [ "$lines" -le 200000 ]; then
-    measure "semgrep/$lines" "$work/venv/bin/semgrep" scan --config "$here/semgrep-rules" --metrics off --disable-version-check --quiet --jobs 2 "$added"
-    measure "detect-secrets/$lines" "$work/venv/bin/detect-secrets" scan --all-files "$added"
+  # Regenerate when the generator changed since the workload was made.
+  stamp="$(sha256sum "$here/gen.py" | cut -c1-16)"
+  if [ "$(cat "$repo.stamp" 2>/dev/null)" != "$stamp" ]; then
+    rm -rf "$repo"
+    python3 "$here/gen.py" "$repo" "$lines" "$files" 42 >/dev/null
+    echo "$stamp" > "$repo.stamp"
   fi
+  echo "$lines $(cat "$work/w$lines.truth.json" | tr -d '\n ')" >> "$work/truth"
+  echo "== $lines added lines in $files files" >&2
+  # Every tool runs from inside the workload repository (detect-secrets finds nothing
+  # when started inside another git repository with a path outside it).
+  cd "$repo"
+  measure "mrwarden/$lines" "$mw" scan . --base main --head mr --output-dir "$work/out" --fail-on never --format json
+  measure "ripgrep-floor/$lines" rg -i -c -F -f "$keywords" src
+  if [ "$lines" -le 200000 ]; then
+    measure "semgrep/$lines" "$work/venv/bin/semgrep" scan --config "$here/semgrep-rules" --metrics off --disable-version-check --quiet --jobs 2 --json src
+    measure "detect-secrets/$lines" "$work/venv/bin/detect-secrets" scan --all-files src
+  fi
+  cd "$root"
 done
 
-python3 - "$work/times" "$reps" <<'PY' | tee "$here/results.md"
-import sys, statistics, collections, platform, os
-rows = collections.defaultdict(list)
-for line in open(sys.argv[1]):
-    name, wall, rss = line.split()
-    rows[name].append((float(wall), int(rss)))
-print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; {sys.argv[2]} repetitions each.\n")
-print("| tool / added lines | median wall s | min wall s | peak RSS MB | mrwarden ÷ tool (median) |")
-print("| --- | ---: | ---: | ---: | ---: |")
-def med(n): return statistics.median(w for w, _ in rows[n])
-for name in sorted(rows, key=lambda n: (int(n.split('/')[1]), n)):
-    tool, size = name.split("/")
-    walls = [w for w, _ in rows[name]]
-    rss = max(r for _, r in rows[name]) / 1024
-    mw = f"mrwarden/{size}"
-    ratio = "" if tool == "mrwarden" else f"{med(mw) / med(name):.3f}"
-    print(f"| {tool} / {size} | {statistics.median(walls):.3f} | {min(walls):.3f} | {rss:.1f} | {ratio} |")
-PY
+# Start-up peak RSS (times are taken by summarise.py with a finer clock).
+: > "$work/empty.diff"
+for _ in $(seq "$reps"); do
+  /usr/bin/time -f "%e %M" -o "$work/t" "$mw" scan --diff "$work/empty.diff" --output-dir "$work/out0" --fail-on never >/dev/null 2>&1 || true
+  echo "startup-empty-scan/0 $(tail -1 "$work/t")" >> "$work/times"
+done
+
+python3 "$here/summarise.py" "$work" "$reps" "$("$mw" --version)" "$("$work/venv/bin/semgrep" --version 2>/dev/null | tail -1)" "$("$work/venv/bin/detect-secrets" --version 2>/dev/null)" "$(rg --version | sed -n 1p)" | tee "$here/results.md"
+
+# End-to-end: `review` of a 1,000-file MR with 50 findings against the fake GitLab on
+# loopback (tests/bench_review.rs), appended to the table.
+if [ "${REVIEW:-1}" = 1 ]; then
+  line="$(cd "$root" && cargo test --release --locked -q --test bench_review -- --ignored --nocapture 2>/dev/null | grep '^review of' || echo 'review benchmark failed: run cargo test --release --test bench_review -- --ignored --nocapture')"
+  printf '\nEnd-to-end: %s.\n' "$line" | tee -a "$here/results.md"
+fi

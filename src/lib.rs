@@ -54,7 +54,9 @@ pub fn review_diff(
     policy: &Policy<'_>,
     started: SystemTime,
 ) -> Result<(Vec<Finding>, RunInfo), Error> {
+    let clock = std::time::Instant::now();
     let mut analysis = analyze::analyze(&loaded.diff, policy.rules, &policy.config.config.limits);
+    let analysed = clock.elapsed();
     analysis
         .findings
         .extend(policy.meta_findings.iter().cloned());
@@ -75,6 +77,7 @@ pub fn review_diff(
             fail_on_flag: policy.fail_on_flag,
         },
     )?;
+    let decided_in = clock.elapsed().saturating_sub(analysed);
     let fully_scanned = analysis.notes.iter().all(|n| !n.reason.fails_closed());
     let verdict = gate::decide(&decided.kept, decided.threshold, fully_scanned);
     let mut warnings = policy.config.warnings.clone();
@@ -96,6 +99,8 @@ pub fn review_diff(
         excluded: decided.excluded,
         dismissals: Vec::new(),
         error: None,
+        stages: vec![("analysis", analysed), ("policy", decided_in)],
+        api_requests: None,
     };
     Ok((decided.kept, run))
 }

@@ -109,14 +109,23 @@ fn review_of_a_thousand_file_mr() {
         .unwrap_or(0);
     let doc: serde_json::Value = serde_json::from_slice(&run.stdout).expect("json output");
     let findings = doc["findings"].as_array().map_or(0, Vec::len);
-    let requests = fake.state().requests.len();
+    let seen = fake.requests();
+    let requests = seen.len();
+    let writes = seen.iter().filter(|r| r.method != "GET").count();
+    // The issue's budget: writes + ⌈files / per_page⌉ + 10, with per_page 100 on 17.11.
+    let bound = writes + 1000usize.div_ceil(100) + 10;
     // A benchmark's whole output is this line.
     #[allow(clippy::print_stdout)]
     let () = println!(
-        "review of a 1,000-file MR: exit {:?}, {findings} findings, {requests} API requests, wall {:.3} s, peak RSS {} MB",
+        "review of a 1,000-file MR: exit {:?}, {findings} findings, {requests} API requests \
+         ({writes} writes; budget {bound}), wall {:.3} s, peak RSS {} MB",
         run.status.code(),
         wall.as_secs_f64(),
         rss_kb / 1024
     );
     assert_eq!(findings, 50, "{stderr}");
+    assert!(
+        requests <= bound,
+        "{requests} requests exceed the budget of {bound}"
+    );
 }

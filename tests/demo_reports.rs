@@ -43,6 +43,7 @@ fn volatile() -> Vec<(&'static str, &'static str)> {
         (r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z?", "[TIME]"),
         (r#"time="[0-9.]+""#, r#"time="[SECONDS]""#),
         (r"\b[0-9a-f]{40}\b", "[SHA]"),
+        (r"\b\d+ ms\b", "[N] ms"),
         (r"\b[0-9a-f]{12}\.\.[0-9a-f]{12}\b", "[RANGE]"),
         (
             concat!(
@@ -143,4 +144,27 @@ fn format_json_validates_and_format_markdown_is_the_summary() {
     let run = demo(out.path(), &["--format", "markdown"]);
     let summary = std::fs::read_to_string(out.path().join("mrwarden-summary.md")).expect("md");
     assert_eq!(String::from_utf8(run.stdout).expect("utf-8"), summary);
+}
+
+/// `mrwarden demo` prints the comments `review` would post on a fresh merge request:
+/// one inline discussion per finding on its added line, then the one summary note.
+/// Pinned by a snapshot, so a change to any comment body is reviewed.
+#[test]
+fn demo_prints_the_comments_it_would_post() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let run = demo(out.path(), &[]);
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    let start = stdout
+        .find("━━ In a merge-request pipeline")
+        .unwrap_or_else(|| panic!("no comment preview in:\n{stdout}"));
+    let comments = &stdout[start..];
+    assert_eq!(comments.matches("── inline discussion on ").count(), 6);
+    assert_eq!(comments.matches("── summary note ──").count(), 1);
+    assert!(comments.contains("── inline discussion on config/settings.py line 8 ──"));
+    assert!(comments.contains("<!-- mrwarden:v1 fp=summary -->"));
+    // Every body is what finalise() leaves: no line a quick action could start.
+    assert!(comments.lines().all(|l| !l.trim_start().starts_with('/')));
+    insta::with_settings!({ filters => volatile() }, {
+        insta::assert_snapshot!("demo__comments", comments);
+    });
 }

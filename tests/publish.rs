@@ -97,6 +97,21 @@ fn first_run_posts_one_discussion_per_finding_and_one_summary() {
     if placed > 0 {
         assert!(summary.contains("Not posted inline"), "{summary}");
     }
+    // The summary counts the API requests up to and including its own write: every
+    // request the fake saw before it, plus the note itself.
+    let counted: usize = summary
+        .split(" API requests")
+        .next()
+        .and_then(|head| head.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no request count in the summary: {summary}"));
+    let seen = fake.requests();
+    let summary_write = seen
+        .iter()
+        .position(|r| r.method == "POST" && r.body.contains("fp=summary"))
+        .expect("the summary note was posted");
+    assert_eq!(counted, summary_write + 1, "{summary}");
+    assert!(summary.contains(" ms · "), "stage timings: {summary}");
     assert!(
         !run.stderr.contains("warning: publishing"),
         "{}",

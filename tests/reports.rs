@@ -115,6 +115,11 @@ fn run(findings: &[Finding]) -> RunInfo {
         excluded: 0,
         dismissals: Vec::new(),
         error: None,
+        stages: vec![
+            ("diff", Duration::from_millis(12)),
+            ("analysis", Duration::from_millis(3)),
+        ],
+        api_requests: Some(9),
     }
 }
 

@@ -113,8 +113,8 @@ fn placeholder(value: &str) -> bool {
         || lower.starts_with("sha384-")
         || lower.starts_with("arn:")
         || lower.contains("example")
-        || lower.contains("here")
-        || lower.contains("your")
+        || filler_word(&lower, "here")
+        || filler_word(&lower, "your")
         || lower.contains("...")
         || lower.contains("xxx")
         || FILE_SUFFIXES.iter().any(|s| lower.ends_with(s))
@@ -131,6 +131,18 @@ fn placeholder(value: &str) -> bool {
         || lower.starts_with("https://")
         || lower.contains("dummy")
         || lower.contains("changeme")
+}
+
+/// `word` as a word of a placeholder (`paste_token_here`, `your-api-key`, `TOKENHERE`):
+/// at either end of the value or between non-alphanumerics. Inside random text
+/// (`Z2FheRECG3…`) it is chance, not a placeholder.
+fn filler_word(lower: &str, word: &str) -> bool {
+    lower.match_indices(word).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + word.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
+        (before.is_none() || after.is_none()) || (edge(before) && edge(after))
+    })
 }
 
 /// File names that credential-named settings point at (`key_file = "server.pem"`).
@@ -304,6 +316,12 @@ mod tests {
         assert!(placeholder("bert-base-uncased"));
         assert!(placeholder("server.pem"));
         assert!(!placeholder("Summer2024!"));
+        // Filler words count only as words, not inside random text.
+        assert!(!placeholder("Z2FheRECG3KpN8!9"));
+        assert!(!placeholder("k9yourQ2mVx7"));
+        assert!(placeholder("paste_token_here"));
+        assert!(placeholder("your-api-key-1"));
+        assert!(placeholder("TOKENHERE"));
         assert!(reference("os.environ['X']", "p = os.environ['X']"));
         assert!(obviously_fake("AKIAIOSFODNN7EXAMPLE"));
     }

@@ -1,6 +1,7 @@
 //! `mrwarden demo`: the whole flow on a bundled example change, in a temporary git
 //! repository, with no network and no configuration.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -54,19 +55,51 @@ const FEATURE: &[(&str, &str)] = &[
 pub fn run(args: &DemoArgs, env: EnvFn<'_>) -> Outcome {
     match prepare(args, env) {
         Ok((repo_dir, ctx)) => {
-            let mut outcome = super::scan::execute(&ctx);
+            let mut comments = None;
+            let mut outcome = super::scan::execute_with(&ctx, |loaded, findings, run| {
+                comments = Some(would_post(loaded, findings, run));
+            });
             let header = format!(
                 "mrwarden demo: reviewing branch 'feature' against 'main' in an example repository\nreports: {}\n\n",
                 ctx.output.dir.display()
             );
             if ctx.output.format == crate::cli::Format::Human {
                 outcome.stdout.insert_str(0, &header);
+                if let Some(comments) = comments {
+                    outcome.stdout.push_str(&comments);
+                }
             }
             drop(repo_dir);
             outcome
         }
         Err(e) => Outcome::error(&e),
     }
+}
+
+/// The comments `review` would post on a fresh merge request with this change: each
+/// inline discussion with its place, then the summary note, exactly as the bodies would
+/// be sent (made safe for a terminal).
+fn would_post(
+    loaded: &crate::diff::source::Loaded,
+    findings: &[crate::finding::Finding],
+    run: &crate::report::RunInfo,
+) -> String {
+    let head = loaded.head_sha.as_deref().unwrap_or("HEAD");
+    let preview = crate::publish::preview::first_run(findings, &loaded.diff, head);
+    let mut s = format!(
+        "\n━━ In a merge-request pipeline, mrwarden would start {} inline discussion(s) and write one summary note ━━\n",
+        preview.discussions.len()
+    );
+    for (pos, body) in &preview.discussions {
+        let _ = write!(
+            s,
+            "\n── inline discussion on {} line {} ──\n{}\n",
+            pos.new_path, pos.new_line, body
+        );
+    }
+    let summary = crate::gitlab::publish::summary_body(findings, run, &preview.not_inline, None);
+    let _ = write!(s, "\n── summary note ──\n{summary}\n");
+    crate::sanitize::terminal(&s)
 }
 
 fn prepare(args: &DemoArgs, env: EnvFn<'_>) -> Result<(tempfile::TempDir, Context), Error> {

@@ -165,6 +165,7 @@ fn analyse(
     }
     // The limits that apply before the trusted configuration is known are the defaults.
     let max = defaults.config.limits.max_diff_bytes;
+    let clock = std::time::Instant::now();
     let (loaded, not_scanned, trusted, version) = match &ctx.source {
         ReviewSource::Git { repo, diff } => {
             let loaded = source::load(repo, diff, &defaults.config.limits)?;
@@ -201,7 +202,10 @@ fn analyse(
         ctx,
         trusted.findings,
     );
+    let read = clock.elapsed();
     let (findings, mut run) = crate::review_diff(&loaded, &policy, started)?;
+    // Reading the diff and the target-branch policy (one stage: the reads interleave).
+    run.stages.insert(0, ("diff and policy read", read));
     if !not_scanned.is_empty() {
         for n in &not_scanned {
             warnings.push(format!("{}: {}", n.path, n.reason.describe()));

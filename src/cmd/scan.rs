@@ -64,6 +64,16 @@ pub fn load_baseline(repo: &Path, config: &config::Config) -> Result<BTreeSet<Fi
 /// Runs the local flow for a built context: configuration, rules, the git (or file, or
 /// tree) diff, analysis, policy, reports, gate.
 pub fn execute(ctx: &Context) -> Outcome {
+    execute_with(ctx, |_, _, _| {})
+}
+
+/// [`execute`], handing the analysed diff, the findings kept and the run to `inspect`
+/// before the reports are written (`demo` previews its comments from them). Not called
+/// for `scan --all`, which has no diff.
+pub fn execute_with(
+    ctx: &Context,
+    inspect: impl FnOnce(&diff::source::Loaded, &[crate::finding::Finding], &crate::report::RunInfo),
+) -> Outcome {
     super::with_reports(&ctx.output, |started| {
         let local = load_local(&ctx.repo, ctx.config_path.as_deref())?;
         let baseline = load_baseline(&ctx.repo, &local.config.config)?;
@@ -83,9 +93,13 @@ pub fn execute(ctx: &Context) -> Outcome {
             }
             return Ok(result);
         }
+        let clock = std::time::Instant::now();
         let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
+        let read = clock.elapsed();
         let mut result = crate::review_diff(&loaded, &policy, started)?;
+        result.1.stages.insert(0, ("diff", read));
         super::llm_review(ctx.llm.as_ref(), &loaded.diff, &policy, &mut result);
+        inspect(&loaded, &result.0, &result.1);
         Ok(result)
     })
 }

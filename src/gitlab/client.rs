@@ -114,6 +114,15 @@ pub enum RestError {
     },
 }
 
+/// HTTP requests sent to GitLab by this process, retries included (a run is one process;
+/// `review` uses one client to read and another to write).
+static SENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// GitLab API requests this process has sent so far, retries included, for the summary.
+pub fn requests_sent() -> u64 {
+    SENT.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The GitLab HTTP client.
 #[derive(Debug)]
 pub struct Client {
@@ -285,6 +294,7 @@ impl AsyncClient for Client {
                     self.limits.total.as_secs(),
                 )));
             }
+            SENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let wait = match self
                 .send_once(&parts.method, &url, &parts.headers, &body)
                 .await

@@ -237,12 +237,10 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     let superseded = (!is_newest)
         .then(|| newest.and_then(|v| v.head_commit_sha.clone()))
         .flatten();
-    let text = summary_body(
-        input.findings,
-        input.run,
-        &not_inline,
-        superseded.as_deref(),
-    );
+    // The note counts the API requests of this run up to its own write.
+    let mut run = input.run.clone();
+    run.api_requests = Some(crate::gitlab::client::requests_sent() + 1);
+    let text = summary_body(input.findings, &run, &not_inline, superseded.as_deref());
     let ep = WriteNote {
         project: project.clone(),
         merge_request: input.iid,

@@ -158,6 +158,7 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         }
         s.push('\n');
     }
+    run_line(&mut s, run);
     s
 }
 
@@ -192,6 +193,26 @@ fn dismissals(s: &mut String, list: &[crate::policy::triage::Dismissal]) {
         );
     }
     s.push('\n');
+}
+
+/// The last line: what the run looked at and how long each stage took, e.g. "Run: 4
+/// file(s) in the diff, 207 rules · diff 12 ms · analysis 3 ms · 9 API requests".
+fn run_line(s: &mut String, run: &RunInfo) {
+    if run.stages.is_empty() && run.api_requests.is_none() {
+        return;
+    }
+    let _ = write!(
+        s,
+        "Run: {} file(s) in the diff, {} rules",
+        run.stats.files, run.stats.rules
+    );
+    for (stage, took) in &run.stages {
+        let _ = write!(s, " · {stage} {} ms", took.as_millis());
+    }
+    if let Some(n) = run.api_requests {
+        let _ = write!(s, " · {n} API requests");
+    }
+    s.push_str(".\n");
 }
 
 /// A one-row table of counts, highest severity first (omitted when there is nothing).

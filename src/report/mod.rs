@@ -58,6 +58,13 @@ pub struct RunInfo {
     pub dismissals: Vec<crate::policy::triage::Dismissal>,
     /// Why the run could not analyse, when it could not.
     pub error: Option<String>,
+    /// Wall time of each stage, in order (`diff`, `policy`, `analysis`, …), for the
+    /// summary. Not in the machine-readable reports: times change on every run.
+    #[serde(skip)]
+    pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// GitLab API requests sent so far (`review`), for the summary note.
+    #[serde(skip)]
+    pub api_requests: Option<u64>,
 }
 
 impl RunInfo {
@@ -80,6 +87,8 @@ impl RunInfo {
             excluded: 0,
             dismissals: Vec::new(),
             error: Some(error),
+            stages: Vec::new(),
+            api_requests: None,
         }
     }
 
@@ -109,6 +118,12 @@ impl RunInfo {
         self.suppressed += other.suppressed;
         self.baselined += other.baselined;
         self.excluded += other.excluded;
+        for (name, took) in other.stages {
+            match self.stages.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, total)) => *total += took,
+                None => self.stages.push((name, took)),
+            }
+        }
     }
 }
 
