@@ -219,10 +219,10 @@ fn outside_code(body: &str) -> String {
     let mut out = String::new();
     let mut fence: Option<usize> = None;
     for line in body.lines() {
-        let t = line.trim_start();
-        let ticks = t.len() - t.trim_start_matches('`').len();
+        let trimmed = line.trim_start();
+        let ticks = trimmed.len() - trimmed.trim_start_matches('`').len();
         match fence {
-            Some(n) if ticks >= n && t.trim_start_matches('`').trim().is_empty() => {
+            Some(open) if ticks >= open && trimmed.trim_start_matches('`').trim().is_empty() => {
                 fence = None;
                 continue;
             }
@@ -235,35 +235,34 @@ fn outside_code(body: &str) -> String {
         }
         let chars: Vec<char> = line.chars().collect();
         let run = |at: usize| chars[at..].iter().take_while(|c| **c == '`').count();
-        let mut i = 0;
-        while i < chars.len() {
-            if chars[i] != '`' {
-                out.push(chars[i]);
-                i += 1;
+        let mut pos = 0;
+        while pos < chars.len() {
+            if chars[pos] != '`' {
+                out.push(chars[pos]);
+                pos += 1;
                 continue;
             }
             // A span opened by n backticks ends at the next run of exactly n.
-            let n = run(i);
-            let mut j = i + n;
+            let opening = run(pos);
+            let mut next = pos + opening;
             let mut close = None;
-            while j < chars.len() {
-                if chars[j] == '`' {
-                    let m = run(j);
-                    if m == n {
-                        close = Some(j + m);
+            while next < chars.len() {
+                if chars[next] == '`' {
+                    let len = run(next);
+                    if len == opening {
+                        close = Some(next + len);
                         break;
                     }
-                    j += m;
+                    next += len;
                 } else {
-                    j += 1;
+                    next += 1;
                 }
             }
-            match close {
-                Some(end) => i = end,
-                None => {
-                    out.extend(&chars[i..i + n]);
-                    i += n;
-                }
+            if let Some(end) = close {
+                pos = end;
+            } else {
+                out.extend(&chars[pos..pos + opening]);
+                pos += opening;
             }
         }
         out.push('\n');

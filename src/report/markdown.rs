@@ -143,14 +143,7 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         }
         s.push('\n');
     }
-    dismissals(&mut s, &run.dismissals);
-    if run.baselined + run.excluded + run.suppressed > 0 {
-        let _ = writeln!(
-            s,
-            "Not counted: {} baselined, {} suppressed, {} in excluded paths.\n",
-            run.baselined, run.suppressed, run.excluded
-        );
-    }
+    not_counted(&mut s, run);
     if !run.warnings.is_empty() {
         s.push_str("**Warnings**\n\n");
         for w in &run.warnings {
@@ -162,8 +155,20 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
     s
 }
 
-/// Triage replies on current findings: who, which rule, where, the reason (untrusted,
-/// in a code span) and whether it counts for the gate.
+/// What policy kept out of the gate: triage replies on current findings (who, which
+/// rule, where, the reason as untrusted text in a code span, whether it counts), then
+/// the baselined, suppressed and excluded counts.
+fn not_counted(s: &mut String, run: &RunInfo) {
+    dismissals(s, &run.dismissals);
+    if run.baselined + run.excluded + run.suppressed > 0 {
+        let _ = writeln!(
+            s,
+            "Not counted: {} baselined, {} suppressed, {} in excluded paths.\n",
+            run.baselined, run.suppressed, run.excluded
+        );
+    }
+}
+
 fn dismissals(s: &mut String, list: &[crate::policy::triage::Dismissal]) {
     if list.is_empty() {
         return;
