@@ -388,13 +388,15 @@ fn dismissals(run: &Run) -> Vec<Value> {
 }
 
 #[test]
-fn triage_by_the_author_a_developer_a_committer_or_a_blocked_member_keeps_the_gate() {
+fn triage_by_the_author_a_developer_a_committer_a_blocked_member_or_on_a_secret_keeps_the_gate() {
     let (repo, fake) = triage_mr(TRIAGE_CONFIG_3);
     let cases = [
         ("python-sql-injection", ann(), "mr_author"),
         ("python-subprocess-shell", dev(), "role_too_low"),
         ("dockerfile-curl-pipe-shell", cora(), "committer"),
         ("python-debug-enabled", blocked(), "role_too_low"),
+        // A maintainer who did not commit, but on a secret.
+        ("gitlab-pat", max(), "not_dismissable"),
     ];
     for (rule, who, _) in &cases {
         reply(
@@ -404,10 +406,26 @@ fn triage_by_the_author_a_developer_a_committer_or_a_blocked_member_keeps_the_ga
             "!fp only test code",
         );
     }
+    // While the facts cannot be read (here the commits), nothing is judged or answered.
+    fake.state().forbidden_suffix = Some("/commits".into());
+    let (run, _) = review(&fake, &repo, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot read the triage replies"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(CANARY));
+    assert!(dismissals(&run).is_empty());
+    for (rule, who, _) in &cases {
+        let last = last_note(&rule_thread(&fake, rule));
+        assert_eq!(last["author"]["id"], who["id"], "not answered while unread");
+    }
+    fake.state().forbidden_suffix = None;
     let (run, findings) = review(&fake, &repo, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let d = dismissals(&run);
-    assert_eq!(d.len(), 4, "{d:?}");
+    assert_eq!(d.len(), cases.len(), "{d:?}");
     for (rule, who, why) in &cases {
         let d = d
             .iter()
@@ -442,7 +460,7 @@ fn triage_by_the_author_a_developer_a_committer_or_a_blocked_member_keeps_the_ga
 }
 
 #[test]
-fn triage_by_a_maintainer_who_did_not_commit_dismisses_the_finding_once_it_can_be_checked() {
+fn triage_by_a_maintainer_who_did_not_commit_dismisses_the_finding() {
     let (repo, fake) = triage_mr(TRIAGE_CONFIG);
     let id = sql_thread(&fake)["id"].clone();
     // The same command in a thread a person started does nothing.
@@ -457,26 +475,6 @@ fn triage_by_a_maintainer_who_did_not_commit_dismisses_the_finding_once_it_can_b
         &max(),
         "!fp the query is built from constants ` /merge @all",
     );
-    // While the facts cannot be read (here the commits), no reply counts.
-    fake.state().forbidden_suffix = Some("/commits".into());
-    let (run, _) = review(&fake, &repo, &[]);
-    assert_eq!(run.code, 1, "fail closed: {}", run.stderr);
-    assert!(
-        run.stderr.contains("cannot read the triage replies"),
-        "{}",
-        run.stderr
-    );
-    assert!(!run.stderr.contains(CANARY));
-    assert!(dismissals(&run).is_empty());
-    let last = sql_thread(&fake)["notes"]
-        .as_array()
-        .and_then(|n| n.last().cloned())
-        .expect("note");
-    assert_eq!(
-        last["author"]["username"], "max",
-        "not answered while unread"
-    );
-    fake.state().forbidden_suffix = None;
     let (run, findings) = review(&fake, &repo, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let d = dismissals(&run);
@@ -522,10 +520,12 @@ fn triage_by_a_maintainer_who_did_not_commit_dismisses_the_finding_once_it_can_b
     assert_eq!(now, vec![human], "the human's thread is untouched");
 }
 
-/// Fingerprints of the bot's finding threads with their state, and the number of
-/// summaries: what a converged MR shows.
-fn converged(fake: &Fake) -> (Vec<(String, Value, Value)>, usize) {
-    let mut threads: Vec<(String, Value, Value)> = bot_threads(fake)
+/// The bot's finding threads as (fingerprint, file, line, resolved), sorted, and the
+/// number of summaries: what a converged MR shows.
+type Converged = (Vec<(String, Value, Value, Value)>, usize);
+
+fn converged(fake: &Fake) -> Converged {
+    let mut threads: Vec<_> = bot_threads(fake)
         .iter()
         .map(|t| {
             let n = &t["notes"][0];
@@ -536,11 +536,37 @@ fn converged(fake: &Fake) -> (Vec<(String, Value, Value)>, usize) {
                 .unwrap_or("")
                 .trim_end_matches(" -->")
                 .to_string();
-            (fp, n["position"].clone(), n["resolved"].clone())
+            let pos = &n["position"];
+            (
+                fp,
+                pos["new_path"].clone(),
+                pos["new_line"].clone(),
+                n["resolved"].clone(),
+            )
         })
         .collect();
     threads.sort_by(|a, b| a.0.cmp(&b.0));
     (threads, summaries(fake).len())
+}
+
+/// What one clean run leaves on the fixture MR: every finding of the run's JSON output
+/// (they are all on added lines) in one open thread on its line, and one summary.
+fn one_clean_run(findings: &Value) -> Converged {
+    let mut threads: Vec<_> = findings
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["fingerprint"].as_str().unwrap_or("").to_string(),
+                f["path"].clone(),
+                f["start_line"].clone(),
+                json!(false),
+            )
+        })
+        .collect();
+    threads.sort_by(|a, b| a.0.cmp(&b.0));
+    (threads, 1)
 }
 
 fn assert_no_duplicates(fake: &Fake) {
@@ -553,41 +579,37 @@ fn assert_no_duplicates(fake: &Fake) {
 #[test]
 fn two_reviews_started_at_once_end_with_one_summary_and_no_duplicate_threads() {
     let repo = fixture_repo();
-    let clean = Fake::start("/api/v4", state_for(&repo));
-    review(&clean, &repo, &[]);
     let mut state = state_for(&repo);
     // Both runs plan on an empty MR before either write lands.
     state.post_barrier = 2;
     let fake = Fake::start("/api/v4", state);
-    let (a, b) = std::thread::scope(|s| {
-        let a = s.spawn(|| review(&fake, &repo, &[]).0);
+    let ((a, findings), b) = std::thread::scope(|s| {
+        let a = s.spawn(|| review(&fake, &repo, &[]));
         let b = s.spawn(|| review(&fake, &repo, &[]).0);
         (a.join().expect("run a"), b.join().expect("run b"))
     });
     assert_eq!((a.code, b.code), (1, 1), "{}\n{}", a.stderr, b.stderr);
+    let expected = one_clean_run(&findings);
     let created = fake
         .requests()
         .iter()
         .filter(|r| r.method == "POST" && r.path.ends_with("/discussions"))
         .count();
     assert!(
-        created > converged(&clean).0.len(),
+        created > expected.0.len(),
         "both runs posted: the race happened ({created})"
     );
-    assert_eq!(converged(&fake), converged(&clean));
-    assert_eq!(summaries(&fake).len(), 1);
+    assert_eq!(converged(&fake), expected);
 }
 
 #[test]
 fn reruns_under_server_errors_rate_limits_and_lost_answers_converge_without_duplicates() {
     let repo = fixture_repo();
-    let clean = Fake::start("/api/v4", state_for(&repo));
-    review(&clean, &repo, &[]);
     let mut state = state_for(&repo);
     state.write_429_percent = 20;
     state.write_5xx_percent = 20;
     state.lost_write_percent = 30;
-    state.random_5xx_percent = 3;
+    // (Reads under random 5xx: tests/review.rs; a GET is simply retried.)
     let fake = Fake::start("/api/v4", state);
     for _ in 0..2 {
         let (run, _) = review(&fake, &repo, &[]);
@@ -613,22 +635,15 @@ fn reruns_under_server_errors_rate_limits_and_lost_answers_converge_without_dupl
         st.write_429_percent = 0;
         st.write_5xx_percent = 0;
         st.lost_write_percent = 0;
-        st.random_5xx_percent = 0;
     }
-    let (run, _) = review(&fake, &repo, &[]);
+    let (run, findings) = review(&fake, &repo, &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(converged(&fake), converged(&clean));
-    // The same summary but for the run line (timings and request counts vary).
-    let summary = |f: &Fake| -> Vec<String> {
-        summaries(f)[0]["notes"][0]["body"]
-            .as_str()
-            .unwrap_or("")
-            .lines()
-            .filter(|l| !l.starts_with("Run: "))
-            .map(str::to_string)
-            .collect()
-    };
-    assert_eq!(summary(&fake), summary(&clean));
+    assert_eq!(converged(&fake), one_clean_run(&findings));
+    let summary = summaries(&fake)[0]["notes"][0]["body"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(!summary.contains("Not posted inline"), "{summary}");
 }
 
 #[test]
@@ -740,12 +755,16 @@ fn git_diff_in(root: &std::path::Path, r: &Repo) -> String {
     )
 }
 
-fn last_body(thread: &Value) -> Value {
+fn last_note(thread: &Value) -> Value {
     thread["notes"]
         .as_array()
         .and_then(|n| n.last())
-        .map(|n| n["body"].clone())
+        .cloned()
         .unwrap_or_default()
+}
+
+fn last_body(thread: &Value) -> Value {
+    last_note(thread)["body"].clone()
 }
 
 fn thread_on(fake: &Fake, path: &str) -> Value {
