@@ -264,6 +264,27 @@ pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
+/// A high-severity vulnerability on line `line` of `a.py` (rule `r`), for unit tests.
+#[cfg(test)]
+pub(crate) fn sample(line: u32) -> Finding {
+    Finding {
+        rule_id: "r".into(),
+        title: "t".into(),
+        message: "m".into(),
+        severity: Severity::High,
+        confidence: Confidence::High,
+        kind: FindingKind::Vulnerability,
+        cwe: None,
+        owasp: None,
+        path: "a.py".into(),
+        start_line: line,
+        end_line: line,
+        snippet: "x".into(),
+        remediation: "r".into(),
+        fingerprint: Fingerprint::compute("r", "a.py", &line.to_string(), 0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,6 +92,7 @@ pub fn review_diff(
         suppressed: decided.suppressed.len(),
         baselined: decided.baselined.len(),
         excluded: decided.excluded,
+        dismissals: Vec::new(),
         error: None,
         stages: vec![("analysis", analysed), ("policy", decided_in)],
         api_requests: None,
@@ -202,4 +203,21 @@ pub fn add_llm_review(
     finding::sort(findings);
     let fully_scanned = run.notes.iter().all(|n| !n.reason.fails_closed());
     run.verdict = gate::decide_with_llm(findings, run.fail_on, config.llm.gate_on, fully_scanned);
+}
+
+/// Takes the findings that counting triage dismissals cover out of a finished review,
+/// records every dismissal in the run, and decides the verdict again (LLM findings
+/// still gate only at `llm_gate_on`).
+pub fn apply_dismissals(
+    findings: &mut Vec<Finding>,
+    run: &mut RunInfo,
+    dismissals: Vec<policy::triage::Dismissal>,
+    llm_gate_on: Threshold,
+) {
+    let removed = policy::triage::apply(findings, &dismissals);
+    run.dismissals = dismissals;
+    if removed > 0 {
+        let fully_scanned = run.notes.iter().all(|n| !n.reason.fails_closed());
+        run.verdict = gate::decide_with_llm(findings, run.fail_on, llm_gate_on, fully_scanned);
+    }
 }

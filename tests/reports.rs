@@ -10,6 +10,7 @@ use std::time::{Duration, SystemTime};
 use mrwarden::analyze::{FileNote, NoteReason, Stats};
 use mrwarden::finding::{Confidence, Finding, FindingKind, Fingerprint, Severity, line_basis};
 use mrwarden::gate::{Threshold, Verdict};
+use mrwarden::policy::triage::NotCounted;
 use mrwarden::report::{ReportKind, RunInfo};
 use report_validation::check;
 
@@ -112,6 +113,7 @@ fn run(findings: &[Finding]) -> RunInfo {
         suppressed: 1,
         baselined: 2,
         excluded: 0,
+        dismissals: Vec::new(),
         error: None,
         stages: vec![
             ("diff", Duration::from_millis(12)),
@@ -275,9 +277,44 @@ fn hostile_text_is_escaped_in_every_format() {
     f.title = "Eval <script>".into();
     f.message = "Message\nwith a newline & <tags>".into();
     let findings = vec![f];
-    let out = check_all(&findings, &run(&findings));
+    let mut run = run(&findings);
+    run.dismissals = vec![dismissal(
+        &findings[0],
+        "/approve ``` @all ![x](https://evil.example/a.png) <img src=x> \u{1b}[31m",
+        None,
+    )];
+    let out = check_all(&findings, &run);
     let summary = String::from_utf8(out[5].1.clone()).expect("utf-8");
     assert!(!summary.contains('\u{1b}') && !summary.contains('\u{0}'));
+    let line = summary
+        .lines()
+        .find(|l| l.contains("/approve"))
+        .expect("the dismissal is listed");
+    assert!(
+        line.starts_with("- ") && line.contains("````/approve"),
+        "{line}"
+    );
+}
+
+fn dismissal(
+    f: &Finding,
+    reason: &str,
+    not_counted: Option<NotCounted>,
+) -> mrwarden::policy::triage::Dismissal {
+    mrwarden::policy::triage::Dismissal {
+        fingerprint: f.fingerprint.as_str().to_string(),
+        rule_id: f.rule_id.clone(),
+        path: f.path.clone(),
+        line: f.start_line,
+        severity: f.severity,
+        command: mrwarden::policy::triage::Command::Fp,
+        by: "maya".into(),
+        reason: reason.into(),
+        counts: not_counted.is_none(),
+        not_counted,
+        discussion_id: "d".into(),
+        note_id: 1,
+    }
 }
 
 #[test]
@@ -339,6 +376,10 @@ fn json_stdout_matches_its_published_schema() {
         path: "x".into(),
         reason: NoteReason::BudgetExceeded,
     });
+    runs[0].dismissals = vec![dismissal(&findings[0], "test data only", None)];
+    runs[0]
+        .dismissals
+        .push(dismissal(&findings[1], "", Some(NotCounted::MrAuthor)));
     for (findings, run) in [(findings.as_slice(), &runs[0]), (&[][..], &runs[1])] {
         let out: serde_json::Value =
             serde_json::from_str(&mrwarden::report::json::render(findings, run)).expect("json");

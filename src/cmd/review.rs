@@ -243,6 +243,10 @@ fn analyse(
         &policy,
         &mut result,
     );
+    if has_token && version.is_some() {
+        // Triage replies are read before the gate is decided (DESIGN.md).
+        apply_triage(ctx, mr, &trusted.config.config, &mut result);
+    }
     // Comments go only where the diff version (and so the positions) is known.
     if let Some(version) = version {
         *to_publish = Some(ToPublish {
@@ -256,6 +260,38 @@ fn analyse(
         });
     }
     Ok(result)
+}
+
+/// Applies the `!fp`/`!accept` replies on the bot's threads under the trusted
+/// `triage.min_role`; a failed read is a warning and dismisses nothing (fail closed).
+fn apply_triage(
+    ctx: &ReviewContext,
+    mr: &MergeRequestRef,
+    config: &config::Config,
+    result: &mut (Vec<Finding>, RunInfo),
+) {
+    use crate::policy::triage;
+    let read = connect(ctx)
+        .map_err(|e| e.to_string())
+        .and_then(|(rt, api, _)| {
+            rt.block_on(crate::gitlab::triage::read(
+                &api,
+                &mr.project,
+                mr.iid,
+                &result.0,
+            ))
+            .map_err(|e| e.to_string())
+        });
+    match read {
+        Ok((discussions, facts)) => {
+            let dismissals =
+                triage::decide(&discussions, &result.0, &facts, config.triage.min_role);
+            crate::apply_dismissals(&mut result.0, &mut result.1, dismissals, config.llm.gate_on);
+        }
+        Err(e) => result.1.warnings.push(format!(
+            "cannot read the triage replies, so no dismissal applies: {e}"
+        )),
+    }
 }
 
 /// A diff from the API, the files it left unscanned, and the trusted policy.
@@ -452,7 +488,7 @@ fn connect(ctx: &ReviewContext) -> Result<(tokio::runtime::Runtime, Gitlab, bool
 fn api_error(e: &ApiFailure, has_token: bool, var: &str) -> Error {
     match e {
         ApiFailure::Unauthorized { what } if has_token => Error::Analysis(format!(
-            "GitLab token invalid or expired (HTTP 401 from GET {what}); create a new token (scope api, role Developer) and store it in the masked CI/CD variable {var}"
+            "GitLab token invalid or expired (HTTP 401 from {what}); create a new token (scope api, role Developer) and store it in the masked CI/CD variable {var}"
         )),
         ApiFailure::Unauthorized { what }
         | ApiFailure::Forbidden { what }
@@ -460,7 +496,7 @@ fn api_error(e: &ApiFailure, has_token: bool, var: &str) -> Error {
             if !has_token =>
         {
             Error::Analysis(format!(
-                "cannot read the merge request without a token (GET {what} refused); set the masked CI/CD variable {var} (scope api, role Developer; see docs/review.md)"
+                "cannot read the merge request without a token ({what} refused); set the masked CI/CD variable {var} (scope api, role Developer; see docs/review.md)"
             ))
         }
         other => Error::Analysis(other.to_string()),

@@ -159,8 +159,8 @@ impl LlmConfig {
     }
 }
 
-/// The `triage:` section: the schema of DESIGN.md. Triage replies themselves are read by
-/// the MR-comment publisher; until that lands the setting is validated and documented.
+/// The `triage:` section: the schema of DESIGN.md. Replies are judged by
+/// [`crate::policy::triage`] under the target branch's value.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Triage {

@@ -311,7 +311,18 @@ impl AsyncClient for Client {
                 {
                     retry_after(&rsp).unwrap_or_else(|| self.backoff(attempt))
                 }
-                Ok(rsp) => return Ok(rsp),
+                Ok(rsp) => {
+                    // Writes slow down when GitLab says the limit is nearly used up.
+                    if !matches!(parts.method, http::Method::GET | http::Method::HEAD)
+                        && let Some(pause) = write_pause(&rsp, unix_now())
+                    {
+                        let pause = pause.min(self.limits.max_backoff);
+                        if Instant::now() + pause < self.deadline {
+                            tokio::time::sleep(pause).await;
+                        }
+                    }
+                    return Ok(rsp);
+                }
                 // A certificate problem does not go away by asking again.
                 Err(e)
                     if (e.is_connect() || e.is_timeout())
@@ -355,6 +366,33 @@ pub fn backoff(limits: &Limits, attempt: u32) -> Duration {
 /// 429, 500, 502, 503, 504 are worth another try.
 pub fn retryable(status: StatusCode) -> bool {
     matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
+}
+
+/// The pause after a write when GitLab's `RateLimit-Remaining` is low: at most a tenth
+/// of `RateLimit-Limit` (at most 10 when no limit is sent). The requests left are
+/// spread over the time to `RateLimit-Reset` (Unix seconds), so the run never hits a
+/// 429. Without those headers there is no pause: no fixed pacing.
+pub fn write_pause(rsp: &Response<Bytes>, now: u64) -> Option<Duration> {
+    let header = |name: &str| {
+        rsp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+    };
+    let remaining = header("ratelimit-remaining")?;
+    let low = header("ratelimit-limit").map_or(10, |limit| limit / 10);
+    if remaining > low {
+        return None;
+    }
+    let reset = header("ratelimit-reset")?;
+    let left = Duration::from_secs(reset.saturating_sub(now));
+    Some(left / u32::try_from(remaining + 1).unwrap_or(u32::MAX))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// How long GitLab asks us to wait: `Retry-After` in seconds, else (on 429) the
@@ -480,6 +518,38 @@ mod tests {
         r.headers_mut()
             .insert("retry-after", "7".parse().expect("value"));
         assert_eq!(retry_after(&r), Some(Duration::from_secs(7)));
+    }
+
+    #[test]
+    fn writes_pause_only_when_the_rate_limit_is_nearly_used() {
+        let rsp = |headers: &[(&str, &str)]| {
+            let mut r = Response::new(Bytes::new());
+            for (k, v) in headers {
+                r.headers_mut().insert(
+                    http::HeaderName::from_bytes(k.as_bytes()).expect("name"),
+                    v.parse().expect("value"),
+                );
+            }
+            r
+        };
+        let now = 1_000;
+        assert_eq!(write_pause(&rsp(&[]), now), None, "no fixed pacing");
+        let plenty = rsp(&[
+            ("ratelimit-limit", "600"),
+            ("ratelimit-remaining", "300"),
+            ("ratelimit-reset", "1060"),
+        ]);
+        assert_eq!(write_pause(&plenty, now), None);
+        let low = rsp(&[
+            ("ratelimit-limit", "600"),
+            ("ratelimit-remaining", "59"),
+            ("ratelimit-reset", "1060"),
+        ]);
+        assert_eq!(write_pause(&low, now), Some(Duration::from_secs(1)));
+        let none_left = rsp(&[("ratelimit-remaining", "0"), ("ratelimit-reset", "1004")]);
+        assert_eq!(write_pause(&none_left, now), Some(Duration::from_secs(4)));
+        let past = rsp(&[("ratelimit-remaining", "0"), ("ratelimit-reset", "900")]);
+        assert_eq!(write_pause(&past, now), Some(Duration::ZERO));
     }
 
     #[test]

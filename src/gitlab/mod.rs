@@ -9,6 +9,7 @@ pub mod endpoints;
 pub mod model;
 pub mod publish;
 pub mod token;
+pub mod triage;
 
 use gitlab::api::{ApiError, AsyncClient, Endpoint};
 use http::{Request, StatusCode};
@@ -21,33 +22,33 @@ pub use token::Token;
 #[derive(Debug, thiserror::Error)]
 pub enum ApiFailure {
     /// 401: token missing, invalid, expired or revoked.
-    #[error("HTTP 401 from GET {what}")]
+    #[error("HTTP 401 from {what}")]
     Unauthorized {
-        /// Endpoint path.
+        /// The request: method and endpoint path, e.g. `POST projects/1/…/notes`.
         what: String,
     },
     /// 403: token lacks a scope or the bot lacks a role.
     #[error(
-        "GitLab refused GET {what} (HTTP 403); the token needs scope api and the bot role Developer on this project"
+        "GitLab refused {what} (HTTP 403); the token needs scope api and the bot role Developer on this project"
     )]
     Forbidden {
-        /// Endpoint path.
+        /// The request: method and endpoint path, e.g. `POST projects/1/…/notes`.
         what: String,
     },
     /// 404: wrong id, or a private project without (enough) access.
     #[error(
-        "GET {what} was not found (HTTP 404); check CI_MERGE_REQUEST_PROJECT_ID and CI_MERGE_REQUEST_IID, and that the bot is a member of the project"
+        "{what} was not found (HTTP 404); check CI_MERGE_REQUEST_PROJECT_ID and CI_MERGE_REQUEST_IID, and that the bot is a member of the project"
     )]
     NotFound {
-        /// Endpoint path.
+        /// The request: method and endpoint path, e.g. `POST projects/1/…/notes`.
         what: String,
     },
     /// An HTML page or other non-JSON body, typically a proxy or login page.
     #[error(
-        "GitLab answered GET {what} with HTTP {status} and {kind}, not JSON; a proxy or login page is in the way: check CI_API_V4_URL/MRWARDEN_GITLAB_URL and HTTPS_PROXY"
+        "GitLab answered {what} with HTTP {status} and {kind}, not JSON; a proxy or login page is in the way: check CI_API_V4_URL/MRWARDEN_GITLAB_URL and HTTPS_PROXY"
     )]
     NotJson {
-        /// Endpoint path.
+        /// The request: method and endpoint path, e.g. `POST projects/1/…/notes`.
         what: String,
         /// Status code.
         status: u16,
@@ -56,20 +57,18 @@ pub enum ApiFailure {
     },
     /// JSON of an unexpected shape.
     #[error(
-        "GitLab answered GET {what} with JSON mrwarden cannot read ({detail}); mrwarden supports GitLab 17.0 and later"
+        "GitLab answered {what} with JSON mrwarden cannot read ({detail}); mrwarden supports GitLab 17.0 and later"
     )]
     BadJson {
-        /// Endpoint path.
+        /// The request: method and endpoint path, e.g. `POST projects/1/…/notes`.
         what: String,
         /// serde's message.
         detail: String,
     },
     /// Any other error status, after retries where they apply.
-    #[error(
-        "GitLab answered GET {what} with HTTP {status}; retry the job later or check the instance"
-    )]
+    #[error("GitLab answered {what} with HTTP {status}; retry the job later or check the instance")]
     Status {
-        /// Endpoint path.
+        /// The request: method and endpoint path, e.g. `POST projects/1/…/notes`.
         what: String,
         /// Status code.
         status: u16,
@@ -78,17 +77,17 @@ pub enum ApiFailure {
     #[error("{0}")]
     Transport(RestError),
     /// A response over the size budget.
-    #[error("GET {what} returned more than {max_bytes} bytes (limits.max_diff_bytes)")]
+    #[error("{what} returned more than {max_bytes} bytes (limits.max_diff_bytes)")]
     TooLarge {
-        /// Endpoint path.
+        /// The request: method and endpoint path, e.g. `POST projects/1/…/notes`.
         what: String,
         /// The budget.
         max_bytes: u64,
     },
     /// The pager went on for more pages than any real list has.
-    #[error("GET {what} returned more than {pages} pages; stopping")]
+    #[error("{what} returned more than {pages} pages; stopping")]
     TooManyPages {
-        /// Endpoint path.
+        /// The request: method and endpoint path, e.g. `POST projects/1/…/notes`.
         what: String,
         /// Page cap.
         pages: u32,
@@ -121,7 +120,7 @@ impl Gitlab {
     /// GETs one JSON document.
     pub async fn get<T: DeserializeOwned>(&self, ep: &impl Endpoint) -> Result<T, ApiFailure> {
         let rsp = self.send(ep, &[]).await?;
-        decode(&ep.endpoint(), &rsp)
+        decode(&request_name(ep), &rsp)
     }
 
     /// GETs a plain-text document (e.g. `raw_diffs`), at most `max_bytes` of it.
@@ -133,7 +132,7 @@ impl Gitlab {
         let rsp = self.send(ep, &[]).await?;
         if rsp.body().len() as u64 > max_bytes {
             return Err(ApiFailure::TooLarge {
-                what: ep.endpoint().into_owned(),
+                what: request_name(ep),
                 max_bytes,
             });
         }
@@ -148,7 +147,7 @@ impl Gitlab {
         ep: &impl Endpoint,
         per_page: u32,
     ) -> Result<Vec<T>, ApiFailure> {
-        let what = ep.endpoint();
+        let what = request_name(ep);
         let mut out = Vec::new();
         let mut page = 1u32;
         for _ in 0..MAX_PAGES {
@@ -169,7 +168,7 @@ impl Gitlab {
             }
         }
         Err(ApiFailure::TooManyPages {
-            what: what.into_owned(),
+            what,
             pages: MAX_PAGES,
         })
     }
@@ -182,16 +181,17 @@ impl Gitlab {
         if rsp.body().is_empty() {
             return Ok(serde_json::Value::Null);
         }
-        decode(&ep.endpoint(), &rsp)
+        decode(&request_name(ep), &rsp)
     }
 
     /// Sends one request: the endpoint's method, URL, parameters (plus `extra` query
     /// pairs) and body, if it has one.
     async fn send(&self, ep: &impl Endpoint, extra: &[(&str, String)]) -> Result<Raw, ApiFailure> {
-        let what = ep.endpoint();
+        let path = ep.endpoint();
+        let what = request_name(ep);
         let mut url = ep
             .url_base()
-            .endpoint_for(&self.client, &what)
+            .endpoint_for(&self.client, &path)
             .map_err(|e| transport(e, &what))?;
         ep.parameters().add_to_url(&mut url);
         if !extra.is_empty() {
@@ -222,6 +222,12 @@ impl Gitlab {
             .map_err(|e| transport(e, &what))?;
         classify(&what, rsp)
     }
+}
+
+/// How errors name a request: its real method and endpoint path (`PUT projects/1/…`);
+/// never the URL, so never a host or query.
+pub fn request_name(ep: &impl Endpoint) -> String {
+    format!("{} {}", ep.method(), ep.endpoint())
 }
 
 /// GitLab's `per_page` for `…/diffs`: larger pages gave HTTP 500 before 17.11
@@ -353,6 +359,25 @@ mod tests {
         assert_eq!(diffs_per_page(Some((17, 10))), 30);
         assert_eq!(diffs_per_page(Some((17, 11))), 100);
         assert_eq!(diffs_per_page(Some((18, 0))), 100);
+    }
+
+    #[test]
+    fn errors_name_the_real_method() {
+        let ep = endpoints::ResolveDiscussion {
+            project: 5u64.into(),
+            merge_request: 7,
+            discussion: "abc",
+            resolved: true,
+        };
+        let what = request_name(&ep);
+        assert_eq!(what, "PUT projects/5/merge_requests/7/discussions/abc");
+        let mut r = http::Response::new(bytes::Bytes::from_static(b"{}"));
+        *r.status_mut() = StatusCode::FORBIDDEN;
+        let e = classify(&what, r).expect_err("fails");
+        assert!(
+            e.to_string().starts_with("GitLab refused PUT projects/5/"),
+            "{e}"
+        );
     }
 
     #[test]

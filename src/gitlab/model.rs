@@ -110,6 +110,50 @@ pub struct TokenInfo {
 pub struct Member {
     /// 10 guest, 20 reporter, 30 developer, 40 maintainer, 50 owner.
     pub access_level: u32,
+    /// Username.
+    #[serde(default)]
+    pub username: String,
+    /// Display name.
+    #[serde(default)]
+    pub name: String,
+    /// `active`, `blocked`, … (absent on older GitLab).
+    #[serde(default)]
+    pub state: Option<String>,
+}
+
+/// `GET /users/:id`: the parts triage compares with commit identities.
+#[derive(Debug, Clone, Deserialize)]
+pub struct UserProfile {
+    /// The e-mail the user chose to show, if any (empty or absent otherwise).
+    #[serde(default)]
+    pub public_email: Option<String>,
+}
+
+/// A user as other entities embed it (`author`, `resolved_by`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct UserRef {
+    /// User id.
+    pub id: u64,
+    /// Username.
+    #[serde(default)]
+    pub username: String,
+}
+
+/// One commit of `GET /projects/:id/merge_requests/:iid/commits`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Commit {
+    /// Author name as recorded.
+    #[serde(default)]
+    pub author_name: Option<String>,
+    /// Author e-mail as recorded.
+    #[serde(default)]
+    pub author_email: Option<String>,
+    /// Committer name as recorded.
+    #[serde(default)]
+    pub committer_name: Option<String>,
+    /// Committer e-mail as recorded.
+    #[serde(default)]
+    pub committer_email: Option<String>,
 }
 
 /// `GET /projects/:id`.
@@ -137,6 +181,9 @@ pub struct MergeRequest {
     /// Current head of the MR.
     #[serde(default)]
     pub sha: Option<String>,
+    /// Who opened the MR.
+    #[serde(default)]
+    pub author: Option<UserRef>,
     /// Files changed in the newest version, a string that may end in `+` (`"1000+"`).
     #[serde(default)]
     pub changes_count: Option<String>,

@@ -138,6 +138,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
             .iter()
             .map(|n| n.path.clone())
             .collect::<BTreeSet<_>>(),
+        dismissals: input.run.dismissals.clone(),
     };
     let the_plan = plan::plan(input.findings, input.diff, &refs, &existing, &settings);
     let mut not_inline = the_plan.not_inline.clone();
@@ -187,6 +188,11 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
                 }
             }
             Action::MarkFixed {
+                discussion_id,
+                reply,
+                resolve,
+            }
+            | Action::Acknowledge {
                 discussion_id,
                 reply,
                 resolve,
@@ -245,7 +251,8 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         Ok(_) => out.summary_written = true,
         Err(e) => out.errors.push(write_error("write the summary note", &e)),
     }
-    if note.is_none() && out.summary_written {
+    // Anything created may race another run: re-list and drop our younger duplicates.
+    if note.is_none() || the_plan.actions.len() > 1 {
         reconcile(api, input, user.id, &mut out).await;
     }
     out
@@ -363,17 +370,12 @@ pub fn discussion_from_json(d: &Value) -> Option<ExistingDiscussion> {
     let first = notes.first()?;
     let existing = notes
         .iter()
-        .filter_map(|n| {
-            Some(ExistingNote {
-                id: n.get("id")?.as_u64()?,
-                author_id: n.pointer("/author/id").and_then(Value::as_u64).unwrap_or(0),
-                body: n
-                    .get("body")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                system: n.get("system").and_then(Value::as_bool).unwrap_or(false),
-            })
+        .filter_map(|n| super::triage::note_from_json(n))
+        .map(|n| ExistingNote {
+            id: n.id,
+            author_id: n.author_id,
+            body: n.body,
+            system: n.system,
         })
         .collect();
     Some(ExistingDiscussion {
@@ -395,30 +397,28 @@ pub fn discussion_from_json(d: &Value) -> Option<ExistingDiscussion> {
     })
 }
 
-/// Concurrent runs may each have created a summary: keep the oldest, delete the bot's
-/// own younger ones.
+/// Concurrent runs may each have created a summary, the same threads or the same
+/// replies: keep the oldest of each, delete the bot's own younger ones
+/// ([`plan::duplicates`]). A note another run deleted first is no error.
 async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Published) {
-    let Ok(existing) = list_discussions(api, input).await else {
-        return;
+    let existing = match list_discussions(api, input).await {
+        Ok(d) => d,
+        Err(e) => {
+            out.errors.push(format!(
+                "cannot re-list the MR discussions to remove duplicates: {e}"
+            ));
+            return;
+        }
     };
-    let mut summaries: Vec<u64> = existing
-        .iter()
-        .filter_map(|d| d.notes.first())
-        .filter(|n| {
-            !n.system && n.author_id == bot && body::marker_fingerprint(&n.body) == Some("summary")
-        })
-        .map(|n| n.id)
-        .collect();
-    summaries.sort_unstable();
-    for id in summaries.into_iter().skip(1) {
+    for id in plan::duplicates(&existing, bot) {
         let del = DeleteNote {
             project: crate::diff::source::api::project_id(input.project),
             merge_request: input.iid,
             note: id,
         };
-        if let Err(e) = api.write(&del).await {
-            out.errors
-                .push(write_error("delete a duplicate summary note", &e));
+        match api.write(&del).await {
+            Ok(_) | Err(ApiFailure::NotFound { .. }) => {}
+            Err(e) => out.errors.push(write_error("delete a duplicate note", &e)),
         }
     }
 }

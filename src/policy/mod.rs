@@ -4,6 +4,7 @@
 
 pub mod baseline;
 pub mod suppress;
+pub mod triage;
 pub mod trusted;
 
 use std::collections::BTreeSet;

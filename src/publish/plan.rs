@@ -12,6 +12,7 @@ use super::body;
 use super::position::{DiffRefs, Position, Unplaceable, locate};
 use crate::diff::Diff;
 use crate::finding::Finding;
+use crate::policy::triage::{self, Dismissal};
 
 /// One note of an existing discussion, as the API returns it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +74,8 @@ pub struct Settings {
     pub head_sha: String,
     /// Paths that were not fully scanned in this run: their threads are never resolved.
     pub partially_scanned: BTreeSet<String>,
+    /// Triage replies judged before the gate (empty when they could not be read).
+    pub dismissals: Vec<Dismissal>,
 }
 
 /// One write.
@@ -95,6 +98,15 @@ pub enum Action {
         /// Reply text.
         reply: String,
         /// Also resolve.
+        resolve: bool,
+    },
+    /// Answer a triage reply on a bot thread (once per reply) and collapse the thread.
+    Acknowledge {
+        /// Thread.
+        discussion_id: String,
+        /// Reply text.
+        reply: String,
+        /// Also resolve (the bot may, and the thread is open).
         resolve: bool,
     },
     /// Reopen a thread the bot itself resolved, because the finding came back.
@@ -143,6 +155,7 @@ pub struct Plan {
 }
 
 const FIXED_PREFIX: &str = "Fixed in ";
+const TRIAGE_PREFIX: &str = "Triage: ";
 
 /// Builds the plan.
 pub fn plan(
@@ -158,12 +171,23 @@ pub fn plan(
     }
     let (threads, summary) = index(existing, s, &mut out);
 
-    let present: BTreeSet<&str> = findings.iter().map(|f| f.fingerprint.as_str()).collect();
+    // A finding dismissed by triage is not in `findings` but is not fixed either.
+    let present: BTreeSet<&str> = findings
+        .iter()
+        .map(|f| f.fingerprint.as_str())
+        .chain(
+            s.dismissals
+                .iter()
+                .filter(|d| d.counts)
+                .map(|d| d.fingerprint.as_str()),
+        )
+        .collect();
     let mut created = 0usize;
     for f in findings {
         let fp = f.fingerprint.as_str();
         if let Some(d) = threads.get(fp) {
-            if !d.resolved {
+            if !d.resolved || has_triage_reply(d, s.bot_id) {
+                // A triaged thread the bot collapsed stays collapsed.
                 out.already_posted += 1;
             } else if d.resolved_by == Some(s.bot_id) && s.inline_allowed {
                 out.actions.push(Action::Reopen {
@@ -218,6 +242,7 @@ pub fn plan(
 
     if s.inline_allowed {
         resolve_gone(&threads, &present, s, &mut out);
+        acknowledge(&threads, s, &mut out);
     }
 
     out.actions.push(match summary {
@@ -268,6 +293,89 @@ fn index<'a>(
     (threads, summary)
 }
 
+/// The bot's own younger duplicates, as concurrent runs leave them: every summary note
+/// and every finding thread beyond the oldest (lowest first-note id) of its marker, and
+/// every bot reply that repeats the bot's previous note in the same thread. Note ids,
+/// to delete. Each run keeps the oldest, which every later listing also sees, so runs
+/// deleting at the same time agree and at least one of each is always left.
+pub fn duplicates(existing: &[ExistingDiscussion], bot_id: u64) -> Vec<u64> {
+    let mut by_marker: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
+    let mut out = Vec::new();
+    for d in existing {
+        let Some(first) = d.notes.first() else {
+            continue;
+        };
+        if first.system || first.author_id != bot_id {
+            continue;
+        }
+        let Some(fp) = body::marker_fingerprint(&first.body) else {
+            continue;
+        };
+        by_marker.entry(fp).or_default().push(first.id);
+        let mut previous: &str = &first.body;
+        for n in d.notes.iter().skip(1) {
+            if n.system || n.author_id != bot_id {
+                continue;
+            }
+            if n.body == previous {
+                out.push(n.id);
+            }
+            previous = &n.body;
+        }
+    }
+    for mut ids in by_marker.into_values() {
+        ids.sort_unstable();
+        out.extend(ids.into_iter().skip(1));
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Whether someone other than the bot replied `!fp`/`!accept` in the thread.
+fn has_triage_reply(d: &ExistingDiscussion, bot_id: u64) -> bool {
+    d.notes
+        .iter()
+        .skip(1)
+        .any(|n| !n.system && n.author_id != bot_id && triage::parse_command(&n.body).is_some())
+}
+
+/// Answers each triage reply once (no bot `Triage:` note after it yet) and collapses
+/// the thread: a counting dismissal and one that does not count alike (the latter
+/// still gates, and the answer says why).
+fn acknowledge(threads: &BTreeMap<String, &ExistingDiscussion>, s: &Settings, out: &mut Plan) {
+    use crate::report::markdown::code_span;
+    for dis in &s.dismissals {
+        let Some(d) = threads.get(&dis.fingerprint) else {
+            continue;
+        };
+        let answered = d.notes.iter().any(|n| {
+            n.id > dis.note_id && n.author_id == s.bot_id && n.body.starts_with(TRIAGE_PREFIX)
+        });
+        if answered {
+            continue;
+        }
+        let who = format!(
+            "{} by {}",
+            code_span(dis.command.as_str()),
+            code_span(&dis.by)
+        );
+        let reply = match dis.not_counted {
+            None => format!(
+                "{TRIAGE_PREFIX}{who} counts: this finding is dismissed for this merge request and no longer gates it."
+            ),
+            Some(why) => format!(
+                "{TRIAGE_PREFIX}{who} does not count for the gate: {}. The finding still gates; a reply counts from a member with at least the role `triage.min_role` who is neither the author nor a committer of this merge request.",
+                why.describe()
+            ),
+        };
+        out.actions.push(Action::Acknowledge {
+            discussion_id: d.id.clone(),
+            reply: body::finalise(&reply),
+            resolve: s.can_resolve && !d.resolved,
+        });
+    }
+}
+
 /// Bot threads whose finding is gone from a fully scanned file: reply and resolve.
 fn resolve_gone(
     threads: &BTreeMap<String, &ExistingDiscussion>,
@@ -314,7 +422,6 @@ fn is_llm_body(body: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{Confidence, FindingKind, Fingerprint, Severity};
 
     const BOT: u64 = 7;
 
@@ -324,22 +431,7 @@ mod tests {
     }
 
     fn finding(line: u32) -> Finding {
-        Finding {
-            rule_id: "r".into(),
-            title: "t".into(),
-            message: "m".into(),
-            severity: Severity::High,
-            confidence: Confidence::High,
-            kind: FindingKind::Vulnerability,
-            cwe: None,
-            owasp: None,
-            path: "a.py".into(),
-            start_line: line,
-            end_line: line,
-            snippet: "x".into(),
-            remediation: "r".into(),
-            fingerprint: Fingerprint::compute("r", "a.py", &line.to_string(), 0),
-        }
+        crate::finding::sample(line)
     }
 
     fn settings() -> Settings {
@@ -351,6 +443,7 @@ mod tests {
             can_resolve: true,
             head_sha: "abc".into(),
             partially_scanned: BTreeSet::new(),
+            dismissals: Vec::new(),
         }
     }
 
@@ -470,7 +563,7 @@ mod tests {
     fn llm_threads_are_never_resolved_on_absence_alone() {
         let mut llm = finding(2);
         llm.rule_id = "mrwarden.llm.idor".into();
-        llm.fingerprint = Fingerprint::compute(&llm.rule_id, "a.py", "2", 0);
+        llm.fingerprint = crate::finding::Fingerprint::compute(&llm.rule_id, "a.py", "2", 0);
         // A rule finding whose snippet quotes an LLM rule id is still an ordinary thread.
         let mut rule = finding(3);
         rule.snippet = "x = \"(`mrwarden.llm.idor`)\"".into();
@@ -529,5 +622,125 @@ mod tests {
             0,
             "not fully scanned: not resolved"
         );
+    }
+    fn dismissal(f: &Finding, counts: bool) -> Dismissal {
+        Dismissal {
+            fingerprint: f.fingerprint.as_str().to_string(),
+            rule_id: f.rule_id.clone(),
+            path: f.path.clone(),
+            line: f.start_line,
+            severity: f.severity,
+            command: triage::Command::Fp,
+            by: "maya".into(),
+            reason: "test data".into(),
+            counts,
+            not_counted: (!counts).then_some(triage::NotCounted::MrAuthor),
+            discussion_id: "t".into(),
+            note_id: 50,
+        }
+    }
+
+    fn triaged(f: &Finding, resolved_by: Option<u64>) -> ExistingDiscussion {
+        let mut d = thread("t", BOT, f, resolved_by);
+        d.notes.push(ExistingNote {
+            id: 50,
+            author_id: 99,
+            body: "!fp test data".into(),
+            system: false,
+        });
+        d
+    }
+
+    #[test]
+    fn triage_is_answered_once_never_reopened_and_never_called_fixed() {
+        let f = finding(1);
+        // A counting dismissal: the finding is gone from the list but not fixed.
+        let mut s = settings();
+        s.dismissals = vec![dismissal(&f, true)];
+        let p = plan(&[], &diff(), &refs(), &[triaged(&f, None)], &s);
+        assert_eq!(count(&p, |a| matches!(a, Action::MarkFixed { .. })), 0);
+        let acks: Vec<&Action> = p
+            .actions
+            .iter()
+            .filter(|a| matches!(a, Action::Acknowledge { .. }))
+            .collect();
+        assert_eq!(acks.len(), 1);
+        let Action::Acknowledge { reply, resolve, .. } = acks[0] else {
+            unreachable!()
+        };
+        assert!(
+            reply.starts_with(TRIAGE_PREFIX) && reply.contains(" counts:"),
+            "{reply}"
+        );
+        assert!(*resolve);
+        // Once answered (and collapsed by the bot), nothing more happens.
+        let mut answered = triaged(&f, Some(BOT));
+        answered.notes.push(ExistingNote {
+            id: 51,
+            author_id: BOT,
+            body: reply.clone(),
+            system: false,
+        });
+        let p = plan(&[], &diff(), &refs(), &[answered.clone()], &s);
+        assert_eq!(p.actions, vec![Action::CreateSummary]);
+        // A reply that does not count: the finding is still present and gates; the
+        // bot-collapsed thread is not reopened.
+        let mut s = settings();
+        s.dismissals = vec![dismissal(&f, false)];
+        let p = plan(std::slice::from_ref(&f), &diff(), &refs(), &[answered], &s);
+        assert_eq!(p.actions, vec![Action::CreateSummary]);
+        let p = plan(
+            std::slice::from_ref(&f),
+            &diff(),
+            &refs(),
+            &[triaged(&f, None)],
+            &s,
+        );
+        assert!(p.actions.iter().any(|a| matches!(
+            a,
+            Action::Acknowledge { reply, .. } if reply.contains("does not count")
+        )));
+        assert_eq!(
+            count(&p, |a| matches!(a, Action::CreateDiscussion { .. })),
+            0
+        );
+    }
+
+    #[test]
+    fn duplicates_keep_the_oldest_of_each_and_drop_repeated_bot_replies() {
+        let f = finding(1);
+        let mut older = thread("older", BOT, &f, None);
+        older.notes[0].id = 3;
+        let reply = |id: u64, author: u64, body: &str| ExistingNote {
+            id,
+            author_id: author,
+            body: body.into(),
+            system: false,
+        };
+        older.notes.push(reply(10, BOT, "Fixed in `abc`."));
+        older.notes.push(reply(11, 99, "thanks"));
+        older.notes.push(reply(12, BOT, "Fixed in `abc`."));
+        let mut younger = thread("younger", BOT, &f, None);
+        younger.notes[0].id = 8;
+        let spoof = thread("spoof", 99, &f, None);
+        let summary = |id: u64, author: u64| ExistingDiscussion {
+            id: format!("s{id}"),
+            individual_note: true,
+            notes: vec![reply(id, author, body::SUMMARY_MARKER)],
+            resolved: false,
+            resolved_by: None,
+            path: None,
+        };
+        // Listed out of id order on purpose: the lowest id is the one kept.
+        let existing = [
+            younger,
+            summary(9, BOT),
+            spoof,
+            older,
+            summary(4, BOT),
+            summary(2, 99),
+        ];
+        assert_eq!(duplicates(&existing, BOT), vec![8, 9, 12]);
+        assert!(duplicates(&existing[3..4], BOT) == vec![12]);
     }
 }

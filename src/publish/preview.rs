@@ -36,6 +36,7 @@ pub fn first_run(findings: &[Finding], diff: &Diff, head_sha: &str) -> Preview {
         can_resolve: true,
         head_sha: head_sha.to_string(),
         partially_scanned: BTreeSet::new(),
+        dismissals: Vec::new(),
     };
     let planned = plan::plan(findings, diff, &refs, &[], &settings);
     Preview {

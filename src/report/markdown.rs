@@ -123,13 +123,7 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
         }
         s.push('\n');
     }
-    if run.baselined + run.excluded + run.suppressed > 0 {
-        let _ = writeln!(
-            s,
-            "Not counted: {} baselined, {} suppressed, {} in excluded paths.\n",
-            run.baselined, run.suppressed, run.excluded
-        );
-    }
+    not_counted(&mut s, run);
     if !run.warnings.is_empty() {
         s.push_str("**Warnings**\n\n");
         for w in &run.warnings {
@@ -139,6 +133,51 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
     }
     run_line(&mut s, run);
     s
+}
+
+/// What policy kept out of the gate: triage replies on current findings (who, which
+/// rule, where, the reason as untrusted text in a code span, whether it counts), then
+/// the baselined, suppressed and excluded counts.
+fn not_counted(s: &mut String, run: &RunInfo) {
+    dismissals(s, &run.dismissals);
+    if run.baselined + run.excluded + run.suppressed > 0 {
+        let _ = writeln!(
+            s,
+            "Not counted: {} baselined, {} suppressed, {} in excluded paths.\n",
+            run.baselined, run.suppressed, run.excluded
+        );
+    }
+}
+
+fn dismissals(s: &mut String, list: &[crate::policy::triage::Dismissal]) {
+    if list.is_empty() {
+        return;
+    }
+    s.push_str("**Dismissed by triage reply**\n\n");
+    for d in list {
+        let effect = match d.not_counted {
+            None => "dismissed for this merge request, does not gate".to_string(),
+            Some(why) => format!(
+                "does not count for the gate ({}): still gates",
+                why.describe()
+            ),
+        };
+        let reason = if d.reason.is_empty() {
+            "no reason".to_string()
+        } else {
+            format!("reason {}", code_span(&d.reason))
+        };
+        let _ = writeln!(
+            s,
+            "- {} {} ({}): {} by {}, {reason}; {effect}",
+            code_span(&format!("{}:{}", d.path, d.line)),
+            code_span(&d.rule_id),
+            d.severity,
+            code_span(d.command.as_str()),
+            code_span(&d.by),
+        );
+    }
+    s.push('\n');
 }
 
 /// The last line: what the run looked at and how long each stage took, e.g. "Run: 4

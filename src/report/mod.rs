@@ -53,6 +53,9 @@ pub struct RunInfo {
     pub baselined: usize,
     /// Findings dropped by `exclude`.
     pub excluded: usize,
+    /// Triage replies (`!fp`/`!accept`) on current findings; those that count took
+    /// their finding out of the list and the gate.
+    pub dismissals: Vec<crate::policy::triage::Dismissal>,
     /// Why the run could not analyse, when it could not.
     pub error: Option<String>,
     /// Wall time of each stage, in order (`diff`, `policy`, `analysis`, …), for the
@@ -82,6 +85,7 @@ impl RunInfo {
             suppressed: 0,
             baselined: 0,
             excluded: 0,
+            dismissals: Vec::new(),
             error: Some(error),
             stages: Vec::new(),
             api_requests: None,

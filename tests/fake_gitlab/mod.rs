@@ -110,6 +110,27 @@ pub struct State {
     /// `…/merge_requests/:iid/commits` leaves out `parent_ids` (GitLab's docs do not
     /// list it), so a client must read `…/repository/commits/:sha` for the parents.
     pub commits_without_parent_ids: bool,
+    /// The MR's author (`author` of the MR); `None` means the bot itself.
+    pub mr_author: Option<Value>,
+    /// Project members besides the bot, in the shape of `GET …/members/all/:id`
+    /// (`id`, `username`, `name`, `access_level`, …); `GET /users/:id` answers from
+    /// them too (with `public_email`, when the entry has one).
+    pub members: Vec<Value>,
+    /// The MR's commits, in the shape of `GET …/merge_requests/:iid/commits`.
+    pub mr_commits: Vec<Value>,
+    /// `GET` paths ending with this answer 403 (a read the bot may not make).
+    pub forbidden_suffix: Option<String>,
+    /// Percentage of writes answered 500 before anything is applied (seeded).
+    pub write_5xx_percent: u32,
+    /// Percentage of writes answered 429 with `Retry-After: 0`, nothing applied.
+    pub write_429_percent: u32,
+    /// Percentage of writes that are applied, but whose answer is lost: a proxy's 502.
+    pub lost_write_percent: u32,
+    /// The first N `POST`s wait (up to 5 s) until N have arrived, so N runs started
+    /// together all plan on the same discussions before any write lands.
+    pub post_barrier: u32,
+    /// `POST`s that reached the barrier.
+    pub post_arrived: u32,
     /// Requests seen.
     pub requests: Vec<Seen>,
     /// Counter for the fault switches.
@@ -291,6 +312,9 @@ async fn handle(state: &Arc<Mutex<State>>, prefix: &str, req: Request<Body>) -> 
         .await
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default();
+    if method == "POST" {
+        post_barrier(state).await;
+    }
     let (delay, rsp) = {
         let mut st = state.lock().expect("lock");
         st.count += 1;
@@ -304,7 +328,7 @@ async fn handle(state: &Arc<Mutex<State>>, prefix: &str, req: Request<Body>) -> 
         let rsp = if method == "GET" {
             route(&mut st, n, prefix, &path, &query, token.as_deref())
         } else {
-            write_route(
+            faulty_write(
                 &mut st,
                 prefix,
                 &method,
@@ -328,6 +352,26 @@ async fn handle(state: &Arc<Mutex<State>>, prefix: &str, req: Request<Body>) -> 
         tokio::time::sleep(d).await;
     }
     rsp
+}
+
+/// Holds one of the first `post_barrier` POSTs until all of them have arrived.
+async fn post_barrier(state: &Arc<Mutex<State>>) {
+    {
+        let mut st = state.lock().expect("lock");
+        if st.post_arrived >= st.post_barrier {
+            return;
+        }
+        st.post_arrived += 1;
+    }
+    for _ in 0..500 {
+        if state
+            .lock()
+            .is_ok_and(|st| st.post_arrived >= st.post_barrier)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
 }
 
 fn header(h: &HeaderMap, name: &str) -> Option<String> {
@@ -452,7 +496,12 @@ fn route(
         }
         _ => {}
     }
-    if st.forbidden {
+    if st.forbidden
+        || st
+            .forbidden_suffix
+            .as_ref()
+            .is_some_and(|s| rest.ends_with(s.as_str()))
+    {
         return json_rsp(403, &json!({"message": "403 Forbidden"}), &[]);
     }
     if st.invalid_json {
@@ -502,6 +551,36 @@ fn route(
                 &[],
             )
         }
+        ["projects", id, "members", "all", uid] if *id == st.project_id.to_string() => {
+            match st
+                .members
+                .iter()
+                .find(|m| uid.parse().ok() == m["id"].as_u64())
+            {
+                Some(m) => {
+                    let mut m = m.clone();
+                    m.as_object_mut().map(|o| o.remove("public_email"));
+                    json_rsp(200, &m, &[])
+                }
+                None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
+            }
+        }
+        ["users", uid] => match st
+            .members
+            .iter()
+            .find(|m| uid.parse().ok() == m["id"].as_u64())
+        {
+            Some(m) => json_rsp(
+                200,
+                &json!({"id": m["id"], "username": m["username"], "name": m["name"],
+                        "state": "active", "locked": false, "avatar_url": null,
+                        "web_url": format!("https://gitlab.example/{}", m["username"].as_str().unwrap_or("")),
+                        "public_email": m.get("public_email").cloned().unwrap_or(json!("")),
+                        "bio": "", "location": "", "created_at": "2024-01-01T00:00:00.000Z"}),
+                &[],
+            ),
+            None => json_rsp(404, &json!({"message": "404 User Not Found"}), &[]),
+        },
         ["projects", id, "repository", "files", file, "raw"]
             if *id == st.project_id.to_string() =>
         {
@@ -518,6 +597,10 @@ fn route(
         s if mr_prefix(s) && s.len() == 4 => json_rsp(200, &merge_request(st), &[]),
         s if mr_prefix(s) && s.len() == 5 && s[4] == "discussions" => {
             let list = st.discussions.clone();
+            paged(st, rest, &params, list, 20)
+        }
+        s if mr_prefix(s) && s.len() == 5 && s[4] == "commits" => {
+            let list = st.mr_commits.clone();
             paged(st, rest, &params, list, 20)
         }
         s if mr_prefix(s) && s.len() == 5 && s[4] == "raw_diffs" => {
@@ -753,8 +836,38 @@ fn merge_request(st: &State) -> Value {
         "sha": head, "changes_count": st.versions.last().map(|v| count_of(v, &st.changes_count)),
         "diff_refs": {"base_sha": "", "head_sha": head, "start_sha": ""},
         "web_url": "https://gitlab.example/group/proj/-/merge_requests/1",
-        "author": user(),
+        "author": st.mr_author.clone().unwrap_or_else(user),
     })
+}
+
+/// A project member as `GET …/members/all/:id` shows it (plus `public_email`, which
+/// only `GET /users/:id` shows).
+pub fn member(id: u64, username: &str, name: &str, access_level: u32) -> Value {
+    json!({"id": id, "username": username, "name": name, "state": "active", "locked": false,
+           "avatar_url": null, "web_url": format!("https://gitlab.example/{username}"),
+           "access_level": access_level, "created_at": "2024-01-01T00:00:00.000Z",
+           "created_by": null, "expires_at": null, "membership_state": "active"})
+}
+
+/// One commit as `GET …/merge_requests/:iid/commits` shows it.
+pub fn commit(sha: &str, author_name: &str, author_email: &str) -> Value {
+    json!({"id": sha, "short_id": &sha[..sha.len().min(8)], "title": "change", "message": "change\n",
+           "created_at": "2025-01-01T00:00:00.000Z", "parent_ids": [],
+           "author_name": author_name, "author_email": author_email,
+           "authored_date": "2025-01-01T00:00:00.000Z",
+           "committer_name": author_name, "committer_email": author_email,
+           "committed_date": "2025-01-01T00:00:00.000Z", "trailers": {}, "extended_trailers": {},
+           "web_url": format!("https://gitlab.example/group/proj/-/commit/{sha}")})
+}
+
+/// A reply by someone other than the bot, as GitLab stores it in a discussion.
+pub fn human_note(id: u64, author: &Value, body: &str) -> Value {
+    json!({"id": id, "type": "DiffNote", "body": body, "system": false,
+           "author": {"id": author["id"], "username": author["username"], "name": author["name"],
+                      "state": "active", "locked": false, "avatar_url": null,
+                      "web_url": author["web_url"]},
+           "created_at": "2025-01-02T00:00:00.000Z", "resolvable": true, "resolved": false,
+           "resolved_by": null, "noteable_type": "MergeRequest"})
 }
 
 fn user() -> Value {
@@ -861,19 +974,75 @@ fn note(st: &mut State, body: &str, kind: Value, position: Value) -> Value {
            "position": position})
 }
 
-/// GitLab's checks on a diff position: the head must be a version's head and
-/// `new_line` an added line of `new_path` in that version's diff.
+/// GitLab's checks on a diff position: the head must be a version's head, the paths
+/// those of one file of that version's diff, and `new_line` an added line of it.
 fn position_ok(st: &State, pos: &Value) -> bool {
     let head = pos.get("head_sha").and_then(Value::as_str).unwrap_or("");
     let path = pos.get("new_path").and_then(Value::as_str).unwrap_or("");
     let line = pos.get("new_line").and_then(Value::as_u64).unwrap_or(0);
+    // GitLab finds the diff file by both paths: a rename needs its old path.
+    let old_path = pos.get("old_path").and_then(Value::as_str);
     st.versions.iter().filter(|v| v.head == head).any(|v| {
         v.diffs.iter().any(|d| {
             d["new_path"].as_str() == Some(path)
+                && d["old_path"].as_str() == old_path
                 && added_lines(d["diff"].as_str().unwrap_or(""))
                     .contains(&u32::try_from(line).unwrap_or(0))
         })
     })
+}
+
+/// A number in 0..100 from the seeded generator (a linear congruential step, using
+/// its well-mixed high bits).
+fn roll(st: &mut State) -> u64 {
+    st.rng = st
+        .rng
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    (st.rng >> 33) % 100
+}
+
+/// [`write_route`] behind the write fault switches: a 429 or a 500 before anything is
+/// applied, or a write applied whose answer a proxy then replaces with a 502.
+fn faulty_write(
+    st: &mut State,
+    prefix: &str,
+    method: &str,
+    path: &str,
+    query: &str,
+    body: &str,
+    token: Option<&str>,
+) -> Response<Body> {
+    let total = st.write_429_percent + st.write_5xx_percent + st.lost_write_percent;
+    let r = if total > 0 { roll(st) } else { 100 };
+    let (a, b) = (
+        u64::from(st.write_429_percent),
+        u64::from(st.write_429_percent + st.write_5xx_percent),
+    );
+    if r < a {
+        return raw_rsp(
+            429,
+            "text/plain",
+            "Retry later",
+            &[
+                ("retry-after", "0".into()),
+                ("ratelimit-remaining", "0".into()),
+            ],
+        );
+    }
+    if r < b {
+        return json_rsp(500, &json!({"message": "500 Internal Server Error"}), &[]);
+    }
+    let rsp = write_route(st, prefix, method, path, query, body, token);
+    if r < u64::from(total) && rsp.status().is_success() {
+        return raw_rsp(
+            502,
+            "text/html",
+            "<html><body><h1>502 Bad Gateway</h1></body></html>",
+            &[],
+        );
+    }
+    rsp
 }
 
 /// `POST`/`PUT`/`DELETE` on discussions and notes, kept in memory.

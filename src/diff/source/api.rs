@@ -4,7 +4,6 @@
 //! status come from GitLab's fields, which are authoritative. Never reads the working
 //! tree.
 
-use gitlab::api::Endpoint;
 use gitlab::api::common::NameOrId;
 
 use crate::analyze::history::{CommitDiff, Commits, MAX_COMMITS};
@@ -272,7 +271,7 @@ async fn token_warnings(api: &Gitlab, req: Request<'_>) -> Result<Vec<String>, A
         match api.get::<TokenInfo>(&ep).await {
             Ok(info) if info.active == Some(false) || info.revoked == Some(true) => {
                 return Err(ApiFailure::Unauthorized {
-                    what: ep.endpoint().into_owned(),
+                    what: crate::gitlab::request_name(&ep),
                 });
             }
             Ok(info) => token_info_checks(&info, req.token_variable, today())
@@ -589,7 +588,7 @@ pub async fn fetch(
             .max()
             .ok_or_else(|| ApiFailure::BadJson {
                 what: format!(
-                    "projects/{}/merge_requests/{iid}/versions",
+                    "GET projects/{}/merge_requests/{iid}/versions",
                     project_id(project)
                 ),
                 detail: "the merge request has no diff version yet".into(),
@@ -795,6 +794,7 @@ mod tests {
             source_project_id: None,
             sha: Some("h".into()),
             changes_count: Some("5".into()),
+            author: None,
         };
         let mut d = api_diff(3, None);
         check_changes_count(&mut d, 3, Some(&mr));
