@@ -599,7 +599,9 @@ fn route(
             let list = st.discussions.clone();
             paged(st, rest, &params, list, 20)
         }
-        s if mr_prefix(s) && s.len() == 5 && s[4] == "commits" => {
+        // A test that names the commits (authors for triage) gets them; otherwise they
+        // come from the test repository (below).
+        s if mr_prefix(s) && s.len() == 5 && s[4] == "commits" && !st.mr_commits.is_empty() => {
             let list = st.mr_commits.clone();
             paged(st, rest, &params, list, 20)
         }
