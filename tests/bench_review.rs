@@ -124,8 +124,14 @@ fn review_of_a_thousand_file_mr() {
         rss_kb / 1024
     );
     assert_eq!(findings, 50, "{stderr}");
+    let reads: Vec<String> = seen
+        .iter()
+        .filter(|r| r.method == "GET")
+        .map(|r| format!("{}?{}", r.path, r.query))
+        .collect();
     assert!(
         requests <= bound,
-        "{requests} requests exceed the budget of {bound}"
+        "{requests} requests exceed the budget of {bound}; reads:\n{}",
+        reads.join("\n")
     );
 }

@@ -105,7 +105,19 @@ pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure>
         fill_from_blobs(api, req, &left_out, &mut diff).await;
     }
     check_changes_count(&mut diff, entries, mr_info.as_ref());
-    diff.commits = history(api, req, diff.version.head_commit_sha.as_deref()).await;
+    // A one-commit MR need not be read again, but only when its final diff is whole.
+    let base_if_whole = diff
+        .not_scanned
+        .is_empty()
+        .then(|| diff.version.base_commit_sha.clone())
+        .flatten();
+    diff.commits = history(
+        api,
+        req,
+        diff.version.head_commit_sha.as_deref(),
+        base_if_whole.as_deref(),
+    )
+    .await;
     Ok(ApiLoad::Diff(Box::new(diff)))
 }
 
@@ -113,7 +125,12 @@ pub async fn load(api: &Gitlab, req: Request<'_>) -> Result<ApiLoad, ApiFailure>
 /// (oldest first, at most [`MAX_COMMITS`]) with their own diffs (`…/merge_requests/:iid/commits`, `…/repository/commits/:sha/diff`), each
 /// entry through the same parser. What cannot be read is recorded as unread (the run
 /// fails closed) rather than stopping the review.
-pub async fn history(api: &Gitlab, req: Request<'_>, head: Option<&str>) -> Commits {
+pub async fn history(
+    api: &Gitlab,
+    req: Request<'_>,
+    head: Option<&str>,
+    base: Option<&str>,
+) -> Commits {
     use gitlab::api::projects::merge_requests::MergeRequestCommits;
     let mut out = Commits::default();
     let unread = |out: &mut Commits, what: String, e: &dyn std::fmt::Display| {
@@ -137,6 +154,10 @@ pub async fn history(api: &Gitlab, req: Request<'_>, head: Option<&str>) -> Comm
         }
     };
     let chain = first_parent_chain(api, req, head, &list, &mut out).await;
+    if single_commit_on_base(&list, &chain, out.merges_skipped, base) {
+        // Its diff is the version's diff, already analysed: no second read.
+        return out;
+    }
     out.beyond_limit = chain.len().saturating_sub(MAX_COMMITS);
     let mut bytes = 0u64;
     for id in chain.iter().take(MAX_COMMITS) {
@@ -184,6 +205,23 @@ pub async fn history(api: &Gitlab, req: Request<'_>, head: Option<&str>) -> Comm
         });
     }
     out
+}
+
+/// Whether the MR is one non-merge commit whose parent is the version's base: then its
+/// own diff is the version's diff. Without `parent_ids` in the list, no shortcut.
+fn single_commit_on_base(
+    list: &[CommitInfo],
+    chain: &[String],
+    merges_skipped: usize,
+    base: Option<&str>,
+) -> bool {
+    let [only] = list else {
+        return false;
+    };
+    let parent = only.parent_ids.as_ref().and_then(|p| p.first());
+    merges_skipped == 0
+        && chain == std::slice::from_ref(&only.id)
+        && parent.is_some_and(|p| Some(p.as_str()) == base)
 }
 
 /// The non-merge commits on the first-parent line from the version's head (else the
@@ -702,6 +740,42 @@ fn entry_to_file(e: &DiffEntry) -> Option<FileDiff> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_commit_on_the_base_is_not_read_twice() {
+        let c = |id: &str, parents: Option<&[&str]>| CommitInfo {
+            id: id.into(),
+            parent_ids: parents.map(|p| p.iter().map(|s| (*s).to_string()).collect()),
+        };
+        let chain = vec!["h".to_string()];
+        assert!(single_commit_on_base(
+            &[c("h", Some(&["b"]))],
+            &chain,
+            0,
+            Some("b")
+        ));
+        // Another parent, no parents listed, a merge skipped, or two commits: read it.
+        assert!(!single_commit_on_base(
+            &[c("h", Some(&["x"]))],
+            &chain,
+            0,
+            Some("b")
+        ));
+        assert!(!single_commit_on_base(
+            &[c("h", None)],
+            &chain,
+            0,
+            Some("b")
+        ));
+        assert!(!single_commit_on_base(
+            &[c("h", Some(&["b"]))],
+            &chain,
+            1,
+            Some("b")
+        ));
+        let two = [c("h", Some(&["g"])), c("g", Some(&["b"]))];
+        assert!(!single_commit_on_base(&two, &chain, 0, Some("b")));
+    }
 
     fn entry(diff: &str) -> DiffEntry {
         DiffEntry {
