@@ -54,8 +54,22 @@ pub fn review_diff(
     policy: &Policy<'_>,
     started: SystemTime,
 ) -> Result<(Vec<Finding>, RunInfo), Error> {
+    review_diff_analysed(loaded, policy, started, None)
+}
+
+/// [`review_diff`] with the analysis already made (while the diff was being read, see
+/// `diff::source::git::range_analysed`); `None` analyses here.
+pub fn review_diff_analysed(
+    loaded: &diff::source::Loaded,
+    policy: &Policy<'_>,
+    started: SystemTime,
+    analysis: Option<analyze::Analysis>,
+) -> Result<(Vec<Finding>, RunInfo), Error> {
     let clock = std::time::Instant::now();
-    let mut analysis = analyze::analyze(&loaded.diff, policy.rules, &policy.config.config.limits);
+    let pre_analysed = analysis.is_some();
+    let mut analysis = analysis.unwrap_or_else(|| {
+        analyze::analyze(&loaded.diff, policy.rules, &policy.config.config.limits)
+    });
     let analysed = clock.elapsed();
     analysis
         .findings
@@ -94,7 +108,12 @@ pub fn review_diff(
         excluded: decided.excluded,
         dismissals: Vec::new(),
         error: None,
-        stages: vec![("analysis", analysed), ("policy", decided_in)],
+        // Analysis made while the diff was read is timed with the read.
+        stages: if pre_analysed {
+            vec![("policy", decided_in)]
+        } else {
+            vec![("analysis", analysed), ("policy", decided_in)]
+        },
         api_requests: None,
     };
     Ok((decided.kept, run))
@@ -123,6 +142,7 @@ pub fn review_diff_with_history(
     commits: &analyze::history::Commits,
     final_complete: bool,
     started: SystemTime,
+    analysis: Option<analyze::Analysis>,
 ) -> Result<(Vec<Finding>, RunInfo), Error> {
     let history = analyze::history::scan(
         commits,
@@ -133,13 +153,14 @@ pub fn review_diff_with_history(
     );
     let mut meta_findings = policy.meta_findings.clone();
     meta_findings.extend(history.findings);
-    let (findings, mut run) = review_diff(
+    let (findings, mut run) = review_diff_analysed(
         loaded,
         &Policy {
             meta_findings,
             ..*policy
         },
         started,
+        analysis,
     )?;
     run.notes.extend(history.notes);
     run.warnings.extend(history.warnings);

@@ -92,6 +92,8 @@ pub struct Analysis {
     pub notes: Vec<FileNote>,
     /// Counts.
     pub stats: Stats,
+    /// A global budget stopped the analysis: later files are only noted.
+    pub stopped: bool,
 }
 
 impl Analysis {
@@ -106,15 +108,66 @@ pub const MAX_NOT_SCANNED_FINDINGS: usize = 100;
 
 /// Runs every analyzer over the diff.
 pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
-    let mut out = Analysis {
-        stats: Stats {
-            files: diff.files.len(),
-            rules: rules.rules.len(),
-            ..Stats::default()
-        },
-        ..Analysis::default()
-    };
-    for (i, file) in diff.files.iter().enumerate() {
+    let mut out = Analysis::begin(rules);
+    out.add_files(&diff.files, rules, limits);
+    out.finish(limits);
+    out
+}
+
+impl Analysis {
+    /// An analysis with nothing analysed yet, to feed files to in order
+    /// ([`Analysis::add_files`]) and [`Analysis::finish`] once: the same result as
+    /// [`analyze`] over all the files at once, budgets included, so a diff can be
+    /// analysed while the rest of it is still being read.
+    pub fn begin(rules: &RuleSet) -> Self {
+        Analysis {
+            stats: Stats {
+                rules: rules.rules.len(),
+                ..Stats::default()
+            },
+            ..Analysis::default()
+        }
+    }
+
+    /// Analyses the next files of the diff.
+    pub fn add_files(&mut self, files: &[crate::diff::FileDiff], rules: &RuleSet, limits: &Limits) {
+        self.stats.files += files.len();
+        analyze_into(self, files, rules, limits);
+    }
+
+    /// Applies the findings cap, adds the not-scanned findings and sorts.
+    pub fn finish(&mut self, limits: &Limits) {
+        let out = self;
+        out.findings.truncate(limits.max_findings);
+        // One finding per unscanned file makes the gap visible in every report; past a
+        // hundred, the notes (in the summary and the JSON output) carry the rest.
+        let gaps: Vec<Finding> = out
+            .notes
+            .iter()
+            .filter(|n| n.reason.fails_closed())
+            .take(MAX_NOT_SCANNED_FINDINGS)
+            .map(not_scanned_finding)
+            .collect();
+        out.findings.extend(gaps);
+        finding::sort(&mut out.findings);
+    }
+}
+
+fn analyze_into(
+    out: &mut Analysis,
+    files: &[crate::diff::FileDiff],
+    rules: &RuleSet,
+    limits: &Limits,
+) {
+    if out.stopped {
+        out.notes
+            .extend(files.iter().filter(|f| f.is_scannable()).map(|f| FileNote {
+                path: f.path().to_string(),
+                reason: NoteReason::BudgetExceeded,
+            }));
+        return;
+    }
+    for (i, file) in files.iter().enumerate() {
         if file.is_symlink() {
             out.findings.push(symlink_finding(file));
             continue;
@@ -136,7 +189,7 @@ pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
         if out.stats.files_scanned >= limits.max_files || out.findings.len() >= limits.max_findings
         {
             out.notes.extend(
-                diff.files[i..]
+                files[i..]
                     .iter()
                     .filter(|f| f.is_scannable())
                     .map(|f| FileNote {
@@ -144,6 +197,7 @@ pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
                         reason: NoteReason::BudgetExceeded,
                     }),
             );
+            out.stopped = true;
             break;
         }
         let added_bytes: usize = file.added_lines().map(|l| l.text.len() + 1).sum();
@@ -167,18 +221,6 @@ pub fn analyze(diff: &Diff, rules: &RuleSet, limits: &Limits) -> Analysis {
         out.stats.lines_added += file.added_lines().count();
         out.findings.extend(matcher::scan_file(file, rules, scope));
     }
-    out.findings.truncate(limits.max_findings);
-    // One finding per unscanned file makes the gap visible in every report; past a
-    // hundred, the notes (in the summary and the JSON output) carry the rest.
-    out.findings.extend(
-        out.notes
-            .iter()
-            .filter(|n| n.reason.fails_closed())
-            .take(MAX_NOT_SCANNED_FINDINGS)
-            .map(not_scanned_finding),
-    );
-    finding::sort(&mut out.findings);
-    out
 }
 
 /// A symlink the change adds: reported with its target, never followed (threat model

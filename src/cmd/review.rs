@@ -215,6 +215,7 @@ fn analyse(
         &commits,
         not_scanned.is_empty(),
         started,
+        None,
     )?;
     // Reading the diff, its history and the target-branch policy (one stage: the
     // reads interleave).

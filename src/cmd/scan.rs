@@ -88,22 +88,58 @@ pub fn execute_with(
             return scan_tree(&ctx.repo, &policy, started);
         }
         let clock = std::time::Instant::now();
-        let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
-        let read = clock.elapsed();
-        let mut result = match &ctx.diff {
-            // A git range has commits: their secrets count too (DESIGN.md).
-            DiffSpec::Range { base, head } => {
-                let commits = diff::source::git::history(
+        let limits = &local.config.config.limits;
+        // A git range has commits: their secrets count too (DESIGN.md). Its files are
+        // analysed as git writes them.
+        let result = if let DiffSpec::Range { base, head } = &ctx.diff {
+            // The commits' history is read by its own git processes meanwhile.
+            let (loaded, commits) = std::thread::scope(|s| {
+                let history = s.spawn(|| {
+                    diff::source::git::history(
+                        &ctx.repo,
+                        base.as_deref(),
+                        head.as_deref(),
+                        limits.max_diff_bytes,
+                    )
+                });
+                let mut analysis = crate::analyze::Analysis::begin(&local.rules);
+                let loaded = diff::source::git::range_analysed(
                     &ctx.repo,
                     base.as_deref(),
                     head.as_deref(),
-                    local.config.config.limits.max_diff_bytes,
+                    limits.max_diff_bytes,
+                    &mut |files| analysis.add_files(files, &local.rules, limits),
                 );
-                crate::review_diff_with_history(&loaded, &policy, &commits, true, started)?
-            }
-            _ => crate::review_diff(&loaded, &policy, started)?,
+                analysis.finish(limits);
+                // (Release builds abort on a panic; if one ever unwinds here, the
+                // history counts as unread and the run fails closed.)
+                let commits = history.join().unwrap_or_else(|_| {
+                    let mut c = crate::analyze::history::Commits::default();
+                    c.unread
+                        .push(("(commit history)".into(), "reading it failed".into()));
+                    c
+                });
+                loaded.map(|l| ((l, analysis), commits))
+            })?;
+            let (loaded, analysis) = loaded;
+            let read = clock.elapsed();
+            let result = crate::review_diff_with_history(
+                &loaded,
+                &policy,
+                &commits,
+                true,
+                started,
+                Some(analysis),
+            )?;
+            (loaded, ("diff and analysis", read), result)
+        } else {
+            let loaded = diff::source::load(&ctx.repo, &ctx.diff, limits)?;
+            let read = clock.elapsed();
+            let result = crate::review_diff(&loaded, &policy, started)?;
+            (loaded, ("diff", read), result)
         };
-        result.1.stages.insert(0, ("diff", read));
+        let (loaded, read, mut result) = result;
+        result.1.stages.insert(0, read);
         if ctx.llm_not_asked {
             result.1.warnings.push(
                 "MRWARDEN_LLM_* is set, but scan does no network unless asked: add --llm to run the LLM reviewer".into(),

@@ -224,6 +224,141 @@ pub fn range(
     })
 }
 
+/// Bytes of `git diff` output handed on at a time by [`range_analysed`].
+const STREAM_CHUNK: usize = 1 << 20;
+
+/// [`range`], handing each run of whole files to `each` while git is still writing the
+/// rest, so the caller can analyse them in the meantime (git and the analysis then use
+/// both cores instead of taking turns). A reader thread drains git's output and cuts it
+/// at `diff --git` headers; content lines never start with that text (they carry a
+/// `+`, `-`, ` ` or `\` prefix), so every piece parses on its own.
+pub fn range_analysed(
+    repo: &Path,
+    base: Option<&str>,
+    head: Option<&str>,
+    max_bytes: u64,
+    each: &mut dyn FnMut(&[crate::diff::FileDiff]),
+) -> Result<Loaded, Error> {
+    range_streamed(repo, base, head, max_bytes, STREAM_CHUNK, each)
+}
+
+fn range_streamed(
+    repo: &Path,
+    base: Option<&str>,
+    head: Option<&str>,
+    max_bytes: u64,
+    chunk: usize,
+    each: &mut dyn FnMut(&[crate::diff::FileDiff]),
+) -> Result<Loaded, Error> {
+    let (merge_base, head_sha) = range_shas(repo, base, head)?;
+    let attrs = attr_source(repo)?;
+    let mut child = git(repo)
+        .arg("diff")
+        .args(DIFF_OPTS)
+        .args([merge_base.as_str(), head_sha.as_str(), "--"])
+        .envs(attrs.iter().map(|(k, v)| (*k, v.as_str())))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            Error::Analysis(format!(
+                "cannot run git ({e}); install git or use --diff FILE"
+            ))
+        })?;
+    let (Some(mut stdout), Some(mut stderr)) = (child.stdout.take(), child.stderr.take()) else {
+        return Err(Error::Analysis("git diff: no output pipes".into()));
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(4);
+    let reader = std::thread::spawn(move || -> Result<bool, String> {
+        let mut pending: Vec<u8> = Vec::new();
+        let mut total = 0u64;
+        let mut buf = vec![0u8; 64 << 10];
+        loop {
+            let n = stdout.read(&mut buf).map_err(|e| e.to_string())?;
+            if n == 0 {
+                break;
+            }
+            total += n as u64;
+            if total > max_bytes {
+                return Ok(false);
+            }
+            pending.extend_from_slice(&buf[..n]);
+            if pending.len() >= chunk
+                && let Some(cut) = last_file_start(&pending)
+            {
+                let rest = pending.split_off(cut);
+                if tx.send(std::mem::replace(&mut pending, rest)).is_err() {
+                    return Ok(true);
+                }
+            }
+        }
+        if !pending.is_empty() {
+            let _ = tx.send(pending);
+        }
+        Ok(true)
+    });
+    let mut diff = crate::diff::Diff::default();
+    let mut parse_error = None;
+    for piece in rx {
+        if parse_error.is_some() {
+            continue;
+        }
+        match crate::diff::parse(&piece) {
+            Ok(part) => {
+                each(&part.files);
+                diff.files.extend(part.files);
+            }
+            Err(e) => parse_error = Some(e),
+        }
+    }
+    let read = reader
+        .join()
+        .map_err(|_| Error::Analysis("reading git output failed".into()))?;
+    let within_limit = match read {
+        Ok(ok) => ok,
+        Err(e) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Error::Analysis(format!("reading git output: {e}")));
+        }
+    };
+    if !within_limit {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(Error::Analysis(format!(
+            "the diff is larger than limits.max_diff_bytes ({max_bytes} bytes): not scanned; raise the limit or scan a smaller range"
+        )));
+    }
+    let mut err = String::new();
+    let _ = stderr.read_to_string(&mut err);
+    let status = child
+        .wait()
+        .map_err(|e| Error::Analysis(format!("waiting for git: {e}")))?;
+    if !status.success() {
+        return Err(Error::Analysis(format!(
+            "git diff failed: {}",
+            crate::sanitize::terminal(err.trim())
+        )));
+    }
+    if let Some(e) = parse_error {
+        return Err(Error::Analysis(format!("git diff output: {e}")));
+    }
+    Ok(Loaded {
+        diff,
+        label: format!("{}..{}", short(&merge_base), short(&head_sha)),
+        head_sha: Some(head_sha),
+    })
+}
+
+/// Where the last file section of `text` starts (after its first byte), if anywhere.
+fn last_file_start(text: &[u8]) -> Option<usize> {
+    const HEADER: &[u8] = b"\ndiff --git ";
+    text.windows(HEADER.len())
+        .rposition(|w| w == HEADER)
+        .map(|at| at + 1)
+        .filter(|&at| at > 0)
+}
+
 /// The staged changes (index against `HEAD`, or against nothing in a new repository).
 pub fn staged(repo: &Path, max_bytes: u64) -> Result<Loaded, Error> {
     ensure_repo(repo)?;
@@ -423,5 +558,78 @@ fn non_merge_commits(repo: &Path, range: &str) -> Result<Vec<String>, Error> {
             .map(str::to_string)
             .collect()),
         Err(e) => Err(Error::Analysis(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn git_in(dir: &Path, args: &[&str]) {
+        let ok = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+            .args(["-c", "commit.gpgsign=false"])
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("git runs")
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    }
+
+    #[test]
+    fn streamed_pieces_add_up_to_the_whole_diff() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        git_in(d, &["init", "-q", "-b", "main"]);
+        std::fs::write(d.join("old.txt"), "a\nb\nc\n").expect("write");
+        git_in(d, &["add", "-A"]);
+        git_in(d, &["commit", "-qm", "base"]);
+        git_in(d, &["checkout", "-qb", "mr"]);
+        std::fs::write(d.join("old.txt"), "a\nB\nc\n").expect("write");
+        for i in 0..12 {
+            // Content that looks like a header must not cut a file in two.
+            std::fs::write(
+                d.join(format!("f{i}.py")),
+                format!("x = {i}\ndiff --git a/f b/f\n\\ not a marker\n"),
+            )
+            .expect("write");
+        }
+        git_in(d, &["add", "-A"]);
+        git_in(d, &["commit", "-qm", "mr"]);
+        let whole = range(d, Some("main"), Some("mr"), 1 << 20).expect("range");
+        for chunk in [1, 64, 300, 1 << 20] {
+            let mut pieces = 0;
+            let mut seen = 0;
+            let streamed = range_streamed(d, Some("main"), Some("mr"), 1 << 20, chunk, &mut |f| {
+                pieces += 1;
+                seen += f.len();
+            })
+            .expect("streamed");
+            assert_eq!(streamed.diff, whole.diff, "chunk {chunk}");
+            assert_eq!(seen, whole.diff.files.len());
+            if chunk < 300 {
+                assert!(
+                    pieces >= 2,
+                    "chunk {chunk}: the output was cut ({pieces} pieces)"
+                );
+            }
+        }
+        let err = range_streamed(d, Some("main"), Some("mr"), 100, 64, &mut |_| {})
+            .expect_err("over the byte limit");
+        assert!(err.to_string().contains("limits.max_diff_bytes"), "{err}");
+    }
+
+    #[test]
+    fn last_file_start_finds_the_last_header() {
+        assert_eq!(
+            last_file_start(b"diff --git a b\n+x\ndiff --git c d\n"),
+            Some(18)
+        );
+        assert_eq!(last_file_start(b"diff --git a b\n+diff --git x\n"), None);
     }
 }
