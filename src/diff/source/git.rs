@@ -81,17 +81,7 @@ fn run_env(
     max_bytes: u64,
     env: &[(&str, &str)],
 ) -> Result<Result<Vec<u8>, String>, Error> {
-    let mut child = git(repo)
-        .args(args)
-        .envs(env.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| {
-            Error::Analysis(format!(
-                "cannot run git ({e}); install git or use --diff FILE"
-            ))
-        })?;
+    let mut child = spawn(git(repo).args(args).envs(env.iter().copied()))?;
     let mut out = Vec::new();
     if let Some(stdout) = child.stdout.take() {
         stdout
@@ -118,6 +108,18 @@ fn run_env(
     } else {
         Ok(Err(crate::sanitize::terminal(err.trim())))
     }
+}
+
+/// Starts git with its output piped.
+fn spawn(cmd: &mut Command) -> Result<std::process::Child, Error> {
+    cmd.stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            Error::Analysis(format!(
+                "cannot run git ({e}); install git or use --diff FILE"
+            ))
+        })
 }
 
 fn ensure_repo(repo: &Path) -> Result<(), Error> {
@@ -252,19 +254,13 @@ fn range_streamed(
 ) -> Result<Loaded, Error> {
     let (merge_base, head_sha) = range_shas(repo, base, head)?;
     let attrs = attr_source(repo)?;
-    let mut child = git(repo)
-        .arg("diff")
-        .args(DIFF_OPTS)
-        .args([merge_base.as_str(), head_sha.as_str(), "--"])
-        .envs(attrs.iter().map(|(k, v)| (*k, v.as_str())))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| {
-            Error::Analysis(format!(
-                "cannot run git ({e}); install git or use --diff FILE"
-            ))
-        })?;
+    let mut child = spawn(
+        git(repo)
+            .arg("diff")
+            .args(DIFF_OPTS)
+            .args([merge_base.as_str(), head_sha.as_str(), "--"])
+            .envs(attrs.iter().map(|(k, v)| (*k, v.as_str()))),
+    )?;
     let (Some(mut stdout), Some(mut stderr)) = (child.stdout.take(), child.stderr.take()) else {
         return Err(Error::Analysis("git diff: no output pipes".into()));
     };
