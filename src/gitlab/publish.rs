@@ -75,7 +75,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     let Ok(me) = CurrentUser::builder().build() else {
         return out;
     };
-    let user: User = match api.get(&me).await {
+    let user: User = match api.get_shared(&me).await {
         Ok(u) => u,
         Err(e) => {
             out.errors.push(format!("cannot read the bot user: {e}"));
@@ -83,7 +83,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         }
     };
     let versions: Vec<Version> = match api
-        .get_all(
+        .get_all_shared(
             &MergeRequestVersions {
                 project: project.clone(),
                 merge_request: input.iid,
@@ -106,7 +106,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         .build()
     {
         Ok(ep) => api
-            .get::<Member>(&ep)
+            .get_shared::<Member>(&ep)
             .await
             .is_ok_and(|m| m.access_level >= 30),
         Err(_) => false,
