@@ -5,13 +5,12 @@
 //! the MR ([`crate::gitlab::publish`]); without a token or with `--dry-run` the summary
 //! note it would post is printed.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::SystemTime;
 
 use crate::cli::{Format, ReviewArgs};
 use crate::context::{EnvFn, MergeRequestRef, ReviewContext, ReviewSource};
-use crate::diff::source::{self, git::GitFiles};
+use crate::diff::source::git::GitFiles;
 use crate::error::Error;
 use crate::finding::Finding;
 use crate::gitlab::Session;
@@ -62,7 +61,9 @@ struct ToPublish {
 /// Posts the review; failures are warnings unless `--on-publish-error fail` (then 3,
 /// which a gate failure's 1 still beats).
 fn publish(ctx: &ReviewContext, p: &ToPublish, outcome: &mut Outcome) {
-    let (mode, max_inline) = comment_settings(ctx, &p.comments, p.allow_override);
+    let (mode, max_inline) = p
+        .comments
+        .under_flags(ctx.comments, ctx.max_inline, p.allow_override);
     let input = crate::gitlab::publish::Input {
         project: &p.mr.project,
         iid: p.mr.iid,
@@ -89,26 +90,6 @@ fn publish(ctx: &ReviewContext, p: &ToPublish, outcome: &mut Outcome) {
     }
 }
 
-/// `comments.mode` and `max_inline` after flags: flags may only make it quieter unless
-/// the trusted configuration says `allow_override: true`.
-fn comment_settings(
-    ctx: &ReviewContext,
-    cfg: &config::CommentsConfig,
-    allow_override: bool,
-) -> (config::CommentMode, usize) {
-    let mode = match ctx.comments {
-        Some(m) if allow_override => m,
-        Some(m) => m.max(cfg.mode),
-        None => cfg.mode,
-    };
-    let max_inline = match ctx.max_inline {
-        Some(n) if allow_override => n,
-        Some(n) => n.min(cfg.max_inline),
-        None => cfg.max_inline,
-    };
-    (mode, max_inline)
-}
-
 fn analyse(
     ctx: &ReviewContext,
     started: SystemTime,
@@ -120,53 +101,44 @@ fn analyse(
             "--config is ignored by review: the configuration is read from the target branch at the diff's base commit".into(),
         );
     }
-    // One session for the run, when the API is the source and there is an MR to find.
-    let wanted = ctx.mr.is_some() || ctx.branch.is_some();
-    let session = match &ctx.source {
-        ReviewSource::Api if wanted => {
-            Some(Session::connect(ctx.gitlab.as_ref(), &ctx.token_variable)?)
-        }
-        _ => None,
-    };
-    let found = match (&ctx.mr, &ctx.branch, &session) {
-        (None, Some(branch), Some(s)) => s.find_branch_mr(&branch.project, &branch.sha)?,
-        _ => None,
-    };
+    let (session, found) = session_and_mr(ctx)?;
     let Some(mr) = ctx.mr.as_ref().or(found.as_ref()) else {
         // Not an MR pipeline: valid empty reports give GitLab's MR widgets their base.
-        return nothing_to_review(
+        return crate::pipeline::empty(
             "not a merge-request pipeline (no CI_MERGE_REQUEST_IID): nothing to review".into(),
-            ctx,
+            ctx.fail_on,
             started,
         );
     };
-    warnings.extend(token_warnings(ctx, mr));
+    let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
+    warnings.extend(input::token_notes(mr, has_token, &ctx.token_variable));
     let clock = std::time::Instant::now();
     let input = match (&ctx.source, session) {
         (ReviewSource::Git { repo, diff }, _) => input::from_git(repo, diff)?,
         (ReviewSource::Api, Some(session)) => {
-            match input::from_api(&api_request(ctx, mr), session, &mut warnings)? {
+            let req = input::api_request(mr, ctx.server_version, &ctx.token_variable);
+            match input::from_api(&req, session, &mut warnings)? {
                 Ok(input) => input,
                 Err(state) => {
-                    return nothing_to_review(
-                        format!("merge request !{} is {state}: nothing to review", mr.iid),
-                        ctx,
-                        started,
-                    );
+                    let why = format!("merge request !{} is {state}: nothing to review", mr.iid);
+                    return crate::pipeline::empty(why, ctx.fail_on, started);
                 }
             }
         }
-        (ReviewSource::Api, None) => unreachable!("API mode always has a session"),
+        // An MR in API mode always has its session (made above).
+        (ReviewSource::Api, None) => return Err(Error::Usage("no GitLab session".into())),
     };
     let (rules, rule_warnings) = rules::load_without(
         &input.trusted.custom,
         &input.trusted.config.config.rules.disable,
     )?;
     warnings.extend(rule_warnings);
-    let policy = policy(&input.trusted.config, &rules, &input.trusted.baseline, ctx);
     let policy = Policy {
+        config: &input.trusted.config,
+        rules: &rules,
+        baseline: &input.trusted.baseline,
+        fail_on_flag: ctx.fail_on,
         meta_findings: input.trusted.findings.clone(),
-        ..policy
     };
     let read = clock.elapsed();
     let diff = &input.loaded.diff;
@@ -199,13 +171,7 @@ fn analyse(
         && session.has_token()
     {
         // Triage replies are read before the gate is decided (DESIGN.md).
-        let config = &input.trusted.config.config;
-        match session.triage(&mr.project, mr.iid, run.findings(), config.triage.min_role) {
-            Ok(dismissals) => run.dismissals(dismissals),
-            Err(e) => run.info_mut().warnings.push(format!(
-                "cannot read the triage replies, so no dismissal applies: {e}"
-            )),
-        }
+        triage(session, mr, &input.trusted.config.config, &mut run);
     }
     let (findings, info) = run.finish();
     // Comments go only where the diff version (and so the positions) is known.
@@ -224,71 +190,33 @@ fn analyse(
     Ok((findings, info))
 }
 
-/// A fork MR whose pipeline holds the token, or no token at all: said in the summary.
-fn token_warnings(ctx: &ReviewContext, mr: &MergeRequestRef) -> Vec<String> {
-    let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
-    let fork = mr.source_project.as_deref().filter(|s| *s != mr.project);
-    match fork {
-        Some(fork) if has_token => vec![format!(
-            "merge request !{} comes from a fork (project {fork}) and this job has the token: fork pipelines must never receive {}; see docs/review.md",
-            mr.iid, ctx.token_variable
-        )],
-        _ if !has_token => vec![format!(
-            "{} is not set: report-only run (reports and gate, nothing posted to GitLab)",
-            ctx.token_variable
-        )],
-        _ => Vec::new(),
-    }
-}
-
-/// The flow on an empty diff under the built-in defaults: valid empty reports (the base
-/// GitLab's MR widgets compare against) and a pass.
-fn nothing_to_review(
-    label: String,
+/// One session for the run, when the API is the source and there is an MR to find;
+/// in branch-pipeline mode, the MR it finds.
+fn session_and_mr(
     ctx: &ReviewContext,
-    started: SystemTime,
-) -> Result<(Vec<Finding>, RunInfo), Error> {
-    let empty = source::Loaded {
-        diff: crate::diff::Diff::default(),
-        label,
-        head_sha: None,
+) -> Result<(Option<Session>, Option<MergeRequestRef>), Error> {
+    let wanted = ctx.mr.is_some() || ctx.branch.is_some();
+    let session = match &ctx.source {
+        ReviewSource::Api if wanted => {
+            Some(Session::connect(ctx.gitlab.as_ref(), &ctx.token_variable)?)
+        }
+        _ => None,
     };
-    let defaults = config::Loaded::default();
-    let rules = rules::load(&[])?;
-    crate::pipeline::review_diff(
-        &empty,
-        &policy(&defaults, &rules, &BTreeSet::new(), ctx),
-        started,
-    )
+    let found = match (&ctx.mr, &ctx.branch, &session) {
+        (None, Some(branch), Some(s)) => s.find_branch_mr(&branch.project, &branch.sha)?,
+        _ => None,
+    };
+    Ok((session, found))
 }
 
-fn policy<'a>(
-    config: &'a config::Loaded,
-    rules: &'a rules::RuleSet,
-    baseline: &'a BTreeSet<crate::finding::Fingerprint>,
-    ctx: &ReviewContext,
-) -> Policy<'a> {
-    Policy {
-        config,
-        rules,
-        baseline,
-        fail_on_flag: ctx.fail_on,
-        meta_findings: Vec::new(),
-    }
-}
-
-/// Which MR version to read, with the limits that apply before the trusted
-/// configuration is known (the defaults).
-fn api_request<'a>(ctx: &'a ReviewContext, mr: &'a MergeRequestRef) -> source::api::Request<'a> {
-    let limits = config::Limits::default();
-    source::api::Request {
-        project: &mr.project,
-        iid: mr.iid,
-        diff_id: mr.diff_id,
-        server: ctx.server_version,
-        max_bytes: limits.max_diff_bytes,
-        blob_fetch_files: limits.blob_fetch_files,
-        token_variable: &ctx.token_variable,
+/// Applies the `!fp`/`!accept` replies that count under the trusted `triage.min_role`;
+/// a failed read is a warning and dismisses nothing (fail closed).
+fn triage(session: &Session, mr: &MergeRequestRef, config: &config::Config, run: &mut Run<'_>) {
+    match session.triage(&mr.project, mr.iid, run.findings(), config.triage.min_role) {
+        Ok(dismissals) => run.dismissals(dismissals),
+        Err(e) => run.info_mut().warnings.push(format!(
+            "cannot read the triage replies, so no dismissal applies: {e}"
+        )),
     }
 }
 

@@ -1,17 +1,13 @@
 //! `mrwarden scan`: local mode, no network (unless `--llm` asks for the LLM reviewer).
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::cli::ScanArgs;
 use crate::context::{Context, DiffSpec, EnvFn};
-use crate::diff::commits::Commits;
+use crate::diff;
 use crate::diff::source::git::GitFiles;
 use crate::error::Error;
-use crate::finding::Fingerprint;
-use crate::pipeline::{self, Policy, Run};
-use crate::policy::baseline;
-use crate::{config, diff, rules};
+use crate::pipeline::{self, Policy, Run, input};
 
 use super::Outcome;
 
@@ -20,47 +16,6 @@ pub fn run(args: &ScanArgs, env: EnvFn<'_>) -> Outcome {
     match Context::for_scan(args, env) {
         Ok(ctx) => execute(&ctx),
         Err(e) => Outcome::error(&e),
-    }
-}
-
-/// Configuration and rules of a local run, read from the working tree (it is the
-/// user's own machine; `review` reads them from the target branch instead).
-pub struct Local {
-    /// The configuration.
-    pub config: config::Loaded,
-    /// Compiled rules (built-in, custom, minus disabled ones).
-    pub rules: rules::RuleSet,
-}
-
-/// Loads configuration and rules for `repo`.
-pub fn load_local(repo: &Path, config_path: Option<&Path>) -> Result<Local, Error> {
-    let mut config = config::load_local(repo, config_path)?;
-    let custom = config
-        .config
-        .custom_rules
-        .iter()
-        .map(|p| rules::read_pack(&repo.join(p)))
-        .collect::<Result<Vec<_>, _>>()?;
-    let (rules, warnings) = rules::load_without(&custom, &config.config.rules.disable)?;
-    config.warnings.extend(warnings);
-    Ok(Local { config, rules })
-}
-
-/// The baseline named by the configuration (it must exist), else the default file if
-/// present, else none.
-pub fn load_baseline(repo: &Path, config: &config::Config) -> Result<BTreeSet<Fingerprint>, Error> {
-    match &config.baseline {
-        Some(p) => {
-            let path = repo.join(p);
-            let text = std::fs::read_to_string(&path).map_err(|e| {
-                Error::Config(format!("cannot read baseline {}: {e}", path.display()))
-            })?;
-            baseline::parse(&path.display().to_string(), &text)
-        }
-        None => match std::fs::read_to_string(repo.join(baseline::DEFAULT_PATH)) {
-            Ok(text) => baseline::parse(baseline::DEFAULT_PATH, &text),
-            Err(_) => Ok(BTreeSet::new()),
-        },
     }
 }
 
@@ -78,8 +33,8 @@ pub fn execute_with(
     inspect: impl FnOnce(&diff::source::Loaded, &[crate::finding::Finding], &crate::report::RunInfo),
 ) -> Outcome {
     super::with_reports(&ctx.output, |started| {
-        let local = load_local(&ctx.repo, ctx.config_path.as_deref())?;
-        let baseline = load_baseline(&ctx.repo, &local.config.config)?;
+        let local = input::local(&ctx.repo, ctx.config_path.as_deref())?;
+        let baseline = input::baseline(&ctx.repo, &local.config.config)?;
         let policy = Policy {
             config: &local.config,
             rules: &local.rules,
@@ -94,7 +49,7 @@ pub fn execute_with(
         let mut run = if let DiffSpec::Range { base, head } = &ctx.diff {
             // A git range has commits: their secrets count too (DESIGN.md).
             let (loaded, analysis, commits) =
-                read_range(ctx, &local, base.as_deref(), head.as_deref())?;
+                input::git_range(&ctx.repo, &local, base.as_deref(), head.as_deref())?;
             let read = ("diff and analysis", clock.elapsed());
             let run = Run::analyse(&loaded, &policy, started, Some(analysis))
                 .history(&commits, &loaded.diff, true)
@@ -131,39 +86,6 @@ pub fn execute_with(
         let (findings, info) = run.2.finish();
         inspect(&loaded, &findings, &info);
         Ok((findings, info))
-    })
-}
-
-/// A git range, analysed while git writes it, and its commits' history read by their
-/// own git processes meanwhile.
-fn read_range(
-    ctx: &Context,
-    local: &Local,
-    base: Option<&str>,
-    head: Option<&str>,
-) -> Result<(diff::source::Loaded, crate::analyze::Analysis, Commits), Error> {
-    let limits = &local.config.config.limits;
-    std::thread::scope(|s| {
-        let history =
-            s.spawn(|| diff::source::git::history(&ctx.repo, base, head, limits.max_diff_bytes));
-        let mut analysis = crate::analyze::Analysis::begin(&local.rules);
-        let loaded = diff::source::git::range_analysed(
-            &ctx.repo,
-            base,
-            head,
-            limits.max_diff_bytes,
-            &mut |files| analysis.add_files(files, &local.rules, limits),
-        );
-        analysis.finish(limits);
-        // (Release builds abort on a panic; if one ever unwinds here, the history counts
-        // as unread and the run fails closed.)
-        let commits = history.join().unwrap_or_else(|_| {
-            let mut c = Commits::default();
-            c.unread
-                .push(("(commit history)".into(), "reading it failed".into()));
-            c
-        });
-        loaded.map(|l| (l, analysis, commits))
     })
 }
 

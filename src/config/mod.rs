@@ -85,6 +85,29 @@ pub struct CommentsConfig {
     pub max_inline: usize,
 }
 
+impl CommentsConfig {
+    /// `mode` and `max_inline` after the flags: flags may only make comments quieter
+    /// unless the trusted configuration says `allow_override: true`.
+    pub fn under_flags(
+        &self,
+        mode: Option<CommentMode>,
+        max_inline: Option<usize>,
+        allow_override: bool,
+    ) -> (CommentMode, usize) {
+        let mode = match mode {
+            Some(m) if allow_override => m,
+            Some(m) => m.max(self.mode),
+            None => self.mode,
+        };
+        let max_inline = match max_inline {
+            Some(n) if allow_override => n,
+            Some(n) => n.min(self.max_inline),
+            None => self.max_inline,
+        };
+        (mode, max_inline)
+    }
+}
+
 impl Default for CommentsConfig {
     fn default() -> Self {
         CommentsConfig {

@@ -1,16 +1,23 @@
-//! What a `review` reads before its run: the diff (the pipeline's MR version through the
-//! API, or a git range), the change's commits for history secrets, and the trusted
-//! policy at the diff's base commit, through the one file-at-revision trait.
+//! What a run reads before its steps. `review`: the diff (the pipeline's MR version
+//! through the API, or a git range), the change's commits for history secrets, and the
+//! trusted policy at the diff's base commit, through the one file-at-revision trait.
+//! `scan`: the configuration, rules and baseline of the working tree (the user's own
+//! machine), and a git range analysed while git still writes it.
 
 use std::path::Path;
+
+use std::collections::BTreeSet;
 
 use crate::config;
 use crate::diff::commits::Commits;
 use crate::diff::source::{self, api::ApiFiles, api::ApiLoad, git::GitFiles};
 use crate::error::Error;
-use crate::gitlab::Session;
+use crate::finding::Fingerprint;
 use crate::gitlab::model::Version;
+use crate::gitlab::{MergeRequestRef, Session};
+use crate::policy::baseline;
 use crate::policy::trusted::{self, Trusted};
+use crate::rules;
 
 /// What the review analyses: the diff, the files it could not get, its history and the
 /// trusted policy, and (in API mode) the version and the session that read them.
@@ -102,4 +109,109 @@ pub fn from_api(
         trusted,
         api: Some((session, api_diff.version)),
     }))
+}
+
+/// Configuration and rules of a local run, read from the working tree (it is the
+/// user's own machine; `review` reads them from the target branch instead).
+pub struct Local {
+    /// The configuration.
+    pub config: config::Loaded,
+    /// Compiled rules (built-in, custom, minus disabled ones).
+    pub rules: rules::RuleSet,
+}
+
+/// Loads configuration and rules for `repo`.
+pub fn local(repo: &Path, config_path: Option<&Path>) -> Result<Local, Error> {
+    let mut config = config::load_local(repo, config_path)?;
+    let custom = config
+        .config
+        .custom_rules
+        .iter()
+        .map(|p| rules::read_pack(&repo.join(p)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (rules, warnings) = rules::load_without(&custom, &config.config.rules.disable)?;
+    config.warnings.extend(warnings);
+    Ok(Local { config, rules })
+}
+
+/// The baseline named by the configuration (it must exist), else the default file if
+/// present, else none.
+pub fn baseline(repo: &Path, config: &config::Config) -> Result<BTreeSet<Fingerprint>, Error> {
+    match &config.baseline {
+        Some(p) => {
+            let path = repo.join(p);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                Error::Config(format!("cannot read baseline {}: {e}", path.display()))
+            })?;
+            baseline::parse(&path.display().to_string(), &text)
+        }
+        None => match std::fs::read_to_string(repo.join(baseline::DEFAULT_PATH)) {
+            Ok(text) => baseline::parse(baseline::DEFAULT_PATH, &text),
+            Err(_) => Ok(BTreeSet::new()),
+        },
+    }
+}
+
+/// A git range, analysed while git writes it, and its commits' history read by their
+/// own git processes meanwhile.
+pub fn git_range(
+    repo: &Path,
+    local: &Local,
+    base: Option<&str>,
+    head: Option<&str>,
+) -> Result<(source::Loaded, crate::analyze::Analysis, Commits), Error> {
+    let limits = &local.config.config.limits;
+    std::thread::scope(|s| {
+        let history = s.spawn(|| source::git::history(repo, base, head, limits.max_diff_bytes));
+        let mut analysis = crate::analyze::Analysis::begin(&local.rules);
+        let loaded =
+            source::git::range_analysed(repo, base, head, limits.max_diff_bytes, &mut |files| {
+                analysis.add_files(files, &local.rules, limits);
+            });
+        analysis.finish(limits);
+        // (Release builds abort on a panic; if one ever unwinds here, the history counts
+        // as unread and the run fails closed.)
+        let commits = history.join().unwrap_or_else(|_| {
+            let mut c = Commits::default();
+            c.unread
+                .push(("(commit history)".into(), "reading it failed".into()));
+            c
+        });
+        loaded.map(|l| (l, analysis, commits))
+    })
+}
+
+/// Which MR version to read, with the limits that apply before the trusted
+/// configuration is known (the defaults).
+pub fn api_request<'a>(
+    mr: &'a MergeRequestRef,
+    server: Option<(u32, u32)>,
+    token_variable: &'a str,
+) -> source::api::Request<'a> {
+    let limits = config::Limits::default();
+    source::api::Request {
+        project: &mr.project,
+        iid: mr.iid,
+        diff_id: mr.diff_id,
+        server,
+        max_bytes: limits.max_diff_bytes,
+        blob_fetch_files: limits.blob_fetch_files,
+        token_variable,
+    }
+}
+
+/// A fork MR whose pipeline holds the token, or no token at all: said in the summary.
+pub fn token_notes(mr: &MergeRequestRef, has_token: bool, token_variable: &str) -> Vec<String> {
+    let fork = mr.source_project.as_deref().filter(|s| *s != mr.project);
+    match fork {
+        Some(fork) if has_token => vec![format!(
+            "merge request !{} comes from a fork (project {fork}) and this job has the token: fork pipelines must never receive {}; see docs/review.md",
+            mr.iid, token_variable
+        )],
+        _ if !has_token => vec![format!(
+            "{} is not set: report-only run (reports and gate, nothing posted to GitLab)",
+            token_variable
+        )],
+        _ => Vec::new(),
+    }
 }

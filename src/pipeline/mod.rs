@@ -284,6 +284,30 @@ pub fn review_diff(
         .finish())
 }
 
+/// The flow on an empty diff under the built-in defaults: valid empty reports (the base
+/// GitLab's MR widgets compare against) and a pass. `label` says why there is nothing.
+pub fn empty(
+    label: String,
+    fail_on_flag: Option<Threshold>,
+    started: SystemTime,
+) -> Result<(Vec<Finding>, RunInfo), Error> {
+    let empty = Loaded {
+        diff: Diff::default(),
+        label,
+        head_sha: None,
+    };
+    let defaults = config::Loaded::default();
+    let rules = rules::load(&[])?;
+    let policy = Policy {
+        config: &defaults,
+        rules: &rules,
+        baseline: &BTreeSet::new(),
+        fail_on_flag,
+        meta_findings: Vec::new(),
+    };
+    review_diff(&empty, &policy, started)
+}
+
 /// The rule ids an inline suppression may name: the loaded rules' and the LLM's
 /// (`mrwarden.llm.<category>`, whether or not an LLM is configured for this run). Meta
 /// ids (`mrwarden.policy-changed`, …) are not among them.
