@@ -70,6 +70,7 @@ pub fn process_env(name: &str) -> Option<String> {
 impl Context {
     /// Builds the context of `mrwarden scan`.
     pub fn for_scan(args: &ScanArgs, env: EnvFn<'_>) -> Result<Self, Error> {
+        let ca = CaSources::default();
         let ci = CiVars::from_env(env);
         let diff = match (&args.diff, args.staged) {
             _ if args.all => DiffSpec::AllFiles,
@@ -92,7 +93,7 @@ impl Context {
             config_path: args.common.config.clone(),
             ci,
             llm: if args.llm {
-                Some(read_llm(env)?.ok_or_else(|| {
+                Some(read_llm(env, &ca)?.ok_or_else(|| {
                     Error::Usage(
                         "--llm needs an LLM endpoint: set MRWARDEN_LLM_PROVIDER and MRWARDEN_LLM_MODEL (and MRWARDEN_LLM_URL, MRWARDEN_LLM_API_KEY as needed; see docs/llm.md)".into(),
                     )
@@ -195,11 +196,12 @@ const CA_FILE_VARS: &[&str] = &["MRWARDEN_CA_FILE", "CI_SERVER_TLS_CA_FILE", "SS
 impl ReviewContext {
     /// Builds the context of `mrwarden review` from flags and `CI_*` variables.
     pub fn for_review(args: &ReviewArgs, env: EnvFn<'_>) -> Result<Self, Error> {
+        let ca = CaSources::default();
         let var = args.token_variable.as_str();
         check_variable_name(var)?;
         let token = read_token(var, env)?;
         let mr = read_merge_request(env)?;
-        let gitlab = read_settings(token, env)?;
+        let gitlab = read_settings(token, env, &ca)?;
         if mr.is_some() && gitlab.is_none() && args.diff_source == ReviewDiffSource::Api {
             return Err(Error::Usage(
                 "CI_API_V4_URL is not set; run inside GitLab CI or set MRWARDEN_GITLAB_URL to the API root (https://host/api/v4)".into(),
@@ -243,7 +245,7 @@ impl ReviewContext {
             branch,
             gitlab,
             server_version,
-            llm: read_llm(env)?,
+            llm: read_llm(env, &ca)?,
             comments: args.comments.as_deref().map(|m| match m {
                 "summary" => crate::config::CommentMode::Summary,
                 "off" => crate::config::CommentMode::Off,
@@ -284,13 +286,14 @@ pub struct DoctorContext {
 impl DoctorContext {
     /// Builds the context of `mrwarden doctor`.
     pub fn for_doctor(args: &DoctorArgs, env: EnvFn<'_>) -> Result<Self, Error> {
+        let ca = CaSources::default();
         let var = args.token_variable.as_str();
         check_variable_name(var)?;
         let (token, token_problem) = match read_token(var, env) {
             Ok(t) => (t, None),
             Err(e) => (None, Some(e.to_string())),
         };
-        let (gitlab, api_problem) = match read_settings(token, env) {
+        let (gitlab, api_problem) = match read_settings(token, env, &ca) {
             Ok(Some(s)) => (Some(s), None),
             Ok(None) => (
                 None,
@@ -307,7 +310,7 @@ impl DoctorContext {
             project: env("CI_MERGE_REQUEST_PROJECT_ID").or_else(|| env("CI_PROJECT_ID")),
             pipeline_source: env("CI_PIPELINE_SOURCE"),
             event_type: env("CI_MERGE_REQUEST_EVENT_TYPE"),
-            llm: read_llm(env).map_err(|e| e.to_string()),
+            llm: read_llm(env, &ca).map_err(|e| e.to_string()),
         })
     }
 }
@@ -362,7 +365,11 @@ fn read_merge_request(env: EnvFn<'_>) -> Result<Option<MergeRequestRef>, Error> 
 
 /// Connection settings from `MRWARDEN_GITLAB_URL` / `CI_API_V4_URL`, the CA variables
 /// and the proxy variables; `None` without an API URL.
-fn read_settings(token: Option<Token>, env: EnvFn<'_>) -> Result<Option<gitlab::Settings>, Error> {
+fn read_settings(
+    token: Option<Token>,
+    env: EnvFn<'_>,
+    ca: &CaSources,
+) -> Result<Option<gitlab::Settings>, Error> {
     let api_url = match env("MRWARDEN_GITLAB_URL") {
         Some(u) => Some(("MRWARDEN_GITLAB_URL", u)),
         None => env("CI_API_V4_URL").map(|u| ("CI_API_V4_URL", u)),
@@ -379,7 +386,7 @@ fn read_settings(token: Option<Token>, env: EnvFn<'_>) -> Result<Option<gitlab::
     Ok(Some(gitlab::Settings {
         api_url,
         token,
-        extra_ca_pem: read_ca_sources(env)?,
+        extra_ca_pem: ca.get(env)?,
         proxy,
         no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
         limits: gitlab::Limits::default(),
@@ -400,7 +407,7 @@ fn llm_configured(env: EnvFn<'_>) -> bool {
 /// The LLM endpoint from `MRWARDEN_LLM_PROVIDER`, `_URL`, `_MODEL` and `_API_KEY` (never
 /// from a file), with the same CA and proxy variables as GitLab; `None` when neither the
 /// provider, the URL nor the model is set.
-fn read_llm(env: EnvFn<'_>) -> Result<Option<llm::Settings>, Error> {
+fn read_llm(env: EnvFn<'_>, ca: &CaSources) -> Result<Option<llm::Settings>, Error> {
     if !llm_configured(env) {
         return Ok(None);
     }
@@ -448,7 +455,7 @@ fn read_llm(env: EnvFn<'_>) -> Result<Option<llm::Settings>, Error> {
         url,
         model,
         key,
-        extra_ca_pem: read_ca_sources(env)?,
+        extra_ca_pem: ca.get(env)?,
         proxy,
         no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
     }))
@@ -486,6 +493,23 @@ fn parse_api_url(name: &str, raw: &str) -> Result<url::Url, Error> {
         _ => Err(Error::Usage(format!(
             "{name} must be an https:// URL (plain http is allowed only to a loopback host); TLS cannot be switched off, add your CA with MRWARDEN_CA_FILE instead"
         ))),
+    }
+}
+
+/// The CA sources of one context, read from disk at most once and shared by the GitLab
+/// and LLM settings (the one HTTP stack, `net`, adds them to the built-in roots).
+#[derive(Default)]
+struct CaSources(std::cell::OnceCell<Result<Vec<CaPem>, String>>);
+
+/// One CA source: the variable it came from and its PEM bytes.
+type CaPem = (String, Vec<u8>);
+
+impl CaSources {
+    fn get(&self, env: EnvFn<'_>) -> Result<Vec<CaPem>, Error> {
+        self.0
+            .get_or_init(|| read_ca_sources(env).map_err(|e| e.to_string()))
+            .clone()
+            .map_err(Error::Usage)
     }
 }
 
@@ -655,6 +679,40 @@ mod tests {
                 .map(|(_, v)| (*v).to_string())
         };
         ReviewContext::for_review(&a, &env)
+    }
+
+    #[test]
+    fn ca_files_are_read_once_for_gitlab_and_the_llm() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, "-----BEGIN CERTIFICATE-----\n").expect("write");
+        let ca = ca.display().to_string();
+        let asked = std::cell::Cell::new(0);
+        let vars = [
+            ("CI_API_V4_URL", "https://gitlab.example/api/v4"),
+            ("MRWARDEN_CA_FILE", ca.as_str()),
+            ("MRWARDEN_LLM_PROVIDER", "openai"),
+            ("MRWARDEN_LLM_URL", "https://llm.example/v1"),
+            ("MRWARDEN_LLM_MODEL", "m"),
+        ];
+        let env = |k: &str| {
+            if k == "MRWARDEN_CA_FILE" {
+                asked.set(asked.get() + 1);
+            }
+            vars.iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_string())
+        };
+        let cli = crate::cli::Cli::try_parse_from(["mrwarden", "review"]).expect("args parse");
+        let crate::cli::Command::Review(a) = cli.command else {
+            panic!("not review")
+        };
+        let ctx = ReviewContext::for_review(&a, &env).expect("context");
+        let gitlab_ca = &ctx.gitlab.as_ref().expect("gitlab settings").extra_ca_pem;
+        let llm_ca = &ctx.llm.as_ref().expect("llm settings").extra_ca_pem;
+        assert_eq!(gitlab_ca, llm_ca);
+        assert_eq!(gitlab_ca.len(), 1);
+        assert_eq!(asked.get(), 1, "the CA variable was read more than once");
     }
 
     #[test]
