@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use gitlab::api::projects::members::AllProjectMember;
-use gitlab::api::projects::merge_requests::discussions::MergeRequestDiscussions;
 use gitlab::api::users::CurrentUser;
 use serde_json::{Value, json};
 
@@ -21,10 +20,11 @@ use super::{ApiFailure, Gitlab};
 use crate::diff::Diff;
 use crate::finding::Finding;
 use crate::publish::body;
-use crate::publish::plan::{self, Action, ExistingDiscussion, ExistingNote, Mode, NotInline};
+use crate::publish::plan::{self, Action, Mode, NotInline};
 use crate::publish::position::DiffRefs;
 use crate::report::RunInfo;
 use crate::report::markdown::code_span;
+use crate::thread::Thread;
 
 /// What one publish needs.
 #[derive(Debug)]
@@ -347,54 +347,8 @@ async fn resolve_thread(
     .await
 }
 
-async fn list_discussions(
-    api: &Gitlab,
-    input: &Input<'_>,
-) -> Result<Vec<ExistingDiscussion>, ApiFailure> {
-    let ep = MergeRequestDiscussions::builder()
-        .project(crate::diff::source::api::project_id(input.project))
-        .merge_request(input.iid)
-        .build()
-        .map_err(|e| {
-            ApiFailure::Transport(super::RestError::Setup(format!(
-                "cannot build the discussions request: {e}"
-            )))
-        })?;
-    let raw: Vec<Value> = api.get_all(&ep, 100).await?;
-    Ok(raw.iter().filter_map(discussion_from_json).collect())
-}
-
-/// One discussion of `GET …/discussions`, as the plan sees it.
-pub fn discussion_from_json(d: &Value) -> Option<ExistingDiscussion> {
-    let notes: Vec<&Value> = d.get("notes")?.as_array()?.iter().collect();
-    let first = notes.first()?;
-    let existing = notes
-        .iter()
-        .filter_map(|n| super::triage::note_from_json(n))
-        .map(|n| ExistingNote {
-            id: n.id,
-            author_id: n.author_id,
-            body: n.body,
-            system: n.system,
-        })
-        .collect();
-    Some(ExistingDiscussion {
-        id: d.get("id")?.as_str()?.to_string(),
-        individual_note: d
-            .get("individual_note")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        notes: existing,
-        resolved: first
-            .get("resolved")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        resolved_by: first.pointer("/resolved_by/id").and_then(Value::as_u64),
-        path: first
-            .pointer("/position/new_path")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-    })
+async fn list_discussions(api: &Gitlab, input: &Input<'_>) -> Result<Vec<Thread>, ApiFailure> {
+    super::triage::threads(api, input.project, input.iid).await
 }
 
 /// Concurrent runs may each have created a summary, the same threads or the same
