@@ -23,7 +23,7 @@ pub mod publish;
 pub mod report;
 pub mod rules;
 pub mod sanitize;
-pub mod thread;
+mod thread;
 
 use std::collections::BTreeSet;
 use std::time::SystemTime;

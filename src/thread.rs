@@ -7,7 +7,7 @@ use crate::finding::marker::marker_fingerprint;
 
 /// One note of a thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
+pub(crate) struct Note {
     /// Note id (grows with time).
     pub id: u64,
     /// Author's user id (0 when GitLab left it out).
@@ -22,7 +22,7 @@ pub struct Note {
 
 /// One thread of the MR, notes oldest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Thread {
+pub(crate) struct Thread {
     /// Discussion id (40 hex).
     pub id: String,
     /// A standalone comment rather than a thread.
@@ -41,7 +41,7 @@ impl Thread {
     /// The first note and the fingerprint of its marker (`summary` for the summary
     /// note), when the thread was started by the bot: a note with our marker written by
     /// anybody else, or a system note, gives `None`.
-    pub fn bot_marker(&self, bot_id: u64) -> Option<(&Note, &str)> {
+    pub(crate) fn bot_marker(&self, bot_id: u64) -> Option<(&Note, &str)> {
         let first = self.notes.first()?;
         if first.system || first.author_id != bot_id {
             return None;

@@ -73,14 +73,14 @@ pub struct DiffEntry {
 
 /// `GET /version`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct ServerVersionInfo {
+pub(crate) struct ServerVersionInfo {
     /// e.g. `17.5.0-ee`.
     pub version: String,
 }
 
 /// `GET /user`: the bot itself.
 #[derive(Debug, Clone, Deserialize)]
-pub struct User {
+pub(crate) struct User {
     /// User id (own notes are recognised by it).
     pub id: u64,
     /// Username.
@@ -109,7 +109,7 @@ pub struct TokenInfo {
 
 /// `GET /projects/:id/members/all/:user_id`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Member {
+pub(crate) struct Member {
     /// 10 guest, 20 reporter, 30 developer, 40 maintainer, 50 owner.
     pub access_level: u32,
     /// Username.
@@ -125,25 +125,22 @@ pub struct Member {
 
 /// `GET /users/:id`: the parts triage compares with commit identities.
 #[derive(Debug, Clone, Deserialize)]
-pub struct UserProfile {
+pub(crate) struct UserProfile {
     /// The e-mail the user chose to show, if any (empty or absent otherwise).
     #[serde(default)]
     pub public_email: Option<String>,
 }
 
-/// A user as other entities embed it (`author`, `resolved_by`).
+/// A user as the merge request embeds it (`author`): the id is required.
 #[derive(Debug, Clone, Deserialize)]
-pub struct UserRef {
+pub(crate) struct UserRef {
     /// User id.
     pub id: u64,
-    /// Username.
-    #[serde(default)]
-    pub username: String,
 }
 
 /// One commit of `GET /projects/:id/merge_requests/:iid/commits`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Commit {
+pub(crate) struct Commit {
     /// Author name as recorded.
     #[serde(default)]
     pub author_name: Option<String>,
@@ -160,7 +157,7 @@ pub struct Commit {
 
 /// `GET /projects/:id`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Project {
+pub(crate) struct Project {
     /// Numeric id.
     pub id: u64,
     /// `group/project`.
@@ -169,7 +166,7 @@ pub struct Project {
 
 /// `GET /projects/:id/merge_requests/:iid`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct MergeRequest {
+pub(crate) struct MergeRequest {
     /// MR iid.
     pub iid: u64,
     /// `opened`, `closed`, `locked`, `merged`.
@@ -193,7 +190,7 @@ pub struct MergeRequest {
 
 /// One commit (`GET …/merge_requests/:iid/commits` element, `GET …/repository/commits/:sha`).
 #[derive(Debug, Clone, Deserialize)]
-pub struct CommitInfo {
+pub(crate) struct CommitInfo {
     /// Full commit id.
     pub id: String,
     /// Parents: more than one for a merge commit. GitLab's docs do not promise it in the
@@ -206,7 +203,7 @@ pub struct CommitInfo {
 /// comment plan read. Every field may be missing or `null` (GitLab leaves some out on
 /// older versions and on system notes); [`Discussion::into_thread`] decides what that means.
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct Discussion {
+pub(crate) struct Discussion {
     /// Discussion id (40 hex).
     #[serde(default)]
     pub id: Option<String>,
@@ -220,7 +217,7 @@ pub struct Discussion {
 
 /// One note of a [`Discussion`].
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct DiscussionNote {
+pub(crate) struct DiscussionNote {
     /// Note id.
     #[serde(default)]
     pub id: Option<u64>,
@@ -246,7 +243,7 @@ pub struct DiscussionNote {
 
 /// A user as a note embeds it (`author`, `resolved_by`); fields may be missing.
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct NoteUser {
+pub(crate) struct NoteUser {
     /// User id.
     #[serde(default)]
     pub id: Option<u64>,
@@ -257,7 +254,7 @@ pub struct NoteUser {
 
 /// The part of a diff note's position mrwarden reads.
 #[derive(Debug, Clone, Default, Deserialize)]
-pub struct NotePosition {
+pub(crate) struct NotePosition {
     /// The file, on the new side.
     #[serde(default)]
     pub new_path: Option<String>,
@@ -267,7 +264,7 @@ impl Discussion {
     /// The plain thread triage and the plan share. A discussion without an id, or
     /// without a list of notes, is dropped; so is a note without an id. Resolution and
     /// path are the first note's; a missing author is user 0 (never the bot).
-    pub fn into_thread(self) -> Option<Thread> {
+    pub(crate) fn into_thread(self) -> Option<Thread> {
         let id = self.id?;
         let notes = self.notes?;
         let first = notes.first();

@@ -28,7 +28,7 @@ use crate::thread::Thread;
 
 /// What one publish needs.
 #[derive(Debug)]
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     /// Project id or path.
     pub project: &'a str,
     /// MR iid.
@@ -51,7 +51,7 @@ pub struct Input<'a> {
 
 /// What happened.
 #[derive(Debug, Default)]
-pub struct Published {
+pub(crate) struct Published {
     /// One line per failed write or read.
     pub errors: Vec<String>,
     /// Discussions created.
@@ -65,7 +65,7 @@ pub struct Published {
     clippy::too_many_lines,
     reason = "one linear sequence of reads, the plan's writes, then the summary"
 )]
-pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
+pub(crate) async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     let mut out = Published::default();
     if input.mode == Mode::Off {
         return out;
@@ -260,7 +260,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
 
 /// The summary note: the markdown report, the findings not posted inline, whether a
 /// newer version superseded this run, and the marker; through [`body::finalise`].
-pub fn summary_body(
+pub(crate) fn summary_body(
     findings: &[Finding],
     run: &RunInfo,
     not_inline: &[NotInline],

@@ -18,7 +18,7 @@ use crate::policy::triage::{Facts, Identity, Person};
 use crate::thread::Thread;
 
 /// What was read: the discussions and the facts about the people who replied.
-pub type Read = (Vec<Thread>, Facts);
+pub(crate) type Read = (Vec<Thread>, Facts);
 
 fn setup(what: &str, e: impl std::fmt::Display) -> ApiFailure {
     ApiFailure::Transport(RestError::Setup(format!(
@@ -28,7 +28,7 @@ fn setup(what: &str, e: impl std::fmt::Display) -> ApiFailure {
 
 /// Reads the discussions and, if any triage reply concerns a current finding, the facts
 /// needed to judge it.
-pub async fn read(
+pub(crate) async fn read(
     api: &Gitlab,
     project: &str,
     iid: u64,

@@ -38,7 +38,7 @@ pub enum Command {
 
 impl Command {
     /// The command as typed.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Command::Fp => "!fp",
             Command::Accept => "!accept",
@@ -51,7 +51,7 @@ const MAX_REASON_CHARS: usize = 200;
 
 /// The triage command of a reply body, with its reason (possibly empty): the first
 /// non-blank line must start with `!fp` or `!accept` followed by a space or its end.
-pub fn parse_command(text: &str) -> Option<(Command, String)> {
+pub(crate) fn parse_command(text: &str) -> Option<(Command, String)> {
     let line = text.lines().find(|l| !l.trim().is_empty())?.trim();
     let (cmd, rest) = if let Some(r) = line.strip_prefix("!fp") {
         (Command::Fp, r)
@@ -69,7 +69,7 @@ pub fn parse_command(text: &str) -> Option<(Command, String)> {
 
 /// A person who replied, as the API describes them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Person {
+pub(crate) struct Person {
     /// Username.
     pub username: String,
     /// Display name.
@@ -82,7 +82,7 @@ pub struct Person {
 
 /// The author or committer of one commit of the MR.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Identity {
+pub(crate) struct Identity {
     /// Name as recorded in the commit.
     pub name: String,
     /// E-mail as recorded in the commit.
@@ -91,7 +91,7 @@ pub struct Identity {
 
 /// What was read about the MR and the people who replied.
 #[derive(Debug, Clone, Default)]
-pub struct Facts {
+pub(crate) struct Facts {
     /// The bot's user id: only its threads are triaged, its own notes never count.
     pub bot_id: u64,
     /// The MR's author.
@@ -120,7 +120,7 @@ pub enum NotCounted {
 
 impl NotCounted {
     /// For the summary and the thread reply.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             NotCounted::NotDismissable => {
                 "secrets and findings about the run itself are not dismissed by a reply (rotate the secret; only the target branch's baseline accepts one)"
@@ -187,13 +187,17 @@ fn triage_replies(d: &Thread, bot_id: u64) -> impl Iterator<Item = (&Note, Comma
 }
 
 /// Whether a thread has any triage reply (such a thread is never reopened by the bot).
-pub fn has_triage_reply(d: &Thread, bot_id: u64) -> bool {
+pub(crate) fn has_triage_reply(d: &Thread, bot_id: u64) -> bool {
     triage_replies(d, bot_id).next().is_some()
 }
 
 /// The user ids whose role and identity must be read: authors of triage replies on the
 /// bot's threads of current findings. Empty means nothing else needs reading.
-pub fn people_to_check(discussions: &[Thread], findings: &[Finding], bot_id: u64) -> BTreeSet<u64> {
+pub(crate) fn people_to_check(
+    discussions: &[Thread],
+    findings: &[Finding],
+    bot_id: u64,
+) -> BTreeSet<u64> {
     let current: BTreeSet<&str> = findings.iter().map(|f| f.fingerprint.as_str()).collect();
     bot_threads(discussions, bot_id)
         .filter(|(fp, _)| current.contains(fp))
@@ -211,7 +215,7 @@ fn norm(s: &str) -> String {
 
 /// Whether `person` may be the author or committer of any of these commits (a wide
 /// match on purpose: a false "yes" only keeps a finding gating).
-pub fn is_committer(person: &Person, committers: &[Identity]) -> bool {
+pub(crate) fn is_committer(person: &Person, committers: &[Identity]) -> bool {
     let username = norm(&person.username);
     let name = norm(&person.name);
     let public = person.public_email.as_deref().map(norm).unwrap_or_default();
@@ -261,7 +265,7 @@ fn verdict(
 /// The dismissals of this run: for each current finding with a bot thread holding
 /// triage replies, the first reply that counts, else the newest one (which then only
 /// collapses the thread). In finding order.
-pub fn decide(
+pub(crate) fn decide(
     discussions: &[Thread],
     findings: &[Finding],
     facts: &Facts,
@@ -311,7 +315,7 @@ pub fn decide(
 
 /// Takes the findings that counting dismissals cover out of `findings` (they stay
 /// listed in the dismissals); returns how many were taken out.
-pub fn apply(findings: &mut Vec<Finding>, dismissals: &[Dismissal]) -> usize {
+pub(crate) fn apply(findings: &mut Vec<Finding>, dismissals: &[Dismissal]) -> usize {
     let gone: BTreeSet<&str> = dismissals
         .iter()
         .filter(|d| d.counts)

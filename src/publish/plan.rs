@@ -15,11 +15,11 @@ use crate::finding::Finding;
 use crate::policy::triage::{Dismissal, has_triage_reply};
 use crate::thread::Thread;
 
-pub use crate::config::CommentMode as Mode;
+pub(crate) use crate::config::CommentMode as Mode;
 
 /// What the plan needs to know about this run.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The bot's user id (`GET /user`).
     pub bot_id: u64,
     /// Comment mode.
@@ -42,7 +42,7 @@ pub struct Settings {
 /// One write.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
-pub enum Action {
+pub(crate) enum Action {
     /// Start a diff thread.
     CreateDiscussion {
         /// The finding's fingerprint.
@@ -95,7 +95,7 @@ pub enum Action {
 
 /// A finding that is not posted inline, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NotInline {
+pub(crate) struct NotInline {
     /// Fingerprint.
     pub fingerprint: String,
     /// Reason, for the summary.
@@ -104,7 +104,7 @@ pub struct NotInline {
 
 /// The plan.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Writes, in order.
     pub actions: Vec<Action>,
     /// Findings that appear only in the summary.
@@ -119,7 +119,7 @@ const FIXED_PREFIX: &str = "Fixed in ";
 const TRIAGE_PREFIX: &str = "Triage: ";
 
 /// Builds the plan.
-pub fn plan(
+pub(crate) fn plan(
     findings: &[Finding],
     diff: &Diff,
     refs: &DiffRefs,
@@ -255,7 +255,7 @@ fn index<'a>(
 /// every bot reply that repeats the bot's previous note in the same thread. Note ids,
 /// to delete. Each run keeps the oldest, which every later listing also sees, so runs
 /// deleting at the same time agree and at least one of each is always left.
-pub fn duplicates(existing: &[Thread], bot_id: u64) -> Vec<u64> {
+pub(crate) fn duplicates(existing: &[Thread], bot_id: u64) -> Vec<u64> {
     let mut by_marker: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
     let mut out = Vec::new();
     for d in existing {
