@@ -37,9 +37,9 @@ pub(crate) async fn read(
     let me = CurrentUser::builder()
         .build()
         .map_err(|e| setup("user", e))?;
-    let bot: User = api.get(&me).await?;
+    let bot: User = api.get_shared(&me).await?;
     let discussions = threads(api, project, iid).await?;
-    let project = crate::diff::source::api::project_id(project);
+    let project = crate::gitlab::project_id(project);
     let mut facts = Facts {
         bot_id: bot.id,
         ..Facts::default()
@@ -53,7 +53,7 @@ pub(crate) async fn read(
         .merge_request(iid)
         .build()
         .map_err(|e| setup("merge request", e))?;
-    let mr: MergeRequest = api.get(&ep).await?;
+    let mr: MergeRequest = api.get_shared(&ep).await?;
     facts.mr_author_id = mr.author.map(|a| a.id);
     let ep = MergeRequestCommits::builder()
         .project(project.clone())
@@ -119,7 +119,7 @@ pub(super) async fn threads(
     iid: u64,
 ) -> Result<Vec<Thread>, ApiFailure> {
     let ep = MergeRequestDiscussions::builder()
-        .project(crate::diff::source::api::project_id(project))
+        .project(crate::gitlab::project_id(project))
         .merge_request(iid)
         .build()
         .map_err(|e| setup("discussions", e))?;
