@@ -5,8 +5,13 @@
 use std::path::PathBuf;
 
 use crate::analyze::llm;
-use crate::cli::{CommonArgs, DoctorArgs, Format, ReviewArgs, ReviewDiffSource, ScanArgs};
+use crate::cli::{
+    CommentsFlag, CommonArgs, DoctorArgs, FailOn, Format, OnPublishError, ReportFlag, ReviewArgs,
+    ReviewDiffSource, ScanArgs,
+};
+use crate::config::CommentMode;
 use crate::error::Error;
+use crate::finding::Severity;
 use crate::gate::Threshold;
 use crate::gitlab::{self, Token};
 use crate::report::ReportKind;
@@ -89,7 +94,7 @@ impl Context {
             repo: args.path.clone(),
             diff,
             output: Output::from_args(&args.common, PathBuf::from("mrwarden-out"), env),
-            fail_on: parse_fail_on(args.common.fail_on.as_deref())?,
+            fail_on: args.common.fail_on.map(threshold),
             config_path: args.common.config.clone(),
             ci,
             llm: if args.llm {
@@ -119,7 +124,7 @@ impl Context {
                 head: Some("feature".into()),
             },
             output: Output::from_args(common, default_out, env),
-            fail_on: parse_fail_on(common.fail_on.as_deref())?,
+            fail_on: common.fail_on.map(threshold),
             config_path: common.config.clone(),
             ci: CiVars::default(),
             // The demo never talks to the network.
@@ -171,7 +176,7 @@ pub struct ReviewContext {
     /// The LLM reviewer's endpoint, when `MRWARDEN_LLM_*` configures one.
     pub llm: Option<llm::Settings>,
     /// `--comments`, when given.
-    pub comments: Option<crate::config::CommentMode>,
+    pub comments: Option<CommentMode>,
     /// `--max-inline`, when given.
     pub max_inline: Option<usize>,
     /// `--on-publish-error fail`: a publishing failure makes the run exit 3.
@@ -236,7 +241,7 @@ impl ReviewContext {
         };
         Ok(ReviewContext {
             output: Output::from_args(&args.common, PathBuf::from("mrwarden-out"), env),
-            fail_on: parse_fail_on(args.common.fail_on.as_deref())?,
+            fail_on: args.common.fail_on.map(threshold),
             config_path: args.common.config.clone(),
             dry_run: args.dry_run,
             mr,
@@ -246,13 +251,9 @@ impl ReviewContext {
             gitlab,
             server_version,
             llm: read_llm(env, &ca)?,
-            comments: args.comments.as_deref().map(|m| match m {
-                "summary" => crate::config::CommentMode::Summary,
-                "off" => crate::config::CommentMode::Off,
-                _ => crate::config::CommentMode::Inline,
-            }),
+            comments: args.comments.map(comment_mode),
             max_inline: args.max_inline,
-            fail_on_publish_error: args.on_publish_error == "fail",
+            fail_on_publish_error: args.on_publish_error == OnPublishError::Fail,
             merge_train: env("CI_MERGE_REQUEST_EVENT_TYPE").as_deref() == Some("merge_train"),
         })
     }
@@ -565,12 +566,7 @@ impl Output {
         let color = std::io::stdout().is_terminal()
             && env("NO_COLOR").is_none()
             && env("TERM").as_deref() != Some("dumb");
-        // clap only lets the six names through, so `from_name` never drops one.
-        let mut reports: Vec<ReportKind> = common
-            .reports
-            .iter()
-            .filter_map(|name| ReportKind::from_name(name))
-            .collect();
+        let mut reports: Vec<ReportKind> = common.reports.iter().map(|&r| report_kind(r)).collect();
         if common.reports.is_empty() {
             reports = ReportKind::ALL.to_vec();
         }
@@ -600,12 +596,38 @@ impl CiVars {
     }
 }
 
-fn parse_fail_on(raw: Option<&str>) -> Result<Option<Threshold>, Error> {
-    raw.map(|s| {
-        s.parse::<Threshold>()
-            .map_err(|e| Error::Usage(format!("--fail-on: {e}")))
-    })
-    .transpose()
+/// `--fail-on` as the gate's threshold.
+fn threshold(flag: FailOn) -> Threshold {
+    let at = match flag {
+        FailOn::Never => return Threshold::Never,
+        FailOn::Info => Severity::Info,
+        FailOn::Low => Severity::Low,
+        FailOn::Medium => Severity::Medium,
+        FailOn::High => Severity::High,
+        FailOn::Critical => Severity::Critical,
+    };
+    Threshold::At(at)
+}
+
+/// `--comments` as a comment mode.
+fn comment_mode(flag: CommentsFlag) -> CommentMode {
+    match flag {
+        CommentsFlag::Inline => CommentMode::Inline,
+        CommentsFlag::Summary => CommentMode::Summary,
+        CommentsFlag::Off => CommentMode::Off,
+    }
+}
+
+/// One `--report` name as the report it writes.
+fn report_kind(flag: ReportFlag) -> ReportKind {
+    match flag {
+        ReportFlag::CodeQuality => ReportKind::CodeQuality,
+        ReportFlag::Sast => ReportKind::Sast,
+        ReportFlag::SecretDetection => ReportKind::SecretDetection,
+        ReportFlag::Sarif => ReportKind::Sarif,
+        ReportFlag::Junit => ReportKind::Junit,
+        ReportFlag::Markdown => ReportKind::Markdown,
+    }
 }
 
 #[cfg(test)]
@@ -785,6 +807,63 @@ mod tests {
             vec![ReportKind::CodeQuality, ReportKind::Sarif]
         );
         assert!(crate::cli::Cli::try_parse_from(["mrwarden", "scan", "--report", "pdf"]).is_err());
+    }
+
+    #[test]
+    fn fixed_choice_flags_map_to_the_values_of_the_same_name() {
+        use clap::ValueEnum;
+        let name = |v: clap::builder::PossibleValue| v.get_name().to_string();
+        for &f in ReportFlag::value_variants() {
+            let flag = name(f.to_possible_value().expect("named"));
+            assert_eq!(report_kind(f).name(), flag);
+        }
+        assert_eq!(ReportFlag::value_variants().len(), ReportKind::ALL.len());
+        for &f in FailOn::value_variants() {
+            let flag = name(f.to_possible_value().expect("named"));
+            assert_eq!(Ok(threshold(f)), flag.parse::<Threshold>(), "{flag}");
+        }
+        for &f in CommentsFlag::value_variants() {
+            let flag = name(f.to_possible_value().expect("named"));
+            let mode = comment_mode(f);
+            let yaml: CommentMode =
+                serde_json::from_value(serde_json::json!(flag)).expect("a mode");
+            assert_eq!(mode, yaml, "{flag}");
+        }
+        let ci = [
+            ("CI_MERGE_REQUEST_IID", "7"),
+            ("CI_PROJECT_ID", "1"),
+            ("CI_API_V4_URL", "http://127.0.0.1:9/api/v4"),
+        ];
+        let c = review(
+            &[
+                "mrwarden",
+                "review",
+                "--comments",
+                "summary",
+                "--on-publish-error",
+                "fail",
+                "--fail-on",
+                "never",
+            ],
+            &ci,
+        )
+        .expect("context");
+        assert_eq!(c.comments, Some(CommentMode::Summary));
+        assert!(c.fail_on_publish_error);
+        assert_eq!(c.fail_on, Some(Threshold::Never));
+        let c = review(&["mrwarden", "review"], &ci).expect("context");
+        assert_eq!(
+            (c.comments, c.fail_on_publish_error, c.fail_on),
+            (None, false, None)
+        );
+        for bad in [
+            &["mrwarden", "review", "--comments", "inlined"][..],
+            &["mrwarden", "review", "--on-publish-error", "ignore"],
+            &["mrwarden", "scan", "--fail-on", "severe"],
+        ] {
+            let e = crate::cli::Cli::try_parse_from(bad).expect_err("unknown value");
+            assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue, "{bad:?}");
+        }
     }
 
     #[test]

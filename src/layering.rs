@@ -57,6 +57,7 @@ const RULES: &[(&str, Rule)] = &[
     ("publish", Rule::Never(&["gitlab", "pipeline"])),
     ("net", Rule::Only(&["error", "sanitize"])),
     ("gate", Rule::Only(&["finding"])),
+    ("thread", Rule::Only(&["finding"])),
 ];
 
 /// Units that may read the process environment.

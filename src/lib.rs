@@ -26,5 +26,6 @@ pub mod publish;
 pub mod report;
 pub mod rules;
 pub mod sanitize;
+mod thread;
 
 pub use pipeline::{Policy, review_diff};

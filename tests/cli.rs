@@ -177,6 +177,69 @@ fn bad_flags_exit_2_before_analysis() {
     }
 }
 
+/// A flag with a fixed set of values refuses any other value as a usage error (exit 2)
+/// that names every choice, before anything is read. `--comments` once took an unknown
+/// value as `inline`.
+#[test]
+fn unknown_fixed_choice_values_exit_2_naming_the_choices() {
+    let cases: [(&[&str], &[&str]); 5] = [
+        (
+            &["review", "--comments", "inlined"],
+            &["inline", "summary", "off"],
+        ),
+        (
+            &["review", "--on-publish-error", "ignore"],
+            &["warn", "fail"],
+        ),
+        (
+            &["scan", "--fail-on", "severe"],
+            &["info", "low", "medium", "high", "critical", "never"],
+        ),
+        (
+            &["scan", "--report", "sarif,pdf"],
+            &[
+                "codequality",
+                "sast",
+                "secret_detection",
+                "sarif",
+                "junit",
+                "markdown",
+            ],
+        ),
+        (
+            &["scan", "--format", "yaml"],
+            &["human", "json", "markdown"],
+        ),
+    ];
+    for (args, choices) in cases {
+        let run = Cmd::new(args).run();
+        assert_eq!(run.code, 2, "{run}");
+        assert!(run.stdout.is_empty(), "{run}");
+        let bad = args.last().expect("a value");
+        let bad = bad.rsplit(',').next().expect("a value");
+        assert!(
+            run.stderr.contains(&format!("invalid value '{bad}'")),
+            "{run}"
+        );
+        let listed = run
+            .stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("[possible values: "))
+            .and_then(|l| l.strip_suffix(']'))
+            .unwrap_or_else(|| panic!("no choices listed\n{run}"));
+        assert_eq!(listed.split(", ").collect::<Vec<_>>(), choices, "{run}");
+    }
+    // Every choice is accepted (outside a merge-request pipeline review writes empty
+    // reports and passes).
+    let dir = tempfile::tempdir().expect("temp dir");
+    for mode in ["inline", "summary", "off"] {
+        let run = Cmd::new(&["review", "--comments", mode, "--dry-run"])
+            .cwd(dir.path())
+            .run();
+        assert_eq!(run.code, 0, "{run}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Bad input: one line that says what to fix, exit 2 or 3, no panic, reports still written
 // when the output directory is usable.

@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use gitlab::api::projects::members::AllProjectMember;
-use gitlab::api::projects::merge_requests::discussions::MergeRequestDiscussions;
 use gitlab::api::users::CurrentUser;
 use serde_json::{Value, json};
 
@@ -21,14 +20,15 @@ use super::{ApiFailure, Gitlab};
 use crate::diff::Diff;
 use crate::finding::Finding;
 use crate::publish::body;
-use crate::publish::plan::{self, Action, ExistingDiscussion, ExistingNote, Mode, NotInline};
+use crate::publish::plan::{self, Action, Mode, NotInline};
 use crate::publish::position::DiffRefs;
 use crate::report::RunInfo;
 use crate::report::markdown::code_span;
+use crate::thread::Thread;
 
 /// What one publish needs.
 #[derive(Debug)]
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     /// Project id or path.
     pub project: &'a str,
     /// MR iid.
@@ -51,7 +51,7 @@ pub struct Input<'a> {
 
 /// What happened.
 #[derive(Debug, Default)]
-pub struct Published {
+pub(crate) struct Published {
     /// One line per failed write or read.
     pub errors: Vec<String>,
     /// Discussions created.
@@ -65,7 +65,7 @@ pub struct Published {
     clippy::too_many_lines,
     reason = "one linear sequence of reads, the plan's writes, then the summary"
 )]
-pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
+pub(crate) async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     let mut out = Published::default();
     if input.mode == Mode::Off {
         return out;
@@ -111,7 +111,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
             .is_ok_and(|m| m.access_level >= 30),
         Err(_) => false,
     };
-    let existing = match list_discussions(api, input).await {
+    let existing = match list_discussions(api, input, super::triage::Listing::BeforeWrites).await {
         Ok(d) => d,
         Err(e) => {
             out.errors
@@ -260,7 +260,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
 
 /// The summary note: the markdown report, the findings not posted inline, whether a
 /// newer version superseded this run, and the marker; through [`body::finalise`].
-pub fn summary_body(
+pub(crate) fn summary_body(
     findings: &[Finding],
     run: &RunInfo,
     not_inline: &[NotInline],
@@ -350,58 +350,16 @@ async fn resolve_thread(
 async fn list_discussions(
     api: &Gitlab,
     input: &Input<'_>,
-) -> Result<Vec<ExistingDiscussion>, ApiFailure> {
-    let ep = MergeRequestDiscussions::builder()
-        .project(crate::gitlab::project_id(input.project))
-        .merge_request(input.iid)
-        .build()
-        .map_err(|e| {
-            ApiFailure::Transport(super::RestError::Setup(format!(
-                "cannot build the discussions request: {e}"
-            )))
-        })?;
-    let raw: Vec<Value> = api.get_all(&ep, 100).await?;
-    Ok(raw.iter().filter_map(discussion_from_json).collect())
-}
-
-/// One discussion of `GET …/discussions`, as the plan sees it.
-pub fn discussion_from_json(d: &Value) -> Option<ExistingDiscussion> {
-    let notes: Vec<&Value> = d.get("notes")?.as_array()?.iter().collect();
-    let first = notes.first()?;
-    let existing = notes
-        .iter()
-        .filter_map(|n| super::triage::note_from_json(n))
-        .map(|n| ExistingNote {
-            id: n.id,
-            author_id: n.author_id,
-            body: n.body,
-            system: n.system,
-        })
-        .collect();
-    Some(ExistingDiscussion {
-        id: d.get("id")?.as_str()?.to_string(),
-        individual_note: d
-            .get("individual_note")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        notes: existing,
-        resolved: first
-            .get("resolved")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        resolved_by: first.pointer("/resolved_by/id").and_then(Value::as_u64),
-        path: first
-            .pointer("/position/new_path")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-    })
+    when: super::triage::Listing,
+) -> Result<Vec<Thread>, ApiFailure> {
+    super::triage::threads(api, input.project, input.iid, when).await
 }
 
 /// Concurrent runs may each have created a summary, the same threads or the same
 /// replies: keep the oldest of each, delete the bot's own younger ones
 /// ([`plan::duplicates`]). A note another run deleted first is no error.
 async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Published) {
-    let existing = match list_discussions(api, input).await {
+    let existing = match list_discussions(api, input, super::triage::Listing::Fresh).await {
         Ok(d) => d,
         Err(e) => {
             out.errors.push(format!(
