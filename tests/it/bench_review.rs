@@ -3,7 +3,7 @@
 //! A measurement, not a test: run it explicitly with
 //! `cargo test --release --test bench_review -- --ignored --nocapture`.
 
-mod fake_gitlab;
+use crate::support::fake_gitlab;
 
 use std::fmt::Write;
 use std::path::Path;

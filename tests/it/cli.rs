@@ -2,7 +2,7 @@
 //! the gate's exit codes, bad input, the diff sources (`--staged`, `--diff`, default
 //! range, CI variables) and fingerprint stability.
 
-mod common;
+use crate::support::common;
 
 use common::{Cmd, REDACTED_TOKEN, Repo, Run, token, token_line};
 use serde_json::Value;
@@ -63,7 +63,7 @@ fn demo_exits_1_prints_findings_and_writes_code_quality() {
         "{cq:?}"
     );
     // The bundled (fake) token is never printed whole.
-    let settings = include_str!("../examples/demo/feature/config/settings.py");
+    let settings = include_str!("../../examples/demo/feature/config/settings.py");
     let start = settings.find("glpat-").expect("demo has a token");
     let demo_token: String = settings[start..]
         .chars()

@@ -6,7 +6,7 @@
 //! The demo snapshots depend on the built-in rules: a rule change that alters the
 //! demo's findings means reviewing and re-accepting them (`cargo insta review`).
 
-mod report_validation;
+use crate::support::report_validation;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,6 +1,6 @@
 //! `mrwarden doctor` against the fake GitLab: one line per check, exit 0/1/3.
 
-mod fake_gitlab;
+use crate::support::fake_gitlab;
 
 use std::process::Command;
 

@@ -6,7 +6,7 @@
 //! report exactly the ones on added lines, at the exact path and new line number, and
 //! never print a token whole.
 
-mod common;
+use crate::support::common;
 
 use common::{REDACTED_TOKEN, Repo, token, token_line};
 use mrwarden::diff::{FileDiff, FileStatus};

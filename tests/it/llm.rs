@@ -1,11 +1,11 @@
 //! The optional LLM reviewer end to end: the real binary (`scan --diff`) against the
-//! fake endpoint in `tests/fake_llm/`, in both API shapes, with the adversarial
+//! fake endpoint in `tests/it/support/fake_llm.rs`, in both API shapes, with the adversarial
 //! answers of threat model T6/T10. Every test also checks that neither the API key nor
 //! the diff's secret ever reaches a request body, stdout, stderr or a report.
 
-mod fake_gitlab;
-mod fake_llm;
-mod review_support;
+use crate::support::fake_gitlab;
+use crate::support::fake_llm;
+use crate::support::review_support;
 
 use std::path::PathBuf;
 use std::process::Command;

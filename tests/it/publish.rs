@@ -4,8 +4,8 @@
 //! hostile text that never becomes a quick action, and failing writes that change no
 //! exit code.
 
-mod fake_gitlab;
-mod review_support;
+use crate::support::fake_gitlab;
+use crate::support::review_support;
 
 use fake_gitlab::{Fake, VersionData, entries_from_git_diff};
 use serde_json::{Value, json};

@@ -6,9 +6,9 @@
 //! percent-encoding, may appear on stdout, stderr, in any file the run wrote, or in any
 //! request body; the redirect target must see no request at all.
 
-mod common;
-mod fake_gitlab;
-mod fake_llm;
+use crate::support::common;
+use crate::support::fake_gitlab;
+use crate::support::fake_llm;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::fake_gitlab::{State, VersionData, entries_from_git_diff};
+use crate::support::fake_gitlab::{State, VersionData, entries_from_git_diff};
 use serde_json::Value;
 
 pub(crate) const CANARY: &str = "glpat-CANARY1234567890abcd";
