@@ -411,7 +411,11 @@ fn read_settings(token: Option<Token>, env: EnvFn<'_>) -> Result<Option<gitlab::
         extra_ca_pem: read_ca_sources(env)?,
         proxy,
         no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
-        limits: gitlab::Limits::default(),
+        limits: if short_waits(env) {
+            gitlab::Limits::default().with_short_waits()
+        } else {
+            gitlab::Limits::default()
+        },
     }))
 }
 
@@ -480,7 +484,15 @@ fn read_llm(env: EnvFn<'_>) -> Result<Option<llm::Settings>, Error> {
         extra_ca_pem: read_ca_sources(env)?,
         proxy,
         no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
+        short_waits: short_waits(env),
     }))
+}
+
+/// `MRWARDEN_TEST_FAST_RETRY=1`: for the test suite only (docs/troubleshooting.md).
+/// Shortens the waits between retries of the GitLab and LLM clients to milliseconds;
+/// timeouts, attempts, budgets and TLS are untouched.
+fn short_waits(env: EnvFn<'_>) -> bool {
+    env("MRWARDEN_TEST_FAST_RETRY").as_deref() == Some("1")
 }
 
 fn parse_number(name: &str, raw: &str) -> Result<u64, Error> {

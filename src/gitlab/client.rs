@@ -53,6 +53,22 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// These limits with every wait between attempts (backoff, `Retry-After`,
+    /// `RateLimit-Reset`, write pauses) capped at a few milliseconds; timeouts, attempts
+    /// and the total budget are unchanged. For the test suite only
+    /// (`MRWARDEN_TEST_FAST_RETRY=1`, read by `context`), so that retry paths do not
+    /// wait in real time.
+    #[must_use]
+    pub fn with_short_waits(self) -> Self {
+        Limits {
+            base_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(50),
+            ..self
+        }
+    }
+}
+
 /// Everything needed to build a [`Client`]; built by `context` from env and flags.
 #[derive(Debug, Clone)]
 pub struct Settings {
