@@ -13,22 +13,7 @@ use std::time::Instant;
 use fake_gitlab::{Fake, State, VersionData, entries_from_git_diff};
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=b",
-            "-c",
-            "user.email=b@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("git runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    String::from_utf8_lossy(&crate::support::common::git_in(dir, dir, args, &[])).into_owned()
 }
 
 #[test]

@@ -9,13 +9,13 @@
 use crate::support::report_validation;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use mrwarden::report::ReportKind;
 use report_validation::check_dir;
 
 fn mrwarden(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+    crate::support::mrwarden_bin()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

@@ -2,8 +2,6 @@
 
 use crate::support::fake_gitlab;
 
-use std::process::Command;
-
 use fake_gitlab::{Fake, State};
 
 const CANARY: &str = "glpat-CANARY1234567890abcd";
@@ -16,11 +14,9 @@ struct Run {
 
 fn doctor(vars: &[(&str, String)]) -> Run {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    let mut cmd = crate::support::mrwarden_bin();
     cmd.arg("doctor")
         .current_dir(home.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", home.path())
         .env("RUST_LOG", "trace");
     for (k, v) in vars {

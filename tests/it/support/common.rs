@@ -39,20 +39,10 @@ pub(crate) fn token_line(n: u32) -> String {
     format!("GITLAB_TOKEN = \"{}\"", token(n))
 }
 
-/// Removes every variable that could leak the outer environment into a git or mrwarden
-/// process, and pins git's configuration sources.
+/// A cleared environment ([`super::clean_env`]) with git's configuration sources
+/// pinned and a private `HOME`.
 fn isolate(cmd: &mut Command, home: &Path) {
-    for (key, _) in std::env::vars_os() {
-        let k = key.to_string_lossy();
-        if k.starts_with("GIT_")
-            || k.starts_with("CI_")
-            || k.starts_with("MRWARDEN_")
-            || k == "CI"
-            || k == "GITLAB_CI"
-        {
-            cmd.env_remove(&key);
-        }
-    }
+    super::clean_env(cmd);
     cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", home)
@@ -60,6 +50,39 @@ fn isolate(cmd: &mut Command, home: &Path) {
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("NO_COLOR", "1")
         .env("LC_ALL", "C");
+}
+
+/// Runs git in `dir` with an isolated environment (`HOME` = `home`), a fixed identity,
+/// no hooks and no signing; panics with git's stderr on failure; returns stdout. Every
+/// test repository is built through here.
+pub(crate) fn git_in(dir: &Path, home: &Path, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+    let mut cmd = Command::new("git");
+    isolate(&mut cmd, home);
+    cmd.envs(env.iter().copied());
+    let out = cmd
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=mrwarden test",
+            "-c",
+            "user.email=test@mrwarden.invalid",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "core.hooksPath=/dev/null",
+            "-c",
+            "protocol.file.allow=always",
+        ])
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }
 
 /// A scratch git repository on branch `main`.
@@ -107,33 +130,7 @@ impl Repo {
 
     /// Like [`Repo::git_bytes`], with extra environment variables.
     pub(crate) fn git_bytes_env(&self, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
-        let mut cmd = Command::new("git");
-        isolate(&mut cmd, self.home());
-        cmd.envs(env.iter().copied());
-        let out = cmd
-            .current_dir(self.path())
-            .args([
-                "-c",
-                "user.name=mrwarden test",
-                "-c",
-                "user.email=test@mrwarden.invalid",
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "core.hooksPath=/dev/null",
-                "-c",
-                "protocol.file.allow=always",
-            ])
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("git runs");
-        assert!(
-            out.status.success(),
-            "git {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
+        git_in(self.path(), self.home(), args, env)
     }
 
     /// Writes a file (creating parent directories).
@@ -282,8 +279,6 @@ impl Cmd {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
         isolate(&mut cmd, self.home.as_deref().unwrap_or(home_tmp.path()));
         cmd.args(&args)
-            .env_remove("RUST_BACKTRACE")
-            .env_remove("RUST_LIB_BACKTRACE")
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()
             } else {

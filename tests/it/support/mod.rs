@@ -8,3 +8,23 @@ pub(crate) mod fake_gitlab;
 pub(crate) mod fake_llm;
 pub(crate) mod report_validation;
 pub(crate) mod review_support;
+
+use std::process::Command;
+
+/// Clears `cmd`'s environment: only `PATH` is kept, and `MRWARDEN_TEST_FAST_RETRY=1`
+/// cuts the binary's waits between retries (refused ports, `Retry-After`, 5xx) to
+/// milliseconds. Callers add `HOME` and what the case needs; nothing of the developer's
+/// or the CI job's environment (`GIT_*`, `CI_*`, `MRWARDEN_*`, proxies, `RUST_LOG`)
+/// reaches a process a test starts.
+pub(crate) fn clean_env(cmd: &mut Command) -> &mut Command {
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("MRWARDEN_TEST_FAST_RETRY", "1")
+}
+
+/// The real binary, with [`clean_env`].
+pub(crate) fn mrwarden_bin() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    clean_env(&mut cmd);
+    cmd
+}

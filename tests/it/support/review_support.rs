@@ -12,29 +12,9 @@ use serde_json::Value;
 pub(crate) const CANARY: &str = "glpat-CANARY1234567890abcd";
 pub(crate) const REPORTS: &[&str] = &["gl-code-quality-report.json", "mrwarden-summary.md"];
 
+/// git in `dir` (its own `HOME`), through [`super::common::git_in`]; stdout.
 pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf8")
+    String::from_utf8(super::common::git_in(dir, dir, args, &[])).expect("utf8")
 }
 
 pub(crate) fn copy_tree(from: &Path, to: &Path) {
@@ -142,13 +122,11 @@ pub(crate) fn command(
     out_dir: &Path,
     vars: &[(&str, String)],
 ) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    let mut cmd = crate::support::mrwarden_bin();
     cmd.args(args)
         .arg("--output-dir")
         .arg(out_dir)
         .current_dir(cwd)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("RUST_LOG", "trace")
         .env("RUST_BACKTRACE", "1");
