@@ -1,7 +1,7 @@
 //! End-to-end benchmark (issue 11): `mrwarden review` of a 1,000-file MR with about 50
 //! findings against the fake GitLab on loopback: wall time, API requests, peak RSS.
 //! A measurement, not a test: run it explicitly with
-//! `cargo test --release --test bench_review -- --ignored --nocapture`.
+//! `cargo test --release --test it bench_review -- --ignored --nocapture`.
 
 use crate::support::fake_gitlab;
 
@@ -69,7 +69,7 @@ fn review_of_a_thousand_file_mr() {
     let start = Instant::now();
     let run = Command::new("/usr/bin/time")
         .args(["-f", "%M"])
-        .arg(env!("CARGO_BIN_EXE_mrwarden"))
+        .arg(crate::support::bin_path())
         .args(["review", "--format", "json", "--output-dir"])
         .arg(out.path())
         .env_clear()

@@ -37,7 +37,7 @@ fn run(dir: &Path, args: &[&str], feed: impl FnOnce(&mut dyn Write) + Send + 'st
         .arg("%M")
         .arg("-o")
         .arg(&rss_file)
-        .arg(env!("CARGO_BIN_EXE_mrwarden"))
+        .arg(crate::support::bin_path())
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::piped())

@@ -276,7 +276,7 @@ impl Cmd {
             args.push("--output-dir".into());
             args.push(out_dir.display().to_string());
         }
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+        let mut cmd = Command::new(super::bin_path());
         isolate(&mut cmd, self.home.as_deref().unwrap_or(home_tmp.path()));
         cmd.args(&args)
             .stdin(if self.stdin.is_some() {

@@ -9,7 +9,18 @@ pub(crate) mod fake_llm;
 pub(crate) mod report_validation;
 pub(crate) mod review_support;
 
+use std::path::PathBuf;
 use std::process::Command;
+
+/// The binary under test: the one cargo built with this crate, or `MRWARDEN_TEST_BIN`
+/// when set (`.ci/run` points the slow tier at the release build this way, so the
+/// heavy runs exercise the optimised binary without a release build of the tests).
+pub(crate) fn bin_path() -> PathBuf {
+    std::env::var_os("MRWARDEN_TEST_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_mrwarden")),
+        PathBuf::from,
+    )
+}
 
 /// Clears `cmd`'s environment: only `PATH` is kept, and `MRWARDEN_TEST_FAST_RETRY=1`
 /// cuts the binary's waits between retries (refused ports, `Retry-After`, 5xx) to
@@ -22,9 +33,9 @@ pub(crate) fn clean_env(cmd: &mut Command) -> &mut Command {
         .env("MRWARDEN_TEST_FAST_RETRY", "1")
 }
 
-/// The real binary, with [`clean_env`].
+/// The real binary ([`bin_path`]), with [`clean_env`].
 pub(crate) fn mrwarden_bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    let mut cmd = Command::new(bin_path());
     clean_env(&mut cmd);
     cmd
 }
