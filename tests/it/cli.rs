@@ -466,7 +466,7 @@ fn fingerprint_survives_lines_added_above() {
     r.write("svc/config.py", format!("# header\n# more\n\n{body}"));
     let second = r.commit("lines above");
     // The finding on the head's line (a rotated secret also leaves a
-    // `mrwarden.history-secret` for the old value, which tests/history.rs covers).
+    // `mrwarden.history-secret` for the old value, which tests/it/history.rs covers).
     let at = |head: &str| {
         let run = r.scan_json(&["--head", head]);
         let f: Vec<_> = run
