@@ -209,6 +209,7 @@ pub(crate) struct Cmd {
     env: Vec<(String, String)>,
     stdin: Option<Vec<u8>>,
     output_dir: Option<PathBuf>,
+    always_output_dir: bool,
 }
 
 impl Cmd {
@@ -222,6 +223,7 @@ impl Cmd {
             env: Vec::new(),
             stdin: None,
             output_dir: None,
+            always_output_dir: false,
         }
     }
 
@@ -255,6 +257,13 @@ impl Cmd {
         self
     }
 
+    /// Add `--output-dir` whatever the subcommand (`review`, …), not only for `scan`
+    /// and `demo`.
+    pub(crate) fn with_output_dir(mut self) -> Self {
+        self.always_output_dir = true;
+        self
+    }
+
     /// Runs it and waits.
     pub(crate) fn run(self) -> Run {
         let out_tmp = tempfile::Builder::new()
@@ -266,7 +275,8 @@ impl Cmd {
             .tempdir()
             .expect("temp home");
         let mut args = self.args.clone();
-        let wants_dir = matches!(args.first().map(String::as_str), Some("scan" | "demo"))
+        let wants_dir = (self.always_output_dir
+            || matches!(args.first().map(String::as_str), Some("scan" | "demo")))
             && !args.iter().any(|a| a.starts_with("--output-dir"));
         let out_dir = self
             .output_dir

@@ -3,8 +3,8 @@
 //! pipeline would.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
 use crate::support::fake_gitlab::{State, VersionData, entries_from_git_diff};
 use serde_json::Value;
@@ -105,13 +105,8 @@ pub(crate) fn state_for(repo: &Repo) -> State {
     }
 }
 
-pub(crate) struct Run {
-    pub(crate) code: i32,
-    pub(crate) stdout: String,
-    pub(crate) stderr: String,
-    pub(crate) out_dir: PathBuf,
-    pub(crate) _tmp: tempfile::TempDir,
-}
+/// The result of a run: the one [`super::common::Run`].
+pub(crate) use super::common::Run;
 
 /// The binary with `args`, writing reports to `out_dir`, in `cwd`, with only `vars`
 /// (plus `PATH`, `HOME`, trace logging) in its environment.
@@ -136,22 +131,18 @@ pub(crate) fn command(
     cmd
 }
 
+/// The binary with `args` as an MR pipeline runs it: [`super::common::Cmd`] with
+/// `--output-dir` in a fresh directory, trace logging, and `vars`.
 pub(crate) fn mrwarden(args: &[&str], cwd: &Path, vars: &[(&str, String)]) -> Run {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let out_dir = tmp.path().join("out");
-    let mut cmd = command(args, cwd, tmp.path(), &out_dir, vars);
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().expect("mrwarden runs");
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-        out_dir,
-        _tmp: tmp,
+    let mut cmd = super::common::Cmd::new(args)
+        .cwd(cwd)
+        .with_output_dir()
+        .env("RUST_LOG", "trace")
+        .env("RUST_BACKTRACE", "1");
+    for (k, v) in vars {
+        cmd = cmd.env(k, v);
     }
+    cmd.run()
 }
 
 pub(crate) fn mr_vars(
