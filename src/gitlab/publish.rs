@@ -70,12 +70,12 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     if input.mode == Mode::Off {
         return out;
     }
-    let project = crate::diff::source::api::project_id(input.project);
+    let project = crate::gitlab::project_id(input.project);
     // A builder without required fields cannot fail.
     let Ok(me) = CurrentUser::builder().build() else {
         return out;
     };
-    let user: User = match api.get(&me).await {
+    let user: User = match api.get_shared(&me).await {
         Ok(u) => u,
         Err(e) => {
             out.errors.push(format!("cannot read the bot user: {e}"));
@@ -83,7 +83,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         }
     };
     let versions: Vec<Version> = match api
-        .get_all(
+        .get_all_shared(
             &MergeRequestVersions {
                 project: project.clone(),
                 merge_request: input.iid,
@@ -106,7 +106,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         .build()
     {
         Ok(ep) => api
-            .get::<Member>(&ep)
+            .get_shared::<Member>(&ep)
             .await
             .is_ok_and(|m| m.access_level >= 30),
         Err(_) => false,
@@ -239,7 +239,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         .flatten();
     // The note counts the API requests of this run up to its own write.
     let mut run = input.run.clone();
-    run.api_requests = Some(crate::gitlab::client::requests_sent() + 1);
+    run.api_requests = Some(api.client().requests_sent() + 1);
     let text = summary_body(input.findings, &run, &not_inline, superseded.as_deref());
     let ep = WriteNote {
         project: project.clone(),
@@ -324,7 +324,7 @@ async fn reply_to(
 ) -> Result<Value, ApiFailure> {
     let text = body::finalise(text);
     api.write(&ReplyToDiscussion {
-        project: crate::diff::source::api::project_id(input.project),
+        project: crate::gitlab::project_id(input.project),
         merge_request: input.iid,
         discussion,
         body: &text,
@@ -339,7 +339,7 @@ async fn resolve_thread(
     resolved: bool,
 ) -> Result<Value, ApiFailure> {
     api.write(&ResolveDiscussion {
-        project: crate::diff::source::api::project_id(input.project),
+        project: crate::gitlab::project_id(input.project),
         merge_request: input.iid,
         discussion,
         resolved,
@@ -352,7 +352,7 @@ async fn list_discussions(
     input: &Input<'_>,
 ) -> Result<Vec<ExistingDiscussion>, ApiFailure> {
     let ep = MergeRequestDiscussions::builder()
-        .project(crate::diff::source::api::project_id(input.project))
+        .project(crate::gitlab::project_id(input.project))
         .merge_request(input.iid)
         .build()
         .map_err(|e| {
@@ -412,7 +412,7 @@ async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Publishe
     };
     for id in plan::duplicates(&existing, bot) {
         let del = DeleteNote {
-            project: crate::diff::source::api::project_id(input.project),
+            project: crate::gitlab::project_id(input.project),
             merge_request: input.iid,
             note: id,
         };

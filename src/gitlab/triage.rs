@@ -34,11 +34,11 @@ pub async fn read(
     iid: u64,
     findings: &[Finding],
 ) -> Result<Read, ApiFailure> {
-    let project = crate::diff::source::api::project_id(project);
+    let project = crate::gitlab::project_id(project);
     let me = CurrentUser::builder()
         .build()
         .map_err(|e| setup("user", e))?;
-    let bot: User = api.get(&me).await?;
+    let bot: User = api.get_shared(&me).await?;
     let ep = MergeRequestDiscussions::builder()
         .project(project.clone())
         .merge_request(iid)
@@ -59,7 +59,7 @@ pub async fn read(
         .merge_request(iid)
         .build()
         .map_err(|e| setup("merge request", e))?;
-    let mr: MergeRequest = api.get(&ep).await?;
+    let mr: MergeRequest = api.get_shared(&ep).await?;
     facts.mr_author_id = mr.author.map(|a| a.id);
     let ep = MergeRequestCommits::builder()
         .project(project.clone())
