@@ -390,7 +390,11 @@ fn read_settings(
         extra_ca_pem: ca.get(env)?,
         proxy,
         no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
-        limits: gitlab::Limits::default(),
+        limits: if short_waits(env) {
+            gitlab::Limits::default().with_short_waits()
+        } else {
+            gitlab::Limits::default()
+        },
     }))
 }
 
@@ -459,7 +463,15 @@ fn read_llm(env: EnvFn<'_>, ca: &CaSources) -> Result<Option<llm::Settings>, Err
         extra_ca_pem: ca.get(env)?,
         proxy,
         no_proxy: env("NO_PROXY").or_else(|| env("no_proxy")),
+        short_waits: short_waits(env),
     }))
+}
+
+/// `MRWARDEN_TEST_FAST_RETRY=1`: for the test suite only (docs/troubleshooting.md).
+/// Shortens the waits between retries of the GitLab and LLM clients to milliseconds;
+/// timeouts, attempts, budgets and TLS are untouched.
+fn short_waits(env: EnvFn<'_>) -> bool {
+    env("MRWARDEN_TEST_FAST_RETRY").as_deref() == Some("1")
 }
 
 fn parse_number(name: &str, raw: &str) -> Result<u64, Error> {
@@ -688,6 +700,50 @@ mod tests {
         assert_eq!(e.exit_code(), 2);
         assert!(e.to_string().contains("MRWARDEN_LLM_PROVIDER"), "{e}");
         assert!(crate::cli::Cli::try_parse_from(["mrwarden", "scan", "--all", "--llm"]).is_err());
+    }
+
+    #[test]
+    fn test_fast_retry_shortens_only_the_waits_and_only_when_set_to_1() {
+        let read = |fast: Option<&'static str>| {
+            let env = move |k: &str| match k {
+                "CI_API_V4_URL" => Some("https://gitlab.example.com/api/v4".to_string()),
+                "MRWARDEN_LLM_PROVIDER" => Some("openai".to_string()),
+                "MRWARDEN_LLM_MODEL" => Some("m".to_string()),
+                "MRWARDEN_TEST_FAST_RETRY" => fast.map(str::to_string),
+                _ => None,
+            };
+            let gitlab = read_settings(None, &env).expect("ok").expect("settings");
+            let llm = read_llm(&env).expect("ok").expect("llm");
+            (gitlab.limits, llm.short_waits)
+        };
+        let normal = gitlab::Limits::default();
+        for unset in [None, Some("0"), Some("true"), Some("")] {
+            let (limits, short) = read(unset);
+            assert!(!short, "{unset:?}");
+            assert_eq!(limits.max_backoff, normal.max_backoff, "{unset:?}");
+            assert_eq!(limits.base_backoff, normal.base_backoff, "{unset:?}");
+        }
+        let (fast, short) = read(Some("1"));
+        assert!(short);
+        assert!(fast.max_backoff <= std::time::Duration::from_millis(50));
+        assert!(fast.base_backoff < normal.base_backoff);
+        // Nothing but the waits: timeouts, attempts and the run's budget stay.
+        assert_eq!(
+            (
+                fast.connect,
+                fast.read,
+                fast.request,
+                fast.total,
+                fast.attempts
+            ),
+            (
+                normal.connect,
+                normal.read,
+                normal.request,
+                normal.total,
+                normal.attempts
+            )
+        );
     }
 
     fn review(args: &[&str], vars: &[(&str, &str)]) -> Result<ReviewContext, Error> {

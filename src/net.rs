@@ -54,6 +54,22 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// These limits with every wait between attempts (backoff, `Retry-After`,
+    /// `RateLimit-Reset`, write pauses) capped at a few milliseconds; timeouts, attempts
+    /// and the total budget are unchanged. For the test suite only
+    /// (`MRWARDEN_TEST_FAST_RETRY=1`, read by `context`), so that retry paths do not
+    /// wait in real time.
+    #[must_use]
+    pub fn with_short_waits(self) -> Self {
+        Limits {
+            base_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(50),
+            ..self
+        }
+    }
+}
+
 /// A reqwest client with mrwarden's transport rules, for the GitLab client and the LLM
 /// reviewer alike: TLS always verified with the extra CAs *added* to the built-in
 /// roots, no redirects, connect/read/request timeouts, proxies only as given (from the

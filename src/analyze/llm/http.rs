@@ -56,7 +56,10 @@ fn http_client(settings: &Settings, limits: &Limits) -> Result<reqwest::Client, 
 impl HttpReviewer {
     /// Builds the client; `request_timeout` bounds each attempt.
     pub fn new(settings: Settings, request_timeout: Duration) -> Result<Self, LlmError> {
-        let limits = limits(request_timeout);
+        let mut limits = limits(request_timeout);
+        if settings.short_waits {
+            limits = limits.with_short_waits();
+        }
         let http = http_client(&settings, &limits)?;
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()

@@ -123,6 +123,9 @@ pub struct Settings {
     pub proxy: Option<String>,
     /// `NO_PROXY`.
     pub no_proxy: Option<String>,
+    /// Waits between attempts cut to milliseconds (`MRWARDEN_TEST_FAST_RETRY`, tests
+    /// only; see [`crate::net::Limits::with_short_waits`]).
+    pub short_waits: bool,
 }
 
 /// One request to the model.

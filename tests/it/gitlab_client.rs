@@ -1,6 +1,6 @@
 //! The GitLab client and pager against the fake GitLab, through the library API.
 
-mod fake_gitlab;
+use crate::support::fake_gitlab;
 
 use std::time::Duration;
 

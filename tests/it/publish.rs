@@ -4,8 +4,8 @@
 //! hostile text that never becomes a quick action, and failing writes that change no
 //! exit code.
 
-mod fake_gitlab;
-mod review_support;
+use crate::support::fake_gitlab;
+use crate::support::review_support;
 
 use fake_gitlab::{Fake, VersionData, entries_from_git_diff};
 use serde_json::{Value, json};
@@ -759,7 +759,7 @@ fn reruns_under_server_errors_rate_limits_and_lost_answers_converge_without_dupl
     state.write_429_percent = 20;
     state.write_5xx_percent = 20;
     state.lost_write_percent = 30;
-    // (Reads under random 5xx: tests/review.rs; a GET is simply retried.)
+    // (Reads under random 5xx: tests/it/review.rs; a GET is simply retried.)
     let fake = Fake::start("/api/v4", state);
     for _ in 0..2 {
         let (run, _) = review(&fake, &repo, &[]);

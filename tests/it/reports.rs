@@ -2,7 +2,7 @@
 //! validated against the official schemas for zero findings, one of each kind, a
 //! failed run, hostile text and hundreds of findings, and pinned with snapshots.
 
-mod report_validation;
+use crate::support::report_validation;
 
 use std::collections::HashSet;
 use std::time::{Duration, SystemTime};

@@ -1,10 +1,10 @@
 //! `mrwarden review` end to end: the real binary against the fake GitLab in
-//! `tests/fake_gitlab/`, with `CI_*` variables as a merge-request pipeline has them.
+//! `tests/it/support/fake_gitlab.rs`, with `CI_*` variables as a merge-request pipeline has them.
 //! The fake is plain http on 127.0.0.1 (allowed for loopback hosts only, see
 //! docs/review.md); everything else must be https.
 
-mod fake_gitlab;
-mod review_support;
+use crate::support::fake_gitlab;
+use crate::support::review_support;
 
 use fake_gitlab::{Fake, State, VersionData};
 use serde_json::Value;

@@ -1,14 +1,13 @@
 //! The optional LLM reviewer end to end: the real binary (`scan --diff`) against the
-//! fake endpoint in `tests/fake_llm/`, in both API shapes, with the adversarial
+//! fake endpoint in `tests/it/support/fake_llm.rs`, in both API shapes, with the adversarial
 //! answers of threat model T6/T10. Every test also checks that neither the API key nor
 //! the diff's secret ever reaches a request body, stdout, stderr or a report.
 
-mod fake_gitlab;
-mod fake_llm;
-mod review_support;
+use crate::support::fake_gitlab;
+use crate::support::fake_llm;
+use crate::support::review_support;
 
 use std::path::PathBuf;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use fake_llm::{Answer, FakeLlm};
@@ -91,7 +90,7 @@ fn scan_with(flags: &[&str], api: Api, fake: &FakeLlm, diff: &str, config: &str)
         Api::OpenAi => ("openai", format!("{}/v1", fake.url)),
         Api::Anthropic => ("anthropic", fake.url.clone()),
     };
-    let out = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+    let out = crate::support::mrwarden_bin()
         .args(["scan", "--diff", "change.diff", "--format", "json"])
         .args(flags)
         .arg("--config")
@@ -99,8 +98,6 @@ fn scan_with(flags: &[&str], api: Api, fake: &FakeLlm, diff: &str, config: &str)
         .arg("--output-dir")
         .arg(&out_dir)
         .current_dir(tmp.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", tmp.path())
         .env("RUST_LOG", "trace")
         .env("MRWARDEN_LLM_PROVIDER", provider)
@@ -531,11 +528,9 @@ fn the_endpoint_cannot_come_from_the_config_file() {
 
 fn doctor(vars: &[(&str, &str)]) -> (i32, String) {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    let mut cmd = crate::support::mrwarden_bin();
     cmd.arg("doctor")
         .current_dir(tmp.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", tmp.path());
     for (k, v) in vars {
         cmd.env(k, v);
@@ -601,12 +596,10 @@ fn review_adds_llm_findings_to_the_reports_of_an_mr_pipeline() {
     )])]);
     let tmp = tempfile::tempdir().expect("tempdir");
     let out_dir = tmp.path().join("out");
-    let out = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+    let out = crate::support::mrwarden_bin()
         .args(["review", "--format", "json", "--dry-run", "--output-dir"])
         .arg(&out_dir)
         .current_dir(tmp.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", tmp.path())
         .env("CI", "true")
         .env("CI_PIPELINE_SOURCE", "merge_request_event")

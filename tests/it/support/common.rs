@@ -39,20 +39,10 @@ pub(crate) fn token_line(n: u32) -> String {
     format!("GITLAB_TOKEN = \"{}\"", token(n))
 }
 
-/// Removes every variable that could leak the outer environment into a git or mrwarden
-/// process, and pins git's configuration sources.
+/// A cleared environment ([`super::clean_env`]) with git's configuration sources
+/// pinned and a private `HOME`.
 fn isolate(cmd: &mut Command, home: &Path) {
-    for (key, _) in std::env::vars_os() {
-        let k = key.to_string_lossy();
-        if k.starts_with("GIT_")
-            || k.starts_with("CI_")
-            || k.starts_with("MRWARDEN_")
-            || k == "CI"
-            || k == "GITLAB_CI"
-        {
-            cmd.env_remove(&key);
-        }
-    }
+    super::clean_env(cmd);
     cmd.env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", home)
@@ -60,6 +50,39 @@ fn isolate(cmd: &mut Command, home: &Path) {
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("NO_COLOR", "1")
         .env("LC_ALL", "C");
+}
+
+/// Runs git in `dir` with an isolated environment (`HOME` = `home`), a fixed identity,
+/// no hooks and no signing; panics with git's stderr on failure; returns stdout. Every
+/// test repository is built through here.
+pub(crate) fn git_in(dir: &Path, home: &Path, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
+    let mut cmd = Command::new("git");
+    isolate(&mut cmd, home);
+    cmd.envs(env.iter().copied());
+    let out = cmd
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=mrwarden test",
+            "-c",
+            "user.email=test@mrwarden.invalid",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "core.hooksPath=/dev/null",
+            "-c",
+            "protocol.file.allow=always",
+        ])
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }
 
 /// A scratch git repository on branch `main`.
@@ -107,33 +130,7 @@ impl Repo {
 
     /// Like [`Repo::git_bytes`], with extra environment variables.
     pub(crate) fn git_bytes_env(&self, args: &[&str], env: &[(&str, &str)]) -> Vec<u8> {
-        let mut cmd = Command::new("git");
-        isolate(&mut cmd, self.home());
-        cmd.envs(env.iter().copied());
-        let out = cmd
-            .current_dir(self.path())
-            .args([
-                "-c",
-                "user.name=mrwarden test",
-                "-c",
-                "user.email=test@mrwarden.invalid",
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "core.hooksPath=/dev/null",
-                "-c",
-                "protocol.file.allow=always",
-            ])
-            .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("git runs");
-        assert!(
-            out.status.success(),
-            "git {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        out.stdout
+        git_in(self.path(), self.home(), args, env)
     }
 
     /// Writes a file (creating parent directories).
@@ -212,6 +209,7 @@ pub(crate) struct Cmd {
     env: Vec<(String, String)>,
     stdin: Option<Vec<u8>>,
     output_dir: Option<PathBuf>,
+    always_output_dir: bool,
 }
 
 impl Cmd {
@@ -225,6 +223,7 @@ impl Cmd {
             env: Vec::new(),
             stdin: None,
             output_dir: None,
+            always_output_dir: false,
         }
     }
 
@@ -258,6 +257,13 @@ impl Cmd {
         self
     }
 
+    /// Add `--output-dir` whatever the subcommand (`review`, …), not only for `scan`
+    /// and `demo`.
+    pub(crate) fn with_output_dir(mut self) -> Self {
+        self.always_output_dir = true;
+        self
+    }
+
     /// Runs it and waits.
     pub(crate) fn run(self) -> Run {
         let out_tmp = tempfile::Builder::new()
@@ -269,7 +275,8 @@ impl Cmd {
             .tempdir()
             .expect("temp home");
         let mut args = self.args.clone();
-        let wants_dir = matches!(args.first().map(String::as_str), Some("scan" | "demo"))
+        let wants_dir = (self.always_output_dir
+            || matches!(args.first().map(String::as_str), Some("scan" | "demo")))
             && !args.iter().any(|a| a.starts_with("--output-dir"));
         let out_dir = self
             .output_dir
@@ -279,11 +286,9 @@ impl Cmd {
             args.push("--output-dir".into());
             args.push(out_dir.display().to_string());
         }
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+        let mut cmd = Command::new(super::bin_path());
         isolate(&mut cmd, self.home.as_deref().unwrap_or(home_tmp.path()));
         cmd.args(&args)
-            .env_remove("RUST_BACKTRACE")
-            .env_remove("RUST_LIB_BACKTRACE")
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()
             } else {

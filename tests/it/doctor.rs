@@ -1,8 +1,6 @@
 //! `mrwarden doctor` against the fake GitLab: one line per check, exit 0/1/3.
 
-mod fake_gitlab;
-
-use std::process::Command;
+use crate::support::fake_gitlab;
 
 use fake_gitlab::{Fake, State};
 
@@ -16,11 +14,9 @@ struct Run {
 
 fn doctor(vars: &[(&str, String)]) -> Run {
     let home = tempfile::tempdir().expect("tempdir");
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    let mut cmd = crate::support::mrwarden_bin();
     cmd.arg("doctor")
         .current_dir(home.path())
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", home.path())
         .env("RUST_LOG", "trace");
     for (k, v) in vars {

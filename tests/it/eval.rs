@@ -7,7 +7,7 @@
 //! reported by a rule of the category, `- LINE` must not be reported by any rule of any
 //! category, `. LINE` is unlabelled context. Lines starting with `#` are comments.
 //!
-//! Run `cargo test --test eval -- --nocapture` to print the precision/recall table.
+//! Run `cargo test --test it eval:: -- --nocapture` to print the precision/recall table.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;

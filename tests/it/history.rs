@@ -4,9 +4,9 @@
 //! GitLab's MR-commits and commit-diff endpoints); more than 50 commits is "not fully
 //! scanned"; merge commits are skipped.
 
-mod fake_gitlab;
-mod report_validation;
-mod review_support;
+use crate::support::fake_gitlab;
+use crate::support::report_validation;
+use crate::support::review_support;
 
 use std::path::Path;
 

@@ -6,12 +6,11 @@
 //! percent-encoding, may appear on stdout, stderr, in any file the run wrote, or in any
 //! request body; the redirect target must see no request at all.
 
-mod common;
-mod fake_gitlab;
-mod fake_llm;
+use crate::support::common;
+use crate::support::fake_gitlab;
+use crate::support::fake_llm;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use fake_gitlab::{Fake, State};
 use fake_llm::{Answer, FakeLlm};
@@ -190,11 +189,9 @@ fn run(args: &[&str], repo: &Path, e: &Endpoint, token: &str, key: &str) -> Vec<
         all.push("--output-dir".into());
         all.push(out.path().display().to_string());
     }
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    let mut cmd = crate::support::mrwarden_bin();
     cmd.args(&all)
         .current_dir(repo)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", home.path())
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
@@ -451,12 +448,10 @@ fn api_paths_that_climb_out_are_labels_only() {
     let cwd = work.path().join("a/b");
     std::fs::create_dir_all(&cwd).expect("mkdir");
     let out = cwd.join("out");
-    let run = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+    let run = crate::support::mrwarden_bin()
         .args(["review", "--dry-run", "--format", "json", "--output-dir"])
         .arg(&out)
         .current_dir(&cwd)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", work.path())
         .env("CI", "true")
         .env("CI_PIPELINE_SOURCE", "merge_request_event")

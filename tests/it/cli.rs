@@ -2,7 +2,7 @@
 //! the gate's exit codes, bad input, the diff sources (`--staged`, `--diff`, default
 //! range, CI variables) and fingerprint stability.
 
-mod common;
+use crate::support::common;
 
 use common::{Cmd, REDACTED_TOKEN, Repo, Run, token, token_line};
 use serde_json::Value;
@@ -63,7 +63,7 @@ fn demo_exits_1_prints_findings_and_writes_code_quality() {
         "{cq:?}"
     );
     // The bundled (fake) token is never printed whole.
-    let settings = include_str!("../examples/demo/feature/config/settings.py");
+    let settings = include_str!("../../examples/demo/feature/config/settings.py");
     let start = settings.find("glpat-").expect("demo has a token");
     let demo_token: String = settings[start..]
         .chars()
@@ -529,7 +529,7 @@ fn fingerprint_survives_lines_added_above() {
     r.write("svc/config.py", format!("# header\n# more\n\n{body}"));
     let second = r.commit("lines above");
     // The finding on the head's line (a rotated secret also leaves a
-    // `mrwarden.history-secret` for the old value, which tests/history.rs covers).
+    // `mrwarden.history-secret` for the old value, which tests/it/history.rs covers).
     let at = |head: &str| {
         let run = r.scan_json(&["--head", head]);
         let f: Vec<_> = run

@@ -3,38 +3,18 @@
 //! pipeline would.
 #![allow(dead_code)]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
-use crate::fake_gitlab::{State, VersionData, entries_from_git_diff};
+use crate::support::fake_gitlab::{State, VersionData, entries_from_git_diff};
 use serde_json::Value;
 
 pub(crate) const CANARY: &str = "glpat-CANARY1234567890abcd";
 pub(crate) const REPORTS: &[&str] = &["gl-code-quality-report.json", "mrwarden-summary.md"];
 
+/// git in `dir` (its own `HOME`), through [`super::common::git_in`]; stdout.
 pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.com",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf8")
+    String::from_utf8(super::common::git_in(dir, dir, args, &[])).expect("utf8")
 }
 
 pub(crate) fn copy_tree(from: &Path, to: &Path) {
@@ -125,13 +105,8 @@ pub(crate) fn state_for(repo: &Repo) -> State {
     }
 }
 
-pub(crate) struct Run {
-    pub(crate) code: i32,
-    pub(crate) stdout: String,
-    pub(crate) stderr: String,
-    pub(crate) out_dir: PathBuf,
-    pub(crate) _tmp: tempfile::TempDir,
-}
+/// The result of a run: the one [`super::common::Run`].
+pub(crate) use super::common::Run;
 
 /// The binary with `args`, writing reports to `out_dir`, in `cwd`, with only `vars`
 /// (plus `PATH`, `HOME`, trace logging) in its environment.
@@ -142,13 +117,11 @@ pub(crate) fn command(
     out_dir: &Path,
     vars: &[(&str, String)],
 ) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_mrwarden"));
+    let mut cmd = crate::support::mrwarden_bin();
     cmd.args(args)
         .arg("--output-dir")
         .arg(out_dir)
         .current_dir(cwd)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("RUST_LOG", "trace")
         .env("RUST_BACKTRACE", "1");
@@ -158,22 +131,18 @@ pub(crate) fn command(
     cmd
 }
 
+/// The binary with `args` as an MR pipeline runs it: [`super::common::Cmd`] with
+/// `--output-dir` in a fresh directory, trace logging, and `vars`.
 pub(crate) fn mrwarden(args: &[&str], cwd: &Path, vars: &[(&str, String)]) -> Run {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let out_dir = tmp.path().join("out");
-    let mut cmd = command(args, cwd, tmp.path(), &out_dir, vars);
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = cmd.output().expect("mrwarden runs");
-    Run {
-        code: status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&stderr).into_owned(),
-        out_dir,
-        _tmp: tmp,
+    let mut cmd = super::common::Cmd::new(args)
+        .cwd(cwd)
+        .with_output_dir()
+        .env("RUST_LOG", "trace")
+        .env("RUST_BACKTRACE", "1");
+    for (k, v) in vars {
+        cmd = cmd.env(k, v);
     }
+    cmd.run()
 }
 
 pub(crate) fn mr_vars(

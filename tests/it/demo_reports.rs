@@ -6,16 +6,16 @@
 //! The demo snapshots depend on the built-in rules: a rule change that alters the
 //! demo's findings means reviewing and re-accepting them (`cargo insta review`).
 
-mod report_validation;
+use crate::support::report_validation;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use mrwarden::report::ReportKind;
 use report_validation::check_dir;
 
 fn mrwarden(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+    crate::support::mrwarden_bin()
         .args(args)
         .env("NO_COLOR", "1")
         .output()

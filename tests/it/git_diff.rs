@@ -6,7 +6,7 @@
 //! report exactly the ones on added lines, at the exact path and new line number, and
 //! never print a token whole.
 
-mod common;
+use crate::support::common;
 
 use common::{REDACTED_TOKEN, Repo, token, token_line};
 use mrwarden::diff::{FileDiff, FileStatus};
@@ -502,6 +502,7 @@ fn user_git_config_cannot_change_the_result() {
 /// A 5 MB single-line file finishes quickly, and a secret near its start is found within
 /// the per-file cap.
 #[test]
+#[ignore = "slow tier: .ci/run runs it in release (cargo test --release --test it -- --ignored)"]
 fn huge_single_line() {
     let r = Repo::new();
     r.write("README.md", "x\n");

@@ -1,11 +1,10 @@
 //! Configuration, `init` and `baseline` through the real binary.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn mrwarden(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+    let out = crate::support::mrwarden_bin()
         .current_dir(dir)
         .args(args)
         .env("NO_COLOR", "1")

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 use std::time::SystemTime;
 
 use mrwarden::context::DiffSpec;
@@ -15,28 +14,9 @@ use mrwarden::policy::trusted;
 const SECRET_LINE: &str = "TOKEN = \"glpat-Q7mZ2xKp9LwR4vNt8YbC\"\n";
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    String::from_utf8_lossy(&crate::support::common::git_in(dir, dir, args, &[]))
+        .trim()
+        .to_string()
 }
 
 fn write(dir: &Path, path: &str, text: &str) {
@@ -105,7 +85,7 @@ fn review(target_files: &[(&str, &str)], mr_files: &[(&str, &str)]) -> (Verdict,
 
 fn secret_fingerprint() -> String {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = Command::new(env!("CARGO_BIN_EXE_mrwarden"))
+    let out = crate::support::mrwarden_bin()
         .args(["scan", "--diff", "-", "--format", "json", "--output-dir"])
         .arg(dir.path())
         .stdin(std::process::Stdio::piped())

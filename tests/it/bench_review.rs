@@ -1,9 +1,9 @@
 //! End-to-end benchmark (issue 11): `mrwarden review` of a 1,000-file MR with about 50
 //! findings against the fake GitLab on loopback: wall time, API requests, peak RSS.
 //! A measurement, not a test: run it explicitly with
-//! `cargo test --release --test bench_review -- --ignored --nocapture`.
+//! `cargo test --release --test it bench_review -- --ignored --nocapture`.
 
-mod fake_gitlab;
+use crate::support::fake_gitlab;
 
 use std::fmt::Write;
 use std::path::Path;
@@ -13,22 +13,7 @@ use std::time::Instant;
 use fake_gitlab::{Fake, State, VersionData, entries_from_git_diff};
 
 fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=b",
-            "-c",
-            "user.email=b@example.invalid",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("git runs");
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    String::from_utf8_lossy(&crate::support::common::git_in(dir, dir, args, &[])).into_owned()
 }
 
 #[test]
@@ -84,7 +69,7 @@ fn review_of_a_thousand_file_mr() {
     let start = Instant::now();
     let run = Command::new("/usr/bin/time")
         .args(["-f", "%M"])
-        .arg(env!("CARGO_BIN_EXE_mrwarden"))
+        .arg(crate::support::bin_path())
         .args(["review", "--format", "json", "--output-dir"])
         .arg(out.path())
         .env_clear()
