@@ -712,8 +712,12 @@ mod tests {
                 "MRWARDEN_TEST_FAST_RETRY" => fast.map(str::to_string),
                 _ => None,
             };
-            let gitlab = read_settings(None, &env).expect("ok").expect("settings");
-            let llm = read_llm(&env).expect("ok").expect("llm");
+            let gitlab = read_settings(None, &env, &CaSources::default())
+                .expect("ok")
+                .expect("settings");
+            let llm = read_llm(&env, &CaSources::default())
+                .expect("ok")
+                .expect("llm");
             (gitlab.limits, llm.short_waits)
         };
         let normal = gitlab::Limits::default();
