@@ -111,6 +111,21 @@ fn first_run_posts_one_discussion_per_finding_and_one_summary() {
         .position(|r| r.method == "POST" && r.body.contains("fp=summary"))
         .expect("the summary note was posted");
     assert_eq!(counted, summary_write + 1, "{summary}");
+    // One GitLab session per run: what every step needs is read once before the writes
+    // (the bot, the versions, the discussions triage and the plan share).
+    let reads_of = |suffix: &str| {
+        seen[..summary_write]
+            .iter()
+            .filter(|r| r.method == "GET" && r.path.trim_end_matches('/').ends_with(suffix))
+            .count()
+    };
+    assert_eq!(reads_of("/user"), 1, "GET /user once: {seen:?}");
+    assert_eq!(reads_of("/versions"), 1, "versions listed once: {seen:?}");
+    assert_eq!(
+        reads_of("/discussions"),
+        1,
+        "discussions once before writing: {seen:?}"
+    );
     assert!(summary.contains(" ms · "), "stage timings: {summary}");
     assert!(
         !run.stderr.contains("warning: publishing"),
