@@ -76,6 +76,9 @@ pub struct Settings {
     pub partially_scanned: BTreeSet<String>,
     /// Triage replies judged before the gate (empty when they could not be read).
     pub dismissals: Vec<Dismissal>,
+    /// The marker key of this include's summary note ([`body::summary_key`]); other
+    /// includes' summary notes are neither edited nor taken for finding threads.
+    pub summary_key: String,
 }
 
 /// One write.
@@ -269,13 +272,14 @@ fn index<'a>(
             continue;
         }
         match body::marker_fingerprint(&first.body) {
-            Some("summary") => match summary {
+            Some(fp) if fp == s.summary_key => match summary {
                 None => summary = Some(first.id),
                 Some(_) => out.actions.push(Action::DeleteDuplicate {
                     discussion_id: d.id.clone(),
                     note_id: first.id,
                 }),
             },
+            Some(fp) if body::is_summary_key(fp) => {}
             Some(fp) => {
                 if threads.contains_key(fp) {
                     out.actions.push(Action::DeleteDuplicate {
@@ -444,6 +448,7 @@ mod tests {
             head_sha: "abc".into(),
             partially_scanned: BTreeSet::new(),
             dismissals: Vec::new(),
+            summary_key: "summary".into(),
         }
     }
 
