@@ -213,7 +213,7 @@ pub struct ReviewContext {
     /// The LLM reviewer's endpoint, when `MRWARDEN_LLM_*` configures one.
     pub llm: Option<llm::Settings>,
     /// `--comments`, when given.
-    pub comments: Option<crate::publish::plan::Mode>,
+    pub comments: Option<crate::config::CommentMode>,
     /// `--max-inline`, when given.
     pub max_inline: Option<usize>,
     /// `--on-publish-error fail`: a publishing failure makes the run exit 3.
@@ -303,9 +303,9 @@ impl ReviewContext {
             server_version,
             llm: read_llm(env)?,
             comments: args.comments.as_deref().map(|m| match m {
-                "summary" => crate::publish::plan::Mode::Summary,
-                "off" => crate::publish::plan::Mode::Off,
-                _ => crate::publish::plan::Mode::Inline,
+                "summary" => crate::config::CommentMode::Summary,
+                "off" => crate::config::CommentMode::Off,
+                _ => crate::config::CommentMode::Inline,
             }),
             max_inline: args.max_inline,
             exit: if args.exit_zero {

@@ -10,11 +10,14 @@ pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod context;
+pub mod coverage;
 pub mod diff;
 pub mod error;
 pub mod finding;
 pub mod gate;
 pub mod gitlab;
+#[cfg(test)]
+mod layering;
 pub mod policy;
 pub mod publish;
 pub mod report;

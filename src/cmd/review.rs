@@ -128,7 +128,7 @@ fn comment_settings(
     ctx: &ReviewContext,
     cfg: &config::CommentsConfig,
     allow_override: bool,
-) -> (crate::publish::plan::Mode, usize) {
+) -> (config::CommentMode, usize) {
     let mode = match ctx.comments {
         Some(m) if allow_override => m,
         Some(m) => m.max(cfg.mode),

@@ -5,7 +5,7 @@ pub mod yaml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::finding::Severity;
@@ -61,13 +61,25 @@ pub struct Config {
     pub comments: CommentsConfig,
 }
 
+/// How comments are posted (`comments.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentMode {
+    /// Inline discussions plus the summary note.
+    Inline,
+    /// Only the summary note.
+    Summary,
+    /// Nothing at all.
+    Off,
+}
+
 /// The `comments:` section. Flags (`--comments`, `--max-inline`) can only make it
 /// quieter unless `allow_override: true`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CommentsConfig {
     /// `inline` (one discussion per finding plus the summary), `summary` or `off`.
-    pub mode: crate::publish::plan::Mode,
+    pub mode: CommentMode,
     /// Most inline discussions created per run; the rest go into the summary.
     pub max_inline: usize,
 }
@@ -75,7 +87,7 @@ pub struct CommentsConfig {
 impl Default for CommentsConfig {
     fn default() -> Self {
         CommentsConfig {
-            mode: crate::publish::plan::Mode::Inline,
+            mode: CommentMode::Inline,
             max_inline: 25,
         }
     }

@@ -217,7 +217,7 @@ fn changed(file: &FileDiff) -> Finding {
         .and_then(|l| l.new_line)
         .unwrap_or(1);
     meta(
-        "mrwarden.policy-changed",
+        crate::finding::meta::POLICY_CHANGED,
         "Review policy or CI configuration changed",
         format!(
             "This change edits {}, which decides how this merge request is reviewed; the review used the target branch's version.",
@@ -232,7 +232,7 @@ fn changed(file: &FileDiff) -> Finding {
 
 fn invalid(path: &str, error: &str) -> Finding {
     meta(
-        "mrwarden.policy-invalid",
+        crate::finding::meta::POLICY_INVALID,
         "Review policy on the target branch is invalid",
         format!("The target branch's {path} could not be used ({error}); strict defaults applied."),
         Severity::High,

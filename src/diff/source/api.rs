@@ -6,8 +6,8 @@
 
 use gitlab::api::common::NameOrId;
 
-use crate::analyze::history::{CommitDiff, Commits, MAX_COMMITS};
-use crate::analyze::{FileNote, NoteReason};
+use crate::coverage::{FileNote, NoteReason};
+use crate::diff::commits::{CommitDiff, Commits, MAX_COMMITS};
 use crate::diff::{Diff, FileDiff, FileStatus};
 use crate::gitlab::endpoints::{
     CommitDiff as CommitDiffEndpoint, MergeRequestRawDiffs, MergeRequestVersion,

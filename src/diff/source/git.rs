@@ -434,8 +434,8 @@ pub fn history(
     base: Option<&str>,
     head: Option<&str>,
     max_bytes: u64,
-) -> crate::analyze::history::Commits {
-    use crate::analyze::history::{Commits, MAX_COMMITS};
+) -> crate::diff::commits::Commits {
+    use crate::diff::commits::{Commits, MAX_COMMITS};
     let mut out = Commits::default();
     let unread = |out: &mut Commits, e: &dyn std::fmt::Display| {
         out.unread
@@ -528,7 +528,7 @@ pub fn history(
         match crate::diff::parse(patch.as_bytes()) {
             Ok(diff) => out
                 .commits
-                .push(crate::analyze::history::CommitDiff { sha, diff }),
+                .push(crate::diff::commits::CommitDiff { sha, diff }),
             Err(e) => out.unread.push((
                 format!("(commit {})", short(&sha)),
                 format!("its diff could not be parsed: {e}"),
