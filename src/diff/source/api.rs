@@ -18,6 +18,8 @@ use crate::gitlab::{ApiFailure, Gitlab};
 
 use super::Loaded;
 
+mod commit_blobs;
+
 /// A diff read from the API, with the files whose content GitLab did not return.
 #[derive(Debug, Clone)]
 pub struct ApiDiff {
@@ -160,6 +162,9 @@ pub async fn history(
     }
     out.beyond_limit = chain.len().saturating_sub(MAX_COMMITS);
     let mut bytes = 0u64;
+    // Entries GitLab returned `too_large` (or collapsed) with no diff, and the paths each
+    // commit touches: filled from blobs once every commit's diff is known.
+    let mut left_out = commit_blobs::LeftOut::default();
     for id in chain.iter().take(MAX_COMMITS) {
         let label = format!("(commit {})", id.get(..12).unwrap_or(id));
         let ep = CommitDiffEndpoint {
@@ -186,24 +191,23 @@ pub async fn history(
                     req.max_bytes
                 ),
             );
+            left_out.give_up(&mut out);
             return out;
         }
         let mut diff = crate::diff::Diff::default();
         for entry in &entries {
             match entry_to_file(entry) {
                 Some(f) => diff.files.push(f),
-                None => unread(
-                    &mut out,
-                    format!("{label} {}", entry.new_path),
-                    &NoteReason::NotReturned.describe(),
-                ),
+                None => left_out.push(id, entry.clone()),
             }
         }
+        left_out.touched(id, &entries);
         out.commits.push(CommitDiff {
             sha: id.clone(),
             diff,
         });
     }
+    commit_blobs::fill(api, req, &list, left_out, &mut out, bytes).await;
     out
 }
 
