@@ -4,7 +4,9 @@
 pub mod commits;
 pub mod model;
 pub mod parse;
+pub mod revision;
 pub mod source;
 
 pub use model::{Diff, FileDiff, FileStatus, Hunk, Line, LineKind};
 pub use parse::{ParseError, parse};
+pub use revision::FileAt;

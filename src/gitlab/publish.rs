@@ -73,7 +73,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     if input.mode == Mode::Off {
         return out;
     }
-    let project = crate::diff::source::api::project_id(input.project);
+    let project = crate::gitlab::project_id(input.project);
     // A builder without required fields cannot fail.
     let Ok(me) = CurrentUser::builder().build() else {
         return out;
@@ -243,7 +243,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         .flatten();
     // The note counts the API requests of this run up to its own write.
     let mut run = input.run.clone();
-    run.api_requests = Some(crate::gitlab::client::requests_sent() + 1);
+    run.api_requests = Some(api.client().requests_sent() + 1);
     let text = summary_body_marked(
         &body::summary_marker(&settings.summary_key),
         input.findings,
@@ -351,7 +351,7 @@ async fn reply_to(
 ) -> Result<Value, ApiFailure> {
     let text = body::finalise(text);
     api.write(&ReplyToDiscussion {
-        project: crate::diff::source::api::project_id(input.project),
+        project: crate::gitlab::project_id(input.project),
         merge_request: input.iid,
         discussion,
         body: &text,
@@ -366,7 +366,7 @@ async fn resolve_thread(
     resolved: bool,
 ) -> Result<Value, ApiFailure> {
     api.write(&ResolveDiscussion {
-        project: crate::diff::source::api::project_id(input.project),
+        project: crate::gitlab::project_id(input.project),
         merge_request: input.iid,
         discussion,
         resolved,
@@ -379,7 +379,7 @@ async fn list_discussions(
     input: &Input<'_>,
 ) -> Result<Vec<ExistingDiscussion>, ApiFailure> {
     let ep = MergeRequestDiscussions::builder()
-        .project(crate::diff::source::api::project_id(input.project))
+        .project(crate::gitlab::project_id(input.project))
         .merge_request(input.iid)
         .build()
         .map_err(|e| {
@@ -439,7 +439,7 @@ async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Publishe
     };
     for id in plan::duplicates(&existing, bot) {
         let del = DeleteNote {
-            project: crate::diff::source::api::project_id(input.project),
+            project: crate::gitlab::project_id(input.project),
             merge_request: input.iid,
             note: id,
         };

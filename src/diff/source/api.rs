@@ -4,11 +4,10 @@
 //! status come from GitLab's fields, which are authoritative. Never reads the working
 //! tree.
 
-use gitlab::api::common::NameOrId;
-
 use crate::coverage::{FileNote, NoteReason};
 use crate::diff::commits::{CommitDiff, Commits, MAX_COMMITS};
 use crate::diff::{Diff, FileDiff, FileStatus};
+use crate::error::Error;
 use crate::gitlab::endpoints::{
     CommitDiff as CommitDiffEndpoint, MergeRequestRawDiffs, MergeRequestVersion,
     MergeRequestVersions,
@@ -597,12 +596,7 @@ fn check_changes_count(diff: &mut ApiDiff, entries: usize, mr: Option<&MergeRequ
 /// the instance's diff limits are missing from it altogether.
 const OVERFLOW: &str = "(files beyond GitLab's diff limits: diff version state overflow)";
 
-/// The project as the crate's `:id` (numeric id, else a path it URL-encodes).
-pub fn project_id(project: &str) -> NameOrId<'_> {
-    project
-        .parse::<u64>()
-        .map_or_else(|_| NameOrId::from(project), NameOrId::from)
-}
+pub use crate::gitlab::project_id;
 
 /// Fetches the version `diff_id`, or the newest one when it is `None`.
 pub async fn fetch(
@@ -739,6 +733,46 @@ fn entry_to_file(e: &DiffEntry) -> Option<FileDiff> {
     file.hunks = first.hunks;
     file.binary = first.binary;
     Some(file)
+}
+
+/// The project's files at one commit, through
+/// `GET /projects/:id/repository/files/:path/raw?ref=<rev>` (the trusted policy at the
+/// base commit, whole files at the head).
+#[derive(Debug)]
+pub struct ApiFiles<'a> {
+    /// The run's GitLab session.
+    pub session: &'a crate::gitlab::Session,
+    /// Project id or path.
+    pub project: &'a str,
+    /// The commit.
+    pub rev: String,
+    /// Largest file read, in bytes; a larger one is an error.
+    pub max_bytes: u64,
+}
+
+impl crate::diff::FileAt for ApiFiles<'_> {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        let ep = gitlab::api::projects::repository::files::FileRaw::builder()
+            .project(project_id(self.project))
+            .file_path(path)
+            .ref_(self.rev.as_str())
+            .build()
+            .map_err(|e| Error::Analysis(format!("cannot build the request for {path}: {e}")))?;
+        match self
+            .session
+            .block_on(self.session.api().get_text(&ep, self.max_bytes))
+        {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(ApiFailure::NotFound { .. }) => Ok(None),
+            Err(e) => Err(Error::Analysis(e.to_string())),
+        }
+    }
+    fn describe(&self) -> String {
+        format!(
+            "target branch at {}",
+            crate::diff::revision::short(&self.rev)
+        )
+    }
 }
 
 #[cfg(test)]
