@@ -738,4 +738,36 @@ mod tests {
         assert_eq!(duplicates(&existing, BOT), vec![8, 9, 12]);
         assert!(duplicates(&existing[3..4], BOT) == vec![12]);
     }
+
+    #[test]
+    fn each_include_edits_only_its_own_summary() {
+        let note = |id: u64, key: &str| ExistingDiscussion {
+            id: format!("s{id}"),
+            individual_note: true,
+            notes: vec![ExistingNote {
+                id,
+                author_id: BOT,
+                body: body::summary_marker(key),
+                system: false,
+            }],
+            resolved: false,
+            resolved_by: None,
+            path: None,
+        };
+        let existing = [note(3, "summary"), note(5, "summary.sec-app")];
+        let mut s = settings();
+        s.summary_key = body::summary_key(Some("sec-app"));
+        let p = plan(&[], &diff(), &refs(), &existing, &s);
+        assert_eq!(
+            p.actions,
+            vec![Action::UpdateSummary { note_id: 5 }],
+            "not the default instance's note, not a thread, not a duplicate"
+        );
+        let p = plan(&[], &diff(), &refs(), &existing, &settings());
+        assert_eq!(p.actions, vec![Action::UpdateSummary { note_id: 3 }]);
+        let p = plan(&[], &diff(), &refs(), &existing[..1], &s);
+        assert_eq!(p.actions, vec![Action::CreateSummary]);
+        // Duplicates are counted per marker: one note of each is no duplicate.
+        assert!(duplicates(&existing, BOT).is_empty());
+    }
 }
