@@ -37,13 +37,41 @@ pub fn execute(ctx: &ReviewContext) -> Outcome {
         analyse(ctx, started, &mut to_publish)
     });
     match to_publish {
-        Some(p) if p.session.has_token() && !ctx.dry_run => publish(ctx, &p, &mut outcome),
+        Some(p) if p.session.has_token() && !ctx.dry_run => {
+            let recorded = outcome.code;
+            publish(ctx, &p, &mut outcome);
+            if outcome.code != recorded {
+                // `--on-publish-error fail`: the verdict file says what the run exits with.
+                super::write_verdict(&ctx.output, &p.findings, &p.run, &mut outcome);
+            }
+        }
         _ if ctx.output.format == Format::Human && ctx.mr.is_some() => {
             append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
         }
         _ => {}
     }
+    if ctx.exit == crate::context::ExitWith::ZeroOnceWritten {
+        exit_zero(&ctx.output.dir, &mut outcome);
+    }
     outcome
+}
+
+/// `--exit-zero`: the reporting job succeeds once the reports and the verdict file are
+/// written, so GitLab ingests its security reports; the gate job exits with the
+/// verdict. A configuration error (2) still fails it, and so does a verdict file that
+/// could not be written (the gate job would have nothing to read).
+fn exit_zero(dir: &Path, outcome: &mut Outcome) {
+    if outcome.code == 2 || !dir.join(crate::gate::VERDICT_FILE).is_file() {
+        return;
+    }
+    if outcome.code != 0 {
+        outcome.stderr.push(format!(
+            "note: exit code {} is recorded in {}; `mrwarden gate` exits with it",
+            outcome.code,
+            crate::gate::VERDICT_FILE
+        ));
+        outcome.code = 0;
+    }
 }
 
 /// What the publish step needs from the analysis.
@@ -74,6 +102,7 @@ fn publish(ctx: &ReviewContext, p: &ToPublish, outcome: &mut Outcome) {
         mode,
         max_inline,
         merge_train: ctx.merge_train,
+        instance: ctx.instance.as_deref(),
     };
     let errors = p
         .session
@@ -101,7 +130,7 @@ fn analyse(
             "--config is ignored by review: the configuration is read from the target branch at the diff's base commit".into(),
         );
     }
-    let (session, found) = session_and_mr(ctx)?;
+    let (session, found) = session_and_mr(ctx, &mut warnings)?;
     let Some(mr) = ctx.mr.as_ref().or(found.as_ref()) else {
         // Not an MR pipeline: valid empty reports give GitLab's MR widgets their base.
         return crate::pipeline::empty(
@@ -194,6 +223,7 @@ fn analyse(
 /// in branch-pipeline mode, the MR it finds.
 fn session_and_mr(
     ctx: &ReviewContext,
+    warnings: &mut Vec<String>,
 ) -> Result<(Option<Session>, Option<MergeRequestRef>), Error> {
     let wanted = ctx.mr.is_some() || ctx.branch.is_some();
     let session = match &ctx.source {
@@ -203,7 +233,7 @@ fn session_and_mr(
         _ => None,
     };
     let found = match (&ctx.mr, &ctx.branch, &session) {
-        (None, Some(branch), Some(s)) => s.find_branch_mr(&branch.project, &branch.sha)?,
+        (None, Some(b), Some(s)) => s.find_branch_mr(&b.project, &b.branch, warnings)?,
         _ => None,
     };
     Ok((session, found))

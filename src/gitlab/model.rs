@@ -171,12 +171,6 @@ pub(crate) struct MergeRequest {
     pub iid: u64,
     /// `opened`, `closed`, `locked`, `merged`.
     pub state: String,
-    /// Target project.
-    #[serde(default)]
-    pub project_id: Option<u64>,
-    /// Source project (differs for fork MRs).
-    #[serde(default)]
-    pub source_project_id: Option<u64>,
     /// Current head of the MR.
     #[serde(default)]
     pub sha: Option<String>,

@@ -47,6 +47,9 @@ pub(crate) struct Input<'a> {
     pub max_inline: usize,
     /// A merge-train pipeline: gate, post no inline comments.
     pub merge_train: bool,
+    /// This include's job prefix, unless the default (`--instance`): its summary note
+    /// is its own.
+    pub instance: Option<&'a str>,
 }
 
 /// What happened.
@@ -139,6 +142,7 @@ pub(crate) async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
             .map(|n| n.path.clone())
             .collect::<BTreeSet<_>>(),
         dismissals: input.run.dismissals.clone(),
+        summary_key: body::summary_key(input.instance),
     };
     let the_plan = plan::plan(input.findings, input.diff, &refs, &existing, &settings);
     let mut not_inline = the_plan.not_inline.clone();
@@ -240,7 +244,13 @@ pub(crate) async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     // The note counts the API requests of this run up to its own write.
     let mut run = input.run.clone();
     run.api_requests = Some(api.client().requests_sent() + 1);
-    let text = summary_body(input.findings, &run, &not_inline, superseded.as_deref());
+    let text = summary_body_marked(
+        &body::summary_marker(&settings.summary_key),
+        input.findings,
+        &run,
+        &not_inline,
+        superseded.as_deref(),
+    );
     let ep = WriteNote {
         project: project.clone(),
         merge_request: input.iid,
@@ -266,8 +276,25 @@ pub(crate) fn summary_body(
     not_inline: &[NotInline],
     superseded_by: Option<&str>,
 ) -> String {
+    summary_body_marked(
+        body::SUMMARY_MARKER,
+        findings,
+        run,
+        not_inline,
+        superseded_by,
+    )
+}
+
+/// [`summary_body`] under a given summary marker ([`body::summary_marker`]).
+pub(crate) fn summary_body_marked(
+    marker: &str,
+    findings: &[Finding],
+    run: &RunInfo,
+    not_inline: &[NotInline],
+    superseded_by: Option<&str>,
+) -> String {
     // The marker goes first so a size cut can never remove it.
-    let mut s = format!("{}\n\n", body::SUMMARY_MARKER);
+    let mut s = format!("{marker}\n\n");
     if let Some(sha) = superseded_by {
         let _ = writeln!(
             s,

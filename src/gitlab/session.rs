@@ -5,11 +5,9 @@
 
 use std::future::Future;
 
-use gitlab::api::projects::repository::commits::MergeRequests as CommitMergeRequests;
-
-use super::model::MergeRequest;
 use super::{ApiFailure, Client, Gitlab, Settings, project_id};
 use crate::error::Error;
+use gitlab::api::projects::merge_requests::{MergeRequestState, MergeRequests};
 
 /// The merge request a pipeline belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +20,19 @@ pub struct MergeRequestRef {
     pub diff_id: Option<u64>,
     /// `CI_MERGE_REQUEST_SOURCE_PROJECT_ID` (differs from `project` for fork MRs).
     pub source_project: Option<String>,
+}
+
+/// An element of `GET /projects/:id/merge_requests` (the fields branch mode reads).
+#[derive(Debug, serde::Deserialize)]
+struct BranchMr {
+    iid: u64,
+    state: String,
+    #[serde(default)]
+    project_id: Option<u64>,
+    #[serde(default)]
+    source_project_id: Option<u64>,
+    #[serde(default)]
+    source_branch: Option<String>,
 }
 
 /// The runtime, the API and what error messages need to know.
@@ -93,28 +104,42 @@ impl Session {
         }
     }
 
-    /// Branch-pipeline mode: the open MR whose head is `sha` (else any open MR
-    /// containing it), in `project`.
+    /// Branch-pipeline mode: the open MR of `project` whose source branch, in
+    /// `project` itself (a fork's branch of the same name is not it), is `branch`.
+    /// Never "any MR containing this commit": an environment branch's commits are in
+    /// many MRs. With several (one branch, several targets), the newest, and a warning.
     pub fn find_branch_mr(
         &self,
         project: &str,
-        sha: &str,
+        branch: &str,
+        warnings: &mut Vec<String>,
     ) -> Result<Option<MergeRequestRef>, Error> {
-        let Ok(ep) = CommitMergeRequests::builder()
+        let Ok(ep) = MergeRequests::builder()
             .project(project_id(project))
-            .sha(sha)
+            .state(MergeRequestState::Opened)
+            .source_branch(branch)
             .build()
         else {
             return Ok(None);
         };
-        let mrs: Vec<MergeRequest> = self
+        let mrs: Vec<BranchMr> = self
             .block_on(self.api.get_all(&ep, 100))
             .map_err(|e| self.error(&e))?;
-        let open = mrs.iter().filter(|m| m.state == "opened");
-        let chosen = open
-            .clone()
-            .find(|m| m.sha.as_deref() == Some(sha))
-            .or_else(|| open.clone().next());
+        let mut ours = mrs.iter().filter(|m| {
+            m.state == "opened"
+                && m.source_branch.as_deref() == Some(branch)
+                && m.source_project_id
+                    .is_some_and(|p| p.to_string() == project)
+        });
+        let chosen = ours.next();
+        let others: Vec<String> = ours.map(|m| format!("!{}", m.iid)).collect();
+        if let (Some(m), false) = (chosen, others.is_empty()) {
+            warnings.push(format!(
+                "branch {branch} is the source of several open merge requests; reviewing the newest, !{} (not {})",
+                m.iid,
+                others.join(", ")
+            ));
+        }
         Ok(chosen.map(|m| MergeRequestRef {
             project: m
                 .project_id

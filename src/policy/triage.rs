@@ -171,7 +171,7 @@ fn bot_threads(threads: &[Thread], bot_id: u64) -> impl Iterator<Item = (&str, &
     threads
         .iter()
         .filter_map(move |d| match d.bot_marker(bot_id)? {
-            (_, "summary") => None,
+            (_, fp) if crate::finding::marker::is_summary_key(fp) => None,
             (_, fp) => Some((fp, d)),
         })
 }

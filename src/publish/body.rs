@@ -9,7 +9,9 @@
 
 use std::fmt::Write;
 
-pub use crate::finding::marker::{SUMMARY_MARKER, marker, marker_fingerprint};
+pub use crate::finding::marker::{
+    SUMMARY_MARKER, is_summary_key, marker, marker_fingerprint, summary_key, summary_marker,
+};
 use crate::finding::{Finding, Severity};
 pub use crate::sanitize::{code_block, escape_text};
 
@@ -156,6 +158,14 @@ mod tests {
     fn markers_parse_strictly() {
         assert_eq!(marker_fingerprint(SUMMARY_MARKER), Some("summary"));
         assert_eq!(marker_fingerprint("<!-- mrwarden:v1 fp=zz -->"), None);
+        assert_eq!(summary_marker(&summary_key(None)), SUMMARY_MARKER);
+        let sec = summary_marker(&summary_key(Some("sec-app")));
+        assert_eq!(marker_fingerprint(&sec), Some("summary.sec-app"));
+        assert!(is_summary_key("summary.sec-app") && !is_summary_key("summary."));
+        assert_eq!(
+            marker_fingerprint("<!-- mrwarden:v1 fp=summary.A B -->"),
+            None
+        );
         assert_eq!(marker_fingerprint("no marker"), None);
     }
 

@@ -37,6 +37,9 @@ pub(crate) struct Settings {
     pub partially_scanned: BTreeSet<String>,
     /// Triage replies judged before the gate (empty when they could not be read).
     pub dismissals: Vec<Dismissal>,
+    /// The marker key of this include's summary note ([`body::summary_key`]); other
+    /// includes' summary notes are neither edited nor taken for finding threads.
+    pub summary_key: String,
 }
 
 /// One write.
@@ -227,13 +230,15 @@ fn index<'a>(
             continue;
         };
         match fp {
-            "summary" => match summary {
+            fp if fp == s.summary_key => match summary {
                 None => summary = Some(first.id),
                 Some(_) => out.actions.push(Action::DeleteDuplicate {
                     discussion_id: d.id.clone(),
                     note_id: first.id,
                 }),
             },
+            // Another include's summary: not ours to touch.
+            fp if body::is_summary_key(fp) => {}
             fp => {
                 if threads.contains_key(fp) {
                     out.actions.push(Action::DeleteDuplicate {
@@ -388,6 +393,7 @@ mod tests {
             head_sha: "abc".into(),
             partially_scanned: BTreeSet::new(),
             dismissals: Vec::new(),
+            summary_key: "summary".into(),
         }
     }
 
@@ -664,5 +670,35 @@ mod tests {
         ];
         assert_eq!(duplicates(&existing, BOT), vec![8, 9, 12]);
         assert!(duplicates(&existing[3..4], BOT) == vec![12]);
+    }
+
+    #[test]
+    fn each_include_edits_only_its_own_summary() {
+        let note = |id: u64, key: &str| Thread {
+            individual_note: true,
+            ..crate::thread::sample(
+                &format!("s{id}"),
+                vec![crate::thread::sample_note(
+                    id,
+                    BOT,
+                    &body::summary_marker(key),
+                )],
+            )
+        };
+        let existing = [note(3, "summary"), note(5, "summary.sec-app")];
+        let mut s = settings();
+        s.summary_key = body::summary_key(Some("sec-app"));
+        let p = plan(&[], &diff(), &refs(), &existing, &s);
+        assert_eq!(
+            p.actions,
+            vec![Action::UpdateSummary { note_id: 5 }],
+            "not the default instance's note, not a thread, not a duplicate"
+        );
+        let p = plan(&[], &diff(), &refs(), &existing, &settings());
+        assert_eq!(p.actions, vec![Action::UpdateSummary { note_id: 3 }]);
+        let p = plan(&[], &diff(), &refs(), &existing[..1], &s);
+        assert_eq!(p.actions, vec![Action::CreateSummary]);
+        // Duplicates are counted per marker: one note of each is no duplicate.
+        assert!(duplicates(&existing, BOT).is_empty());
     }
 }

@@ -136,7 +136,7 @@ fn entry_path(e: &DiffEntry) -> &str {
 }
 
 /// One entry rebuilt from its two blobs; also the bytes read.
-async fn blob_diff(
+pub(super) async fn blob_diff(
     api: &Gitlab,
     req: Request<'_>,
     entry: &DiffEntry,

@@ -2,9 +2,10 @@
 //! on the first-parent line of the version's head, each commit's own diff through the
 //! same parser.
 
+use super::commit_blobs;
 use super::{
-    CommitDiff, CommitDiffEndpoint, CommitInfo, Commits, DiffEntry, Gitlab, MAX_COMMITS,
-    NoteReason, Request, entry_to_file, project_id,
+    CommitDiff, CommitDiffEndpoint, CommitInfo, Commits, DiffEntry, Gitlab, MAX_COMMITS, Request,
+    entry_to_file, project_id,
 };
 
 /// The non-merge commits of the MR on the first-parent line of the version's `head`
@@ -46,6 +47,9 @@ pub async fn history(
     }
     out.beyond_limit = chain.len().saturating_sub(MAX_COMMITS);
     let mut bytes = 0u64;
+    // Entries GitLab returned `too_large` (or collapsed) with no diff, and the paths each
+    // commit touches: filled from blobs once every commit's diff is known.
+    let mut left_out = commit_blobs::LeftOut::default();
     for id in chain.iter().take(MAX_COMMITS) {
         let label = format!("(commit {})", id.get(..12).unwrap_or(id));
         let ep = CommitDiffEndpoint {
@@ -72,24 +76,23 @@ pub async fn history(
                     req.max_bytes
                 ),
             );
+            left_out.give_up(&mut out);
             return out;
         }
         let mut diff = crate::diff::Diff::default();
         for entry in &entries {
             match entry_to_file(entry) {
                 Some(f) => diff.files.push(f),
-                None => unread(
-                    &mut out,
-                    format!("{label} {}", entry.new_path),
-                    &NoteReason::NotReturned.describe(),
-                ),
+                None => left_out.push(id, entry.clone()),
             }
         }
+        left_out.touched(id, &entries);
         out.commits.push(CommitDiff {
             sha: id.clone(),
             diff,
         });
     }
+    commit_blobs::fill(api, req, &list, left_out, &mut out, bytes).await;
     out
 }
 
@@ -162,7 +165,11 @@ async fn first_parent_chain(
 }
 
 /// A commit's parents from `GET …/repository/commits/:sha`.
-async fn commit_parents(api: &Gitlab, req: Request<'_>, sha: &str) -> Result<Vec<String>, String> {
+pub(super) async fn commit_parents(
+    api: &Gitlab,
+    req: Request<'_>,
+    sha: &str,
+) -> Result<Vec<String>, String> {
     use gitlab::api::projects::repository::commits::Commit;
     let ep = Commit::builder()
         .project(project_id(req.project))

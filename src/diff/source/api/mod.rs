@@ -17,6 +17,7 @@ use crate::gitlab::{ApiFailure, Gitlab};
 
 use super::Loaded;
 
+mod commit_blobs;
 mod fill;
 mod history;
 pub use history::history;
@@ -485,8 +486,6 @@ mod tests {
         let mr = MergeRequest {
             iid: 1,
             state: "opened".into(),
-            project_id: None,
-            source_project_id: None,
             sha: Some("h".into()),
             changes_count: Some("5".into()),
             author: None,
