@@ -120,3 +120,40 @@ pub fn write_verdict(output: &Output, findings: &[Finding], run: &RunInfo, outco
         }
     }
 }
+
+/// `--exit-zero`: the reporting job succeeds once the reports and the verdict file are
+/// written, so GitLab ingests its security reports; the gate job exits with the
+/// verdict. A configuration error (2) still fails it, and so does a verdict file that
+/// could not be written (the gate job would have nothing to read).
+pub(crate) fn exit_zero(dir: &std::path::Path, outcome: &mut Outcome) {
+    if outcome.code == 2 || !dir.join(crate::gate::VERDICT_FILE).is_file() {
+        return;
+    }
+    if outcome.code != 0 {
+        outcome.stderr.push(format!(
+            "note: exit code {} is recorded in {}; `mrwarden gate` exits with it",
+            outcome.code,
+            crate::gate::VERDICT_FILE
+        ));
+        outcome.code = 0;
+    }
+}
+
+/// Adds the summary note `review` would post (the markdown report just written).
+pub(crate) fn append_would_post(outcome: &mut Outcome, dir: &std::path::Path, dry_run: bool) {
+    let Ok(summary) =
+        std::fs::read_to_string(dir.join(crate::report::ReportKind::Markdown.file_name()))
+    else {
+        return;
+    };
+    let why = if dry_run {
+        "--dry-run"
+    } else {
+        "report-only run: no token, or --diff-source git"
+    };
+    let text = &mut outcome.stdout;
+    text.push_str("\nmrwarden would post this summary note (");
+    text.push_str(why);
+    text.push_str("):\n\n");
+    text.push_str(&crate::sanitize::terminal(&summary));
+}

@@ -5,7 +5,6 @@
 //! the MR ([`crate::gitlab::publish`]); without a token or with `--dry-run` the summary
 //! note it would post is printed.
 
-use std::path::Path;
 use std::time::SystemTime;
 
 use crate::cli::{Format, ReviewArgs};
@@ -16,7 +15,7 @@ use crate::finding::Finding;
 use crate::gitlab::Session;
 use crate::gitlab::model::Version;
 use crate::pipeline::{Policy, Run, input};
-use crate::report::{ReportKind, RunInfo};
+use crate::report::RunInfo;
 use crate::{config, rules};
 
 use super::Outcome;
@@ -46,32 +45,14 @@ pub fn execute(ctx: &ReviewContext) -> Outcome {
             }
         }
         _ if ctx.output.format == Format::Human && ctx.mr.is_some() => {
-            append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
+            super::append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
         }
         _ => {}
     }
     if ctx.exit == crate::context::ExitWith::ZeroOnceWritten {
-        exit_zero(&ctx.output.dir, &mut outcome);
+        super::exit_zero(&ctx.output.dir, &mut outcome);
     }
     outcome
-}
-
-/// `--exit-zero`: the reporting job succeeds once the reports and the verdict file are
-/// written, so GitLab ingests its security reports; the gate job exits with the
-/// verdict. A configuration error (2) still fails it, and so does a verdict file that
-/// could not be written (the gate job would have nothing to read).
-fn exit_zero(dir: &Path, outcome: &mut Outcome) {
-    if outcome.code == 2 || !dir.join(crate::gate::VERDICT_FILE).is_file() {
-        return;
-    }
-    if outcome.code != 0 {
-        outcome.stderr.push(format!(
-            "note: exit code {} is recorded in {}; `mrwarden gate` exits with it",
-            outcome.code,
-            crate::gate::VERDICT_FILE
-        ));
-        outcome.code = 0;
-    }
 }
 
 /// What the publish step needs from the analysis.
@@ -130,7 +111,7 @@ fn analyse(
             "--config is ignored by review: the configuration is read from the target branch at the diff's base commit".into(),
         );
     }
-    let (session, found) = session_and_mr(ctx, &mut warnings)?;
+    let (session, found) = input::session_and_mr(ctx, &mut warnings)?;
     let Some(mr) = ctx.mr.as_ref().or(found.as_ref()) else {
         // Not an MR pipeline: valid empty reports give GitLab's MR widgets their base.
         return crate::pipeline::empty(
@@ -200,7 +181,7 @@ fn analyse(
         && session.has_token()
     {
         // Triage replies are read before the gate is decided (DESIGN.md).
-        triage(session, mr, &input.trusted.config.config, &mut run);
+        run.triage(session, mr, &input.trusted.config.config);
     }
     let (findings, info) = run.finish();
     // Comments go only where the diff version (and so the positions) is known.
@@ -217,52 +198,4 @@ fn analyse(
         });
     }
     Ok((findings, info))
-}
-
-/// One session for the run, when the API is the source and there is an MR to find;
-/// in branch-pipeline mode, the MR it finds.
-fn session_and_mr(
-    ctx: &ReviewContext,
-    warnings: &mut Vec<String>,
-) -> Result<(Option<Session>, Option<MergeRequestRef>), Error> {
-    let wanted = ctx.mr.is_some() || ctx.branch.is_some();
-    let session = match &ctx.source {
-        ReviewSource::Api if wanted => {
-            Some(Session::connect(ctx.gitlab.as_ref(), &ctx.token_variable)?)
-        }
-        _ => None,
-    };
-    let found = match (&ctx.mr, &ctx.branch, &session) {
-        (None, Some(b), Some(s)) => s.find_branch_mr(&b.project, &b.branch, warnings)?,
-        _ => None,
-    };
-    Ok((session, found))
-}
-
-/// Applies the `!fp`/`!accept` replies that count under the trusted `triage.min_role`;
-/// a failed read is a warning and dismisses nothing (fail closed).
-fn triage(session: &Session, mr: &MergeRequestRef, config: &config::Config, run: &mut Run<'_>) {
-    match session.triage(&mr.project, mr.iid, run.findings(), config.triage.min_role) {
-        Ok(dismissals) => run.dismissals(dismissals),
-        Err(e) => run.info_mut().warnings.push(format!(
-            "cannot read the triage replies, so no dismissal applies: {e}"
-        )),
-    }
-}
-
-/// Adds the summary note `review` would post (the markdown report just written).
-fn append_would_post(outcome: &mut Outcome, dir: &Path, dry_run: bool) {
-    let Ok(summary) = std::fs::read_to_string(dir.join(ReportKind::Markdown.file_name())) else {
-        return;
-    };
-    let why = if dry_run {
-        "--dry-run"
-    } else {
-        "report-only run: no token, or --diff-source git"
-    };
-    let text = &mut outcome.stdout;
-    text.push_str("\nmrwarden would post this summary note (");
-    text.push_str(why);
-    text.push_str("):\n\n");
-    text.push_str(&crate::sanitize::terminal(&summary));
 }

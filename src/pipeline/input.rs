@@ -215,3 +215,23 @@ pub fn token_notes(mr: &MergeRequestRef, has_token: bool, token_variable: &str) 
         _ => Vec::new(),
     }
 }
+
+/// One session for the run, when the API is the source and there is an MR to find;
+/// in branch-pipeline mode, the MR it finds.
+pub fn session_and_mr(
+    ctx: &crate::context::ReviewContext,
+    warnings: &mut Vec<String>,
+) -> Result<(Option<Session>, Option<MergeRequestRef>), Error> {
+    let wanted = ctx.mr.is_some() || ctx.branch.is_some();
+    let session = match &ctx.source {
+        crate::context::ReviewSource::Api if wanted => {
+            Some(Session::connect(ctx.gitlab.as_ref(), &ctx.token_variable)?)
+        }
+        _ => None,
+    };
+    let found = match (&ctx.mr, &ctx.branch, &session) {
+        (None, Some(b), Some(s)) => s.find_branch_mr(&b.project, &b.branch, warnings)?,
+        _ => None,
+    };
+    Ok((session, found))
+}

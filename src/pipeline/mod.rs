@@ -225,6 +225,23 @@ impl<'a> Run<'a> {
         self.info.dismissals = dismissals;
     }
 
+    /// Step 5 in review: reads the `!fp`/`!accept` replies through the session and applies
+    /// those that count under the trusted `triage.min_role`; a failed read is a warning
+    /// and dismisses nothing (fail closed).
+    pub fn triage(
+        &mut self,
+        session: &crate::gitlab::Session,
+        mr: &crate::gitlab::MergeRequestRef,
+        config: &config::Config,
+    ) {
+        match session.triage(&mr.project, mr.iid, &self.findings, config.triage.min_role) {
+            Ok(dismissals) => self.dismissals(dismissals),
+            Err(e) => self.info.warnings.push(format!(
+                "cannot read the triage replies, so no dismissal applies: {e}"
+            )),
+        }
+    }
+
     /// Files the source could not give (noted, and the run fails closed).
     pub fn not_scanned(&mut self, notes: Vec<FileNote>) {
         for n in &notes {
