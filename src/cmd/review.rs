@@ -198,8 +198,7 @@ fn analyse(
             loaded
         }
     };
-    let (rules, rule_warnings) =
-        rules::load_without(&trusted.custom, &trusted.config.config.rules.disable)?;
+    let (rules, rule_warnings) = rules::load_configured(&trusted.custom, &trusted.config.config)?;
     warnings.extend(rule_warnings);
     let policy = policy(
         &trusted.config,

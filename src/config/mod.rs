@@ -59,6 +59,19 @@ pub struct Config {
     /// What `review` writes on the merge request.
     #[serde(default)]
     pub comments: CommentsConfig,
+    /// Secret detection settings.
+    #[serde(default)]
+    pub secrets: SecretsConfig,
+}
+
+/// The `secrets:` section.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretsConfig {
+    /// Extra GitLab token prefixes of a self-managed instance (its instance token prefix,
+    /// or its replacement for `glpat-`), looked for by every GitLab token rule.
+    #[serde(default)]
+    pub gitlab_token_prefixes: Vec<String>,
 }
 
 /// The `comments:` section. Flags (`--comments`, `--max-inline`) can only make it
@@ -289,6 +302,10 @@ pub fn parse(origin: &str, text: &str) -> Result<Loaded, Error> {
             "{origin}: llm.max_requests and llm.request_timeout_secs must be at least 1; see docs/llm.md"
         )));
     }
+    for prefix in &config.secrets.gitlab_token_prefixes {
+        crate::rules::prefixes::validate(prefix)
+            .map_err(|e| Error::Config(format!("{origin}: {e}; see docs/configuration.md")))?;
+    }
     let mut warnings = Vec::new();
     if let Some(v) = config.version.filter(|v| *v > VERSION) {
         warnings.push(format!(
@@ -408,6 +425,24 @@ mod tests {
         let c = parse("c.yml", "triage: {min_role: developer}\n").expect("parses");
         assert_eq!(c.config.triage.min_role.access_level(), 30);
         assert!(parse("c.yml", "triage: {min_role: admin}\n").is_err());
+    }
+
+    #[test]
+    fn gitlab_token_prefixes_parse_and_are_checked() {
+        let c = parse(
+            "c.yml",
+            "secrets:\n  gitlab_token_prefixes: [acme-, corptok]\n",
+        )
+        .expect("parses");
+        assert_eq!(c.config.secrets.gitlab_token_prefixes, ["acme-", "corptok"]);
+        let e = parse("c.yml", "secrets:\n  gitlab_token_prefixes: [\"a b\"]\n")
+            .expect_err("bad prefix")
+            .to_string();
+        assert!(
+            e.contains("gitlab_token_prefixes") && e.contains("c.yml"),
+            "{e}"
+        );
+        assert!(parse("c.yml", "secrets:\n  prefixes: [acme-]\n").is_err());
     }
 
     #[test]

@@ -1,0 +1,133 @@
+//! Instance-specific GitLab token prefixes (`secrets.gitlab_token_prefixes` in
+//! `.mrwarden.yml`), applied to every built-in GitLab token rule.
+//!
+//! Self-managed GitLab can change how its tokens start, in two ways, and only an
+//! administrator can read either setting through the API, so the repository's
+//! configuration lists the prefixes instead. Each listed prefix `P` is looked for in both
+//! forms:
+//!
+//! - **instance prefix** (the newer, instance-wide setting, every token type): `P` in
+//!   front of the type's prefix, with or without a `-`, and with or without the `gl`
+//!   of the type prefix: `P-glpat-…`, `Pglrt-…`, `P-dt-…`;
+//! - **replaced PAT prefix** (the older setting, personal access tokens only): `P`
+//!   instead of `glpat-`: `P…` followed by the 20 or more token characters.
+
+use super::LoadedPack;
+use crate::error::Error;
+
+/// Longest prefix accepted.
+const MAX_PREFIX_CHARS: usize = 40;
+
+/// Fewest characters in a prefix: a shorter one would make the replaced-PAT form match
+/// ordinary identifiers.
+const MIN_PREFIX_CHARS: usize = 3;
+
+/// Checks a configured prefix; the error says what is allowed.
+pub fn validate(prefix: &str) -> Result<(), String> {
+    let len = prefix.chars().count();
+    let chars_ok = prefix
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if !(MIN_PREFIX_CHARS..=MAX_PREFIX_CHARS).contains(&len)
+        || !chars_ok
+        || !prefix.as_bytes()[0].is_ascii_alphanumeric()
+    {
+        return Err(format!(
+            "secrets.gitlab_token_prefixes: {prefix:?} is not a token prefix: use {MIN_PREFIX_CHARS} to {MAX_PREFIX_CHARS} letters, digits, '-', '_' or '.', starting with a letter or digit"
+        ));
+    }
+    Ok(())
+}
+
+/// Adds `prefixes` to every built-in GitLab token rule of `packs` (secret rules tagged
+/// `gitlab` with a known `prefix` that their pattern spells out).
+pub fn apply(packs: &mut [LoadedPack], prefixes: &[String]) -> Result<(), Error> {
+    if prefixes.is_empty() {
+        return Ok(());
+    }
+    for p in prefixes {
+        validate(p).map_err(Error::Config)?;
+    }
+    let instance = prefixes
+        .iter()
+        .map(|p| regex::escape(p))
+        .collect::<Vec<_>>()
+        .join("|");
+    for pack in packs.iter_mut().filter(|p| p.builtin) {
+        for rule in &mut pack.pack.rules {
+            let Some(known) = rule.prefix.clone() else {
+                continue;
+            };
+            if rule.kind != super::RuleKind::Secret || !rule.tags.iter().any(|t| t == "gitlab") {
+                continue;
+            }
+            let short = known.strip_prefix("gl").unwrap_or(&known);
+            let escaped = regex::escape(&known);
+            let with_instance = format!(
+                "(?:{escaped}|(?:{instance})-?(?:{escaped}|{}))",
+                regex::escape(short)
+            );
+            let mut touched = false;
+            for pattern in rule.pattern.iter_mut().chain(rule.patterns.iter_mut()) {
+                if pattern.contains(known.as_str()) {
+                    *pattern = pattern.replacen(known.as_str(), &with_instance, 1);
+                    touched = true;
+                }
+            }
+            if !touched {
+                continue;
+            }
+            if known == "glpat-" {
+                rule.patterns.push(format!(
+                    r"(?:^|[^0-9A-Za-z_.-])(?P<secret>(?:{instance})[0-9A-Za-z_-]{{20,}})"
+                ));
+            }
+            rule.keywords
+                .extend(prefixes.iter().map(|p| p.to_ascii_lowercase()));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_checked() {
+        assert!(validate("acme-").is_ok());
+        assert!(validate("corp_tok").is_ok());
+        assert!(validate("ab").is_err());
+        assert!(validate("-acme").is_err());
+        assert!(validate("ac me").is_err());
+        assert!(validate("a(b)c").is_err());
+        assert!(validate(&"x".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn every_gitlab_token_rule_takes_the_prefix() {
+        let mut packs = super::super::builtin::packs().expect("packs");
+        apply(&mut packs, &["acme-".to_string()]).expect("applies");
+        let gitlab: Vec<_> = packs
+            .iter()
+            .flat_map(|p| &p.pack.rules)
+            .filter(|r| r.tags.iter().any(|t| t == "gitlab") && r.prefix.is_some())
+            .collect();
+        assert!(gitlab.len() >= 10, "{}", gitlab.len());
+        for rule in gitlab {
+            assert!(
+                rule.keywords.iter().any(|k| k == "acme-"),
+                "{} has no keyword for the prefix",
+                rule.id
+            );
+            assert!(
+                rule.pattern
+                    .iter()
+                    .chain(&rule.patterns)
+                    .any(|p| p.contains("acme\\-")),
+                "{} has no pattern for the prefix",
+                rule.id
+            );
+        }
+    }
+}
