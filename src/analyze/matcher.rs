@@ -302,6 +302,9 @@ pub(super) fn find_secrets_at(
             }
         }
     }
+    crate::rules::prefixes::yield_replaced_pat_form(&mut hits, |h| {
+        (&rules.rules[h.rule].spec, h.span.clone())
+    });
     // A generic rule yields to a specific one that found an overlapping value.
     let specific: Vec<Range<usize>> = hits
         .iter()

@@ -77,7 +77,7 @@ pub fn apply(packs: &mut [LoadedPack], prefixes: &[String]) -> Result<(), Error>
             if !touched {
                 continue;
             }
-            if known == "glpat-" {
+            if rule.id == REPLACED_PREFIX_RULE {
                 rule.patterns.push(format!(
                     r"(?:^|[^0-9A-Za-z_.-])(?P<secret>(?:{instance})[0-9A-Za-z_-]{{20,}})"
                 ));
@@ -87,6 +87,36 @@ pub fn apply(packs: &mut [LoadedPack], prefixes: &[String]) -> Result<(), Error>
         }
     }
     Ok(())
+}
+
+/// The rule that also looks for a configured prefix in place of its own (`glpat-`).
+const REPLACED_PREFIX_RULE: &str = "gitlab-pat";
+
+/// With a configured prefix `P`, the replaced-`glpat-` form (`P` + 20 token characters)
+/// also matches `P-gldt-…`, `Prt-…` and the other instance-prefixed tokens; there the
+/// rule of the token type named after `P` wins and the personal access token hit is
+/// dropped. `view` gives a hit's rule and span.
+pub fn yield_replaced_pat_form<'r, H>(
+    hits: &mut Vec<H>,
+    view: impl Fn(&H) -> (&'r super::RuleSpec, std::ops::Range<usize>),
+) {
+    let is_gitlab = |spec: &super::RuleSpec| spec.tags.iter().any(|t| t == "gitlab");
+    let typed: Vec<std::ops::Range<usize>> = hits
+        .iter()
+        .map(&view)
+        .filter(|(spec, _)| spec.id != REPLACED_PREFIX_RULE && is_gitlab(spec))
+        .map(|(_, span)| span)
+        .collect();
+    if typed.is_empty() {
+        return;
+    }
+    hits.retain(|h| {
+        let (spec, span) = view(h);
+        spec.id != REPLACED_PREFIX_RULE
+            || !typed
+                .iter()
+                .any(|t| t.start < span.end && span.start < t.end)
+    });
 }
 
 #[cfg(test)]

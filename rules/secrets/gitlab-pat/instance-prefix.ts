@@ -11,3 +11,7 @@ export const ref = "acme-glpat-${GITLAB_TOKEN}";
 export const short = "acme-511CFUBW";
 // ok: gitlab-pat
 export const other = "otherco-kNhBm2bd2AG2_B2TFu2a";
+// ok: gitlab-pat
+export const deploy = "acme-gldt-Hq7vN2xT9mK4wZ8pL5rB";
+// ok: gitlab-pat
+export const runner = "corptokrt-Jd3nV8wQ5tZ2mK7xL4pB";
