@@ -1,6 +1,7 @@
 //! Detection quality on the labelled evaluation set in `tests/eval/*.eval`.
 //!
-//! Each `.eval` file is one category (its file stem): `secrets`, or a vulnerability
+//! Each `.eval` file is one category (its file stem up to the first `.`, so
+//! `secrets.shapes.eval` adds to `secrets`): `secrets`, or a vulnerability
 //! category that rules carry as a tag (`sql-injection`, `xss`, `kubernetes`, ...).
 //! Format: `@ PATH` starts a file scanned as if the MR added it; `+ LINE` must be
 //! reported by a rule of the category, `- LINE` must not be reported by any rule of any
@@ -72,11 +73,9 @@ fn parse(names: &[std::path::PathBuf]) -> (Vec<(String, String)>, Vec<Case>, BTr
     let mut cases: Vec<Case> = Vec::new();
     let mut categories: BTreeSet<String> = BTreeSet::new();
     for path in names {
-        let category = path
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
+        // `secrets.shapes.eval` adds to the `secrets` category.
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let category = stem.split('.').next().unwrap_or_default().to_string();
         categories.insert(category.clone());
         let text = std::fs::read_to_string(path).expect("readable eval file");
         let mut line_no = 0u32;
