@@ -63,30 +63,31 @@ for i in sorted(ids):
     print(f"    - {i}")
 PY
 
-run() { # BINARY -> seconds of one scan
-  local start end
-  start=$(date +%s.%N)
-  (cd "$repo" && "$1" scan . --base main --head mr --config "$config" --output-dir "$work/out" \
-    --fail-on never --format json >"$work/last.json" 2>/dev/null) || true
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+run() { # BINARY -> "wall_s cpu_s" of one scan (cpu = user + sys, steadier under load)
+  local TIMEFORMAT='%R %U %S' t
+  t=$( { time (cd "$repo" && "$1" scan . --base main --head mr --config "$config" \
+    --output-dir "$work/out" --fail-on never --format json >"$work/last.json" 2>/dev/null) ; } 2>&1 ) || true
+  echo "$t" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
 }
 count() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(f["kind"]=="secret" for f in d["findings"]), len(d["findings"]))' "$work/last.json"; }
 
 # Warm the page cache, then interleave the runs so drift hits both alike.
 run "$base_bin" >/dev/null; base_found="$(count)"
 run "$new_bin" >/dev/null; new_found="$(count)"
-base_times=(); new_times=()
+: > "$work/times"
 for _ in $(seq "$reps"); do
-  base_times+=("$(run "$base_bin")")
-  new_times+=("$(run "$new_bin")")
+  echo "base $(run "$base_bin")" >> "$work/times"
+  echo "this $(run "$new_bin")" >> "$work/times"
 done
-min() { printf '%s\n' "$@" | sort -g | head -1; }
-base_min="$(min "${base_times[@]}")"
-new_min="$(min "${new_times[@]}")"
-echo "workload: $lines added lines in $files files ($repo); secret rules only; min of $reps runs"
-printf 'base %s: %.3f s  (secret findings, all findings: %s)\n' "$short" "$base_min" "$base_found"
-printf 'this tree: %.3f s  (secret findings, all findings: %s)\n' "$new_min" "$new_found"
-printf 'ratio this/base: %.3f\n' "$(echo "$new_min / $base_min" | bc -l)"
-echo "all runs (s): base ${base_times[*]}"
-echo "              this ${new_times[*]}"
+echo "workload: $lines added lines in $files files ($repo); secret rules only; min of $reps interleaved runs"
+echo "secret findings, all findings: base $base_found; this tree $new_found"
+python3 - "$work/times" "$short" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1])]
+def m(who, col):
+    return min(float(r[col]) for r in rows if r[0] == who)
+for col, name in ((1, "wall"), (2, "cpu (user+sys)")):
+    b, t = m("base", col), m("this", col)
+    print(f"{name:<15} base {sys.argv[2]} {b:.3f} s   this tree {t:.3f} s   ratio {t / b:.3f}")
+PY
+echo "every run (name wall cpu): $work/times"
