@@ -192,6 +192,80 @@ mod tests {
         assert_eq!(decode("plain", Decode::Percent).as_deref(), Some("plain"));
     }
 
+    fn rules() -> &'static RuleSet {
+        static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
+        RULES.get_or_init(|| crate::rules::load(&[]).expect("built-in rules"))
+    }
+
+    fn b64(s: &str) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        s.as_bytes()
+            .chunks(3)
+            .flat_map(|c| {
+                let n = c
+                    .iter()
+                    .enumerate()
+                    .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+                (0..4).map(move |i| {
+                    if i <= c.len() {
+                        char::from(A[((n >> (18 - 6 * i)) & 63) as usize])
+                    } else {
+                        '='
+                    }
+                })
+            })
+            .collect()
+    }
+
+    fn index(id: &str) -> usize {
+        rules()
+            .rules
+            .iter()
+            .position(|r| r.spec.id == id)
+            .expect("rule exists")
+    }
+
+    #[test]
+    fn basic_values_are_judged_by_what_they_decode_to() {
+        let basic = index("http-basic-auth");
+        let judged = |plain: &str| judge(&b64(plain), basic, rules(), 0);
+        let own = judged("deployer:Vq8rTz2mKp4Lw9Xc").expect("a password");
+        assert_eq!(own.kind, None);
+        let pat = judged("oauth2:glpat-Wm3qZr8TkV2xLp9NcB7d").expect("a PAT");
+        assert_eq!(pat.kind, Some(index("gitlab-pat")));
+        for silent in [
+            "user:password",
+            "admin:changeme",
+            "ci:${CI_PASSWORD}",
+            "no-colon",
+        ] {
+            assert_eq!(judged(silent), None, "{silent}");
+        }
+        // Depth and size bounds.
+        assert_eq!(
+            judge(&b64("deployer:Vq8rTz2mKp4Lw9Xc"), basic, rules(), MAX_DEPTH),
+            None
+        );
+        let huge = b64(&format!("u:{}", "Vq8rTz2m".repeat(MAX_ENCODED_BYTES / 8)));
+        assert_eq!(judge(&huge, basic, rules(), 0), None);
+    }
+
+    #[test]
+    fn the_llm_never_sees_an_encoded_credential() {
+        let line = format!(
+            "headers = {{\"Authorization\": \"Basic {}\"}}",
+            b64("deployer:Vq8rTz2mKp4Lw9Xc")
+        );
+        let sent = super::super::matcher::redact_secrets(&line, &[], rules());
+        assert!(!sent.contains(&b64("deployer:Vq8rTz2mKp4Lw9Xc")), "{sent}");
+        assert!(sent.contains("Basic … (36 chars)"), "{sent}");
+        let placeholder = format!("auth = \"Basic {}\"", b64("user:password"));
+        assert_eq!(
+            super::super::matcher::redact_secrets(&placeholder, &[], rules()),
+            placeholder
+        );
+    }
+
     #[test]
     fn binary_is_not_text() {
         assert_eq!(decode("/w==", Decode::Base64), None);
