@@ -14,7 +14,9 @@
 //! ```
 //!
 //! Any finding of the rule on a line not preceded by `ruleid:` fails too. Every rule
-//! needs at least one `ruleid:` and one `ok:` case.
+//! needs at least one `ruleid:` and one `ok:` case. A comment line
+//! `fixture-gitlab-token-prefixes: acme-, corptok` checks that file with those
+//! instance-specific GitLab token prefixes configured (`secrets.gitlab_token_prefixes`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -158,7 +160,17 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
                 }
             }
         }
-        let analysis = super::scan_whole_file(&scan_path, &file.content, &set, &limits);
+        let configured;
+        let rules = match fixture_prefixes(&text) {
+            Some(prefixes) => {
+                let mut shaped = packs.to_vec();
+                rules::prefixes::apply(&mut shaped, &prefixes)?;
+                configured = RuleSet::compile(&shaped)?;
+                &configured
+            }
+            None => &set,
+        };
+        let analysis = super::scan_whole_file(&scan_path, &file.content, rules, &limits);
         let found: BTreeSet<u32> = analysis
             .findings
             .iter()
@@ -196,6 +208,21 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
         }
     }
     Ok(report)
+}
+
+/// The GitLab token prefixes a fixture is checked with, from a comment line
+/// `fixture-gitlab-token-prefixes: acme-, corptok` (what `secrets.gitlab_token_prefixes`
+/// would hold in `.mrwarden.yml`).
+fn fixture_prefixes(text: &str) -> Option<Vec<String>> {
+    const KEY: &str = "fixture-gitlab-token-prefixes:";
+    let line = text.lines().find(|l| l.contains(KEY))?;
+    let (_, list) = line.split_once(KEY)?;
+    Some(
+        list.split(',')
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
+    )
 }
 
 /// Which rule a fixture file belongs to, and the path to scan it under.

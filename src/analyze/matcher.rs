@@ -32,10 +32,12 @@ pub struct FileScope {
     pub byte_cap: usize,
 }
 
-struct SecretHit {
-    rule: usize,
+pub(super) struct SecretHit {
+    pub(super) rule: usize,
     span: Range<usize>,
     confidence: Confidence,
+    /// For a `decode:` rule, the rule that found a credential in the decoded text.
+    decoded_kind: Option<usize>,
 }
 
 /// Findings on the added lines of `file`.
@@ -127,20 +129,27 @@ pub fn scan_file_keyed(
                 continue;
             }
             let (redacted, basis) = redact_line(text, &secrets, rules);
-            let mut emit = |rule_index: usize, at: usize, confidence: Confidence| {
+            let mut emit = |rule_index: usize,
+                            at: usize,
+                            confidence: Confidence,
+                            decoded_kind: Option<usize>| {
                 let rule = &rules.rules[rule_index];
                 let key = (rule_index, basis.clone());
                 let occurrence = occurrences.entry(key).or_insert(0);
                 let fingerprint = Fingerprint::compute(&rule.spec.id, path, &basis, *occurrence);
                 *occurrence += 1;
-                findings.push(finding(
+                let mut f = finding(
                     rule,
                     path,
                     line_no,
                     snippet(&redacted, at),
                     confidence,
                     fingerprint,
-                ));
+                );
+                if let Some(kind) = decoded_kind {
+                    name_decoded_kind(&mut f, &rules.rules[kind].spec);
+                }
+                findings.push(f);
                 findings.len() - 1
             };
             for hit in &secrets {
@@ -148,6 +157,7 @@ pub fn scan_file_keyed(
                     hit.rule,
                     redacted_offset(text, &secrets, hit.span.start, rules),
                     hit.confidence,
+                    hit.decoded_kind,
                 );
                 keys.push((index, SecretKey::of(&text[hit.span.clone()])));
             }
@@ -157,6 +167,7 @@ pub fn scan_file_keyed(
                     r,
                     redacted_offset(text, &secrets, at, rules),
                     rule.spec.confidence,
+                    None,
                 );
             }
         }
@@ -243,6 +254,17 @@ fn find_secrets(
     rules: &RuleSet,
     candidates: &[usize],
 ) -> Vec<SecretHit> {
+    find_secrets_at(text, above, rules, candidates, 0)
+}
+
+/// [`find_secrets`] inside `depth` decodings (see [`super::decode`]).
+pub(super) fn find_secrets_at(
+    text: &str,
+    above: &[&str],
+    rules: &RuleSet,
+    candidates: &[usize],
+    depth: u8,
+) -> Vec<SecretHit> {
     let mut hits: Vec<SecretHit> = Vec::new();
     for &r in candidates {
         let rule = &rules.rules[r];
@@ -263,16 +285,26 @@ fn find_secrets(
                 if m.is_empty() || hits.iter().any(|h| h.rule == r && h.span == m.range()) {
                     continue;
                 }
-                if let Some(confidence) = super::secrets::assess(m.as_str(), text, &rule.spec) {
+                let judged = if rule.spec.decode.is_some() {
+                    super::decode::judge(m.as_str(), r, rules, depth)
+                        .map(|d| (d.confidence, d.kind))
+                } else {
+                    super::secrets::assess(m.as_str(), text, &rule.spec).map(|c| (c, None))
+                };
+                if let Some((confidence, decoded_kind)) = judged {
                     hits.push(SecretHit {
                         rule: r,
                         span: m.range(),
                         confidence,
+                        decoded_kind,
                     });
                 }
             }
         }
     }
+    crate::rules::prefixes::yield_replaced_pat_form(&mut hits, |h| {
+        (&rules.rules[h.rule].spec, h.span.clone())
+    });
     // A generic rule yields to a specific one that found an overlapping value.
     let specific: Vec<Range<usize>> = hits
         .iter()
@@ -301,6 +333,16 @@ fn find_secrets(
     kept
 }
 
+/// Names on a finding of a `decode:` rule the kind of credential the value decodes to
+/// (never the value), and takes the more severe of the two rules' severities.
+fn name_decoded_kind(finding: &mut Finding, kind: &crate::rules::RuleSpec) {
+    finding.message = format!(
+        "{} The encoded value decodes to a credential of kind {} ({}); the decoded value is not shown.",
+        finding.message, kind.title, kind.id
+    );
+    finding.severity = finding.severity.max(kind.severity);
+}
+
 fn vuln_match(text: &str, above: &[&str], rule: &CompiledRule) -> Option<usize> {
     let at = rule.patterns.iter().find_map(|re| re.find(text))?.start();
     (!rule.not_patterns.iter().any(|n| n.is_match(text)) && parent_ok(rule, text, above))
@@ -314,7 +356,17 @@ fn merged_spans<'a>(
 ) -> Vec<(Range<usize>, Option<&'a str>)> {
     let mut spans: Vec<(Range<usize>, Option<&str>)> = secrets
         .iter()
-        .map(|h| (h.span.clone(), rules.rules[h.rule].spec.prefix.as_deref()))
+        .map(|h| {
+            let spec = &rules.rules[h.rule].spec;
+            // An encoded value shows none of its characters: they would spell out the
+            // start of the decoded credential.
+            let prefix = if spec.decode.is_some() {
+                Some("")
+            } else {
+                spec.prefix.as_deref()
+            };
+            (h.span.clone(), prefix)
+        })
         .collect();
     spans.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
     let mut merged: Vec<(Range<usize>, Option<&str>)> = Vec::new();

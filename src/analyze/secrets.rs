@@ -27,10 +27,16 @@ pub fn assess(value: &str, line: &str, rule: &RuleSpec) -> Option<Confidence> {
     }
 }
 
+/// The account key of Azure's storage emulators (Azurite, the Storage Emulator), the
+/// same for everyone and published in Microsoft's documentation: not a secret.
+const AZURE_DEVELOPMENT_STORAGE_KEY: &str =
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
 /// Documentation values every secret rule ignores.
 fn obviously_fake(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
-    value.contains("EXAMPLE")
+    value == AZURE_DEVELOPMENT_STORAGE_KEY
+        || value.contains("EXAMPLE")
         || lower.contains("xxxxxxxx")
         || lower.contains("********")
         || lower.contains("<your")

@@ -138,10 +138,8 @@ fn analyse(
         // An MR in API mode always has its session (made above).
         (ReviewSource::Api, None) => return Err(Error::Usage("no GitLab session".into())),
     };
-    let (rules, rule_warnings) = rules::load_without(
-        &input.trusted.custom,
-        &input.trusted.config.config.rules.disable,
-    )?;
+    let (rules, rule_warnings) =
+        rules::load_configured(&input.trusted.custom, &input.trusted.config.config)?;
     warnings.extend(rule_warnings);
     let policy = Policy {
         config: &input.trusted.config,

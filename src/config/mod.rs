@@ -60,6 +60,19 @@ pub struct Config {
     /// What `review` writes on the merge request.
     #[serde(default)]
     pub comments: CommentsConfig,
+    /// Secret detection settings.
+    #[serde(default)]
+    pub secrets: SecretsConfig,
+}
+
+/// The `secrets:` section.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecretsConfig {
+    /// Extra GitLab token prefixes of a self-managed instance (its instance token prefix,
+    /// or its replacement for `glpat-`), looked for by every GitLab token rule.
+    #[serde(default)]
+    pub gitlab_token_prefixes: Vec<String>,
 }
 
 /// How comments are posted (`comments.mode`).
@@ -325,6 +338,10 @@ pub fn parse(origin: &str, text: &str) -> Result<Loaded, Error> {
             "{origin}: llm.max_requests and llm.request_timeout_secs must be at least 1; see docs/llm.md"
         )));
     }
+    for prefix in &config.secrets.gitlab_token_prefixes {
+        validate_token_prefix(prefix)
+            .map_err(|e| Error::Config(format!("{origin}: {e}; see docs/configuration.md")))?;
+    }
     let mut warnings = Vec::new();
     if let Some(v) = config.version.filter(|v| *v > VERSION) {
         warnings.push(format!(
@@ -383,6 +400,31 @@ pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, Error> {
     }
     b.build()
         .map_err(|e| Error::Config(format!("exclude patterns: {e}")))
+}
+
+/// Longest prefix accepted.
+const MAX_PREFIX_CHARS: usize = 40;
+
+/// Fewest characters in a prefix: a shorter one would make the replaced-PAT form match
+/// ordinary identifiers.
+const MIN_PREFIX_CHARS: usize = 3;
+
+/// Checks a `secrets.gitlab_token_prefixes` entry; the error says what is allowed
+/// (`rules::prefixes` applies the valid ones to the GitLab token rules).
+pub fn validate_token_prefix(prefix: &str) -> Result<(), String> {
+    let len = prefix.chars().count();
+    let chars_ok = prefix
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if !(MIN_PREFIX_CHARS..=MAX_PREFIX_CHARS).contains(&len)
+        || !chars_ok
+        || !prefix.as_bytes()[0].is_ascii_alphanumeric()
+    {
+        return Err(format!(
+            "secrets.gitlab_token_prefixes: {prefix:?} is not a token prefix: use {MIN_PREFIX_CHARS} to {MAX_PREFIX_CHARS} letters, digits, '-', '_' or '.', starting with a letter or digit"
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -467,6 +509,24 @@ mod tests {
         let c = parse("c.yml", "triage: {min_role: developer}\n").expect("parses");
         assert_eq!(c.config.triage.min_role.access_level(), 30);
         assert!(parse("c.yml", "triage: {min_role: admin}\n").is_err());
+    }
+
+    #[test]
+    fn gitlab_token_prefixes_parse_and_are_checked() {
+        let c = parse(
+            "c.yml",
+            "secrets:\n  gitlab_token_prefixes: [acme-, corptok]\n",
+        )
+        .expect("parses");
+        assert_eq!(c.config.secrets.gitlab_token_prefixes, ["acme-", "corptok"]);
+        let e = parse("c.yml", "secrets:\n  gitlab_token_prefixes: [\"a b\"]\n")
+            .expect_err("bad prefix")
+            .to_string();
+        assert!(
+            e.contains("gitlab_token_prefixes") && e.contains("c.yml"),
+            "{e}"
+        );
+        assert!(parse("c.yml", "secrets:\n  prefixes: [acme-]\n").is_err());
     }
 
     #[test]

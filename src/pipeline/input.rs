@@ -129,7 +129,7 @@ pub fn local(repo: &Path, config_path: Option<&Path>) -> Result<Local, Error> {
         .iter()
         .map(|p| rules::read_pack(&repo.join(p)))
         .collect::<Result<Vec<_>, _>>()?;
-    let (rules, warnings) = rules::load_without(&custom, &config.config.rules.disable)?;
+    let (rules, warnings) = rules::load_configured(&custom, &config.config)?;
     config.warnings.extend(warnings);
     Ok(Local { config, rules })
 }

@@ -91,6 +91,8 @@ pub struct CompiledRule {
     pub not_file_pattern: Option<Pattern>,
     /// The enclosing (less indented) line above a match must match this.
     pub parent_pattern: Option<Pattern>,
+    /// Secrets with `decode`: what the decoded text must match.
+    pub decoded_pattern: Option<Pattern>,
     /// Applies to every text file (no languages, no paths).
     pub everywhere: bool,
 }
@@ -256,6 +258,21 @@ fn regex(origin: &str, id: &str, pattern: &str) -> Result<Regex, Error> {
         .map_err(|e| rule_error(origin, id, &format!("bad regex {pattern:?}: {e}")))
 }
 
+/// `decode` only on secret rules, `decoded_pattern` only with `decode`.
+fn check_decode(spec: &RuleSpec, origin: &str) -> Result<(), Error> {
+    if spec.decode.is_some() && spec.kind != super::spec::RuleKind::Secret {
+        return Err(rule_error(
+            origin,
+            &spec.id,
+            "decode applies to secret rules only",
+        ));
+    }
+    if spec.decoded_pattern.is_some() && spec.decode.is_none() {
+        return Err(rule_error(origin, &spec.id, "decoded_pattern needs decode"));
+    }
+    Ok(())
+}
+
 fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<CompiledRule, Error> {
     let id = &spec.id;
     if !valid_rule_id(id) {
@@ -313,21 +330,12 @@ fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<Compiled
         .iter()
         .map(|p| regex(origin, id, p))
         .collect::<Result<Vec<_>, _>>()?;
-    let file_pattern = spec
-        .file_pattern
-        .as_deref()
-        .map(|p| regex(origin, id, p))
-        .transpose()?;
-    let not_file_pattern = spec
-        .not_file_pattern
-        .as_deref()
-        .map(|p| regex(origin, id, p))
-        .transpose()?;
-    let parent_pattern = spec
-        .parent_pattern
-        .as_deref()
-        .map(|p| regex(origin, id, p))
-        .transpose()?;
+    let optional = |p: &Option<String>| p.as_deref().map(|p| regex(origin, id, p)).transpose();
+    let file_pattern = optional(&spec.file_pattern)?;
+    let not_file_pattern = optional(&spec.not_file_pattern)?;
+    let parent_pattern = optional(&spec.parent_pattern)?;
+    let decoded_pattern = optional(&spec.decoded_pattern)?;
+    check_decode(spec, origin)?;
     if spec.min_entropy.is_some_and(|e| !(0.0..=8.0).contains(&e)) {
         return Err(rule_error(
             origin,
@@ -344,6 +352,7 @@ fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<Compiled
         file_pattern,
         not_file_pattern,
         parent_pattern,
+        decoded_pattern,
     })
 }
 
@@ -372,7 +381,8 @@ mod tests {
                     .chain(&spec.not_patterns)
                     .chain(&spec.file_pattern)
                     .chain(&spec.not_file_pattern)
-                    .chain(&spec.parent_pattern);
+                    .chain(&spec.parent_pattern)
+                    .chain(&spec.decoded_pattern);
                 for p in all {
                     regex(&pack.origin, &spec.id, p).unwrap_or_else(|e| panic!("{e}"));
                     count += 1;
@@ -409,6 +419,13 @@ mod tests {
                 .expect_err("lang")
                 .to_string()
                 .contains("unknown language")
+        );
+        let decode_on_vuln = GOOD.replace("keywords:", "decode: base64\n    keywords:");
+        assert!(
+            pack(&decode_on_vuln)
+                .expect_err("decode")
+                .to_string()
+                .contains("secret rules only")
         );
         let id = GOOD.replace("x-eval", "X_Eval");
         assert!(pack(&id).is_err());

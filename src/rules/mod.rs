@@ -5,6 +5,7 @@
 pub mod builtin;
 pub mod compile;
 pub mod lang;
+pub mod prefixes;
 pub mod spec;
 
 use std::path::Path;
@@ -49,6 +50,19 @@ pub fn load(custom: &[LoadedPack]) -> Result<RuleSet, Error> {
     load_without(custom, &[]).map(|(set, _)| set)
 }
 
+/// The built-in packs plus `custom`, as a repository's configuration shapes them: the
+/// rules it disables dropped, its instance-specific GitLab token prefixes added.
+pub fn load_configured(
+    custom: &[LoadedPack],
+    config: &crate::config::Config,
+) -> Result<(RuleSet, Vec<String>), Error> {
+    load_shaped(
+        custom,
+        &config.rules.disable,
+        &config.secrets.gitlab_token_prefixes,
+    )
+}
+
 /// Like [`load`], dropping the rules whose id or tag is in `disable` before compiling.
 /// Returns warnings for `disable` entries that match no rule (a typo would otherwise
 /// silently keep a rule on).
@@ -56,7 +70,16 @@ pub fn load_without(
     custom: &[LoadedPack],
     disable: &[String],
 ) -> Result<(RuleSet, Vec<String>), Error> {
+    load_shaped(custom, disable, &[])
+}
+
+fn load_shaped(
+    custom: &[LoadedPack],
+    disable: &[String],
+    gitlab_token_prefixes: &[String],
+) -> Result<(RuleSet, Vec<String>), Error> {
     let mut packs = builtin::packs()?;
+    prefixes::apply(&mut packs, gitlab_token_prefixes)?;
     packs.extend_from_slice(custom);
     let mut used = vec![false; disable.len()];
     for pack in &mut packs {

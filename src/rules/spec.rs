@@ -57,6 +57,20 @@ pub enum Checksum {
     Crc32Base62,
 }
 
+/// How a secret rule's captured value is encoded. The value is decoded (bounded in size
+/// and depth), the secret rules run on the decoded text, and the finding stays on the
+/// encoded line, redacted, naming the kind of credential the value decodes to. The
+/// decoded text is never printed or stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decode {
+    /// Standard or URL-safe base64, padding optional; a percent-encoded value
+    /// (`%3D` for `=`) is percent-decoded first.
+    Base64,
+    /// Percent-encoding (`%40` for `@`); a value without escapes is judged as written.
+    Percent,
+}
+
 /// How hard to look for placeholders in a matched secret value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -145,6 +159,16 @@ pub struct RuleSpec {
     /// Secrets: placeholder filtering strength.
     #[serde(default)]
     pub placeholders: Placeholders,
+    /// Secrets: the captured value is encoded this way; the rule reports only when the
+    /// decoded text holds a credential (see [`Decode`]).
+    #[serde(default)]
+    pub decode: Option<Decode>,
+    /// Secrets with `decode`: when no secret rule finds a credential in the decoded text,
+    /// the decoded text must match this, and its `secret` group (else the whole match) is
+    /// judged by `placeholders` and `min_entropy`, e.g. `^[^:]+:(?P<secret>.+)$` for the
+    /// `user:password` of HTTP Basic. Without it the whole decoded text is judged.
+    #[serde(default)]
+    pub decoded_pattern: Option<String>,
     /// Secrets: a generic rule yields to a provider rule matching the same value.
     #[serde(default)]
     pub generic: bool,

@@ -23,6 +23,7 @@ mod properties;
 mod publish;
 mod reports;
 mod review;
+mod secret_decoding;
 mod threat_model;
 mod too_large_history;
 mod trusted_policy;
