@@ -33,6 +33,9 @@ pub fn run(args: &ReviewArgs, env: EnvFn<'_>) -> Outcome {
 
 /// Runs the review for a built context.
 pub fn execute(ctx: &ReviewContext) -> Outcome {
+    if ctx.disabled {
+        return switched_off(ctx);
+    }
     let mut to_publish = None;
     // DESIGN.md: reports first (on every exit path), then publish, then the gate.
     let mut outcome = super::with_reports(&ctx.output, |started| {
@@ -46,6 +49,42 @@ pub fn execute(ctx: &ReviewContext) -> Outcome {
                 append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
             }
         }
+    }
+    outcome
+}
+
+/// `MRWARDEN_DISABLED=true`: valid empty reports, a clear log line, exit 0; with a token
+/// in an MR pipeline the summary note says the review was switched off (an MR can set
+/// the variable in its own `.gitlab-ci.yml`, so this must be visible).
+fn switched_off(ctx: &ReviewContext) -> Outcome {
+    let mut outcome = super::with_reports(&ctx.output, |started| {
+        let mut result =
+            nothing_to_review("switched off (MRWARDEN_DISABLED)".into(), ctx, started)?;
+        result.1.warnings.push(
+            "MRWARDEN_DISABLED is true: mrwarden is switched off for this pipeline; no analysis ran, empty reports were written and the job passes".into(),
+        );
+        Ok(result)
+    });
+    let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
+    let Some(mr) = ctx.mr.as_ref().filter(|_| has_token && !ctx.dry_run) else {
+        return outcome;
+    };
+    let errors = match connect(ctx) {
+        Ok((rt, api, _)) => {
+            rt.block_on(crate::gitlab::publish::switched_off(
+                &api,
+                &mr.project,
+                mr.iid,
+            ))
+            .errors
+        }
+        Err(e) => vec![e.to_string()],
+    };
+    for e in &errors {
+        outcome.stderr.push(format!(
+            "warning: publishing to the merge request: {}",
+            crate::sanitize::terminal(e)
+        ));
     }
     outcome
 }
@@ -159,15 +198,22 @@ fn analyse(
     }
     if !has_token {
         warnings.push(format!(
-            "{} is not set: report-only run (reports and gate, nothing posted to GitLab)",
+            "{} is not set: report-only run (reports and gate; comments are off, nothing is posted to GitLab)",
             ctx.token_variable
         ));
     }
     // The limits that apply before the trusted configuration is known are the defaults.
     let max = defaults.config.limits.max_diff_bytes;
     let clock = std::time::Instant::now();
-    let (loaded, not_scanned, trusted, version, commits) = match &ctx.source {
+    let (loaded, not_scanned, mut trusted, version, commits) = match &ctx.source {
         ReviewSource::Git { repo, diff } => {
+            if let crate::context::DiffSpec::Range {
+                base: Some(base),
+                head: Some(head),
+            } = diff
+            {
+                source::git::check_ci_range(repo, base, head)?;
+            }
             let loaded = source::load(repo, diff, &defaults.config.limits)?;
             let commits = match diff {
                 crate::context::DiffSpec::Range { base, head } => {
@@ -198,6 +244,7 @@ fn analyse(
             loaded
         }
     };
+    trusted::apply_central(&mut trusted, ctx.central_config.as_ref());
     let (rules, rule_warnings) =
         rules::load_without(&trusted.custom, &trusted.config.config.rules.disable)?;
     warnings.extend(rule_warnings);

@@ -71,16 +71,8 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         return out;
     }
     let project = crate::diff::source::api::project_id(input.project);
-    // A builder without required fields cannot fail.
-    let Ok(me) = CurrentUser::builder().build() else {
+    let Some(user) = bot_user(api, &mut out).await else {
         return out;
-    };
-    let user: User = match api.get(&me).await {
-        Ok(u) => u,
-        Err(e) => {
-            out.errors.push(format!("cannot read the bot user: {e}"));
-            return out;
-        }
     };
     let versions: Vec<Version> = match api
         .get_all(
@@ -111,7 +103,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
             .is_ok_and(|m| m.access_level >= 30),
         Err(_) => false,
     };
-    let existing = match list_discussions(api, input).await {
+    let existing = match list_discussions(api, input.project, input.iid).await {
         Ok(d) => d,
         Err(e) => {
             out.errors
@@ -258,6 +250,52 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     out
 }
 
+/// The bot (`GET /user`); a failure is recorded in `out`.
+async fn bot_user(api: &Gitlab, out: &mut Published) -> Option<User> {
+    // A builder without required fields cannot fail.
+    let me = CurrentUser::builder().build().ok()?;
+    match api.get(&me).await {
+        Ok(u) => Some(u),
+        Err(e) => {
+            out.errors.push(format!("cannot read the bot user: {e}"));
+            None
+        }
+    }
+}
+
+/// The summary note of a run switched off by `MRWARDEN_DISABLED`: it replaces the bot's
+/// summary (or starts one), so the merge request shows that no review ran. Threads are
+/// left as they are: nothing was analysed, so nothing is fixed or reopened.
+pub async fn switched_off(api: &Gitlab, project: &str, iid: u64) -> Published {
+    let mut out = Published::default();
+    let Some(user) = bot_user(api, &mut out).await else {
+        return out;
+    };
+    let existing = match list_discussions(api, project, iid).await {
+        Ok(d) => d,
+        Err(e) => {
+            out.errors
+                .push(format!("cannot list the MR discussions: {e}"));
+            return out;
+        }
+    };
+    let text = body::finalise(&format!(
+        "{}\n\n**mrwarden is switched off** for this pipeline: `MRWARDEN_DISABLED` is `true` (a CI/CD variable, or this merge request's own `.gitlab-ci.yml`). No analysis ran and nothing gates this pipeline; earlier threads are left as they were.\n",
+        body::SUMMARY_MARKER
+    ));
+    let ep = WriteNote {
+        project: crate::diff::source::api::project_id(project),
+        merge_request: iid,
+        note: plan::summary_note(&existing, user.id),
+        body: &text,
+    };
+    match api.write(&ep).await {
+        Ok(_) => out.summary_written = true,
+        Err(e) => out.errors.push(write_error("write the summary note", &e)),
+    }
+    out
+}
+
 /// The summary note: the markdown report, the findings not posted inline, whether a
 /// newer version superseded this run, and the marker; through [`body::finalise`].
 pub fn summary_body(
@@ -349,11 +387,12 @@ async fn resolve_thread(
 
 async fn list_discussions(
     api: &Gitlab,
-    input: &Input<'_>,
+    project: &str,
+    iid: u64,
 ) -> Result<Vec<ExistingDiscussion>, ApiFailure> {
     let ep = MergeRequestDiscussions::builder()
-        .project(crate::diff::source::api::project_id(input.project))
-        .merge_request(input.iid)
+        .project(crate::diff::source::api::project_id(project))
+        .merge_request(iid)
         .build()
         .map_err(|e| {
             ApiFailure::Transport(super::RestError::Setup(format!(
@@ -401,7 +440,7 @@ pub fn discussion_from_json(d: &Value) -> Option<ExistingDiscussion> {
 /// replies: keep the oldest of each, delete the bot's own younger ones
 /// ([`plan::duplicates`]). A note another run deleted first is no error.
 async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Published) {
-    let existing = match list_discussions(api, input).await {
+    let existing = match list_discussions(api, input.project, input.iid).await {
         Ok(d) => d,
         Err(e) => {
             out.errors.push(format!(

@@ -252,6 +252,20 @@ pub fn plan(
     out
 }
 
+/// The bot's oldest summary note, for a run that writes only the summary.
+pub fn summary_note(existing: &[ExistingDiscussion], bot_id: u64) -> Option<u64> {
+    existing
+        .iter()
+        .filter_map(|d| d.notes.first())
+        .filter(|n| {
+            !n.system
+                && n.author_id == bot_id
+                && body::marker_fingerprint(&n.body) == Some("summary")
+        })
+        .map(|n| n.id)
+        .min()
+}
+
 /// The bot's threads by fingerprint (oldest first) and its summary note; younger
 /// duplicates of either become deletions.
 fn index<'a>(
