@@ -29,6 +29,9 @@ pub enum Command {
     /// CI mode: review the merge request of this pipeline through the GitLab API,
     /// write reports and gate. Outside a merge-request pipeline it writes empty reports.
     Review(ReviewArgs),
+    /// Exit with the code recorded in the verdict file of an earlier `review` or
+    /// `scan` (the component's gate job).
+    Gate(GateArgs),
     /// Check the GitLab connection: API reachable (TLS, CA, proxy), token valid, its
     /// scopes and expiry, the bot's role, project and merge request. One line per check.
     Doctor(DoctorArgs),
@@ -133,12 +136,41 @@ pub struct ReviewArgs {
     /// `comments.max_inline` unless `allow_override: true`.
     #[arg(long, value_name = "N")]
     pub max_inline: Option<usize>,
+    /// Exit 0 once the reports and the verdict file are written (2 still for a
+    /// configuration error); `mrwarden gate` exits with the verdict later. GitLab
+    /// ingests security reports only from jobs that succeed.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Which pipelines review an MR: `merge_request` pipelines only, or also `branch`
+    /// pipelines whose branch is the source branch of an open MR in this project
+    /// (never the default branch's).
+    #[arg(long, value_name = "KIND", default_value = "merge_request", value_parser = ["merge_request", "branch"])]
+    pub pipeline: String,
+    /// Identity of this include of the component (its job prefix): the summary note
+    /// it writes on the MR is its own, so two includes do not edit each other's.
+    #[arg(long, value_name = "NAME", default_value = "mrwarden")]
+    pub instance: String,
     /// Whether failing to post comments fails the job (exit 3) or only warns.
     #[arg(long, value_name = "WHAT", default_value = "warn", value_parser = ["warn", "fail"])]
     pub on_publish_error: String,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// `mrwarden gate`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: the recorded ones (0 passed, 1 findings at or above --fail-on, 3 could not analyse); 2 if the verdict file is missing or invalid."
+)]
+pub struct GateArgs {
+    /// The verdict file written by `review` or `scan`.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "mrwarden-out/mrwarden-verdict.json"
+    )]
+    pub verdict: PathBuf,
 }
 
 /// `mrwarden doctor`.

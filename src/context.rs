@@ -42,6 +42,10 @@ pub struct Output {
     pub color: bool,
     /// The report files to write, in writing order, without repeats (`--report`).
     pub reports: Vec<ReportKind>,
+    /// Whether the run writes files at all (reports and the verdict file): not for
+    /// `scan --staged` unless `--output-dir` or `--report` asks (a pre-commit hook
+    /// must leave the working tree as it was).
+    pub write_files: bool,
 }
 
 /// GitLab CI variables that matter to a local scan.
@@ -102,11 +106,15 @@ impl Context {
                     .or_else(|| args.base.is_none().then(|| ci.head_sha.clone()).flatten()),
             },
         };
+        let mut output = Output::from_args(&args.common, PathBuf::from("mrwarden-out"), env);
+        output.write_files = diff != DiffSpec::Staged
+            || args.common.output_dir.is_some()
+            || !args.common.reports.is_empty();
         Ok(Context {
             repo: args.path.clone(),
             diff,
-            output: Output::from_args(&args.common, PathBuf::from("mrwarden-out"), env),
-            fail_on: parse_fail_on(args.common.fail_on.as_deref())?,
+            output,
+            fail_on: fail_on_with_env(args.common.fail_on.as_deref(), env)?,
             config_path: args.common.config.clone(),
             ci,
             llm: if args.llm {
@@ -198,8 +206,14 @@ pub struct ReviewContext {
     pub gitlab: Option<gitlab::Settings>,
     /// `CI_SERVER_VERSION_MAJOR`/`_MINOR`.
     pub server_version: Option<(u32, u32)>,
-    /// A branch pipeline whose branch has an open MR (`CI_OPEN_MERGE_REQUESTS`).
+    /// `--pipeline branch`: a branch pipeline (not the default branch's) whose branch
+    /// has an open MR (`CI_OPEN_MERGE_REQUESTS`).
     pub branch: Option<BranchPipeline>,
+    /// What the process exits with (`--exit-zero`).
+    pub exit: ExitWith,
+    /// `--instance`, unless it is the default `mrwarden`: the summary note's marker
+    /// carries it, so two includes of the component keep one summary each.
+    pub instance: Option<String>,
     /// The LLM reviewer's endpoint, when `MRWARDEN_LLM_*` configures one.
     pub llm: Option<llm::Settings>,
     /// `--comments`, when given.
@@ -216,14 +230,27 @@ pub struct ReviewContext {
     pub central_config: Option<crate::config::central::Source>,
 }
 
-/// A branch pipeline that may belong to an open MR: the MR is found through
-/// `GET /projects/:id/repository/commits/:sha/merge_requests`.
+/// What `review` exits with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitWith {
+    /// The gate's code (0, 1, 3; 2 for a configuration error).
+    Verdict,
+    /// `--exit-zero`: 0 once the reports and the verdict file are written (2 stays),
+    /// for the component's reporting job; `mrwarden gate` exits with the verdict.
+    ZeroOnceWritten,
+}
+
+/// A branch pipeline that may belong to an open MR: the open MR of this project whose
+/// source branch (in this project) is the pipeline's branch, found through
+/// `GET /projects/:id/merge_requests?state=opened&source_branch=…`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BranchPipeline {
     /// `CI_PROJECT_ID`.
     pub project: String,
     /// `CI_COMMIT_SHA`.
     pub sha: String,
+    /// `CI_COMMIT_BRANCH`.
+    pub branch: String,
 }
 
 /// CA variables, in the order their certificates are added to the built-in roots.
@@ -260,18 +287,20 @@ impl ReviewContext {
             (Some(a), Some(b)) => Some((a, b)),
             _ => None,
         };
-        let branch = match (
-            &mr,
-            env("CI_OPEN_MERGE_REQUESTS"),
-            env("CI_PROJECT_ID"),
-            env("CI_COMMIT_SHA"),
-        ) {
-            (None, Some(_), Some(project), Some(sha)) => Some(BranchPipeline { project, sha }),
-            _ => None,
+        let branch = read_branch_pipeline(mr.as_ref(), args.pipeline == "branch", env);
+        let instance = match args.instance.as_str() {
+            "mrwarden" => None,
+            other if valid_instance(other) => Some(other.to_owned()),
+            other => {
+                return Err(Error::Usage(format!(
+                    "--instance {:?} is not a job prefix; use a lowercase letter, then up to 39 lowercase letters, digits, - or _",
+                    crate::sanitize::terminal_line(other)
+                )));
+            }
         };
         Ok(ReviewContext {
             output: Output::from_args(&args.common, PathBuf::from("mrwarden-out"), env),
-            fail_on: parse_fail_on(args.common.fail_on.as_deref())?,
+            fail_on: fail_on_with_env(args.common.fail_on.as_deref(), env)?,
             config_path: args.common.config.clone(),
             dry_run: args.dry_run,
             mr,
@@ -287,6 +316,12 @@ impl ReviewContext {
                 _ => crate::publish::plan::Mode::Inline,
             }),
             max_inline: args.max_inline,
+            exit: if args.exit_zero {
+                ExitWith::ZeroOnceWritten
+            } else {
+                ExitWith::Verdict
+            },
+            instance,
             fail_on_publish_error: args.on_publish_error == "fail",
             merge_train: env("CI_MERGE_REQUEST_EVENT_TYPE").as_deref() == Some("merge_train"),
             disabled: read_disabled(env)?,
@@ -386,6 +421,40 @@ fn read_central_config(env: EnvFn<'_>) -> Option<crate::config::central::Source>
             std::fs::read_to_string(path)
         })
     })
+}
+
+/// Branch-pipeline mode (DESIGN.md, Token and setup): only when asked for
+/// (`--pipeline branch`), only outside an MR pipeline, only when GitLab says the branch
+/// has an open MR, and never on the default branch, whose pipeline always runs the
+/// empty-base job (with an open MR from `main` to `production`, `main` is that MR's
+/// source branch).
+fn read_branch_pipeline(
+    mr: Option<&MergeRequestRef>,
+    asked: bool,
+    env: EnvFn<'_>,
+) -> Option<BranchPipeline> {
+    if !asked || mr.is_some() || env("CI_OPEN_MERGE_REQUESTS").is_none() {
+        return None;
+    }
+    let branch = env("CI_COMMIT_BRANCH")?;
+    if env("CI_DEFAULT_BRANCH").is_none_or(|d| d == branch) {
+        // Without the default branch's name, no branch can be told apart from it.
+        return None;
+    }
+    Some(BranchPipeline {
+        project: env("CI_PROJECT_ID")?,
+        sha: env("CI_COMMIT_SHA")?,
+        branch,
+    })
+}
+
+/// The component's `job_prefix` rule: `^[a-z][a-z0-9_-]{0,39}$`.
+fn valid_instance(name: &str) -> bool {
+    name.len() <= 40
+        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 fn check_variable_name(var: &str) -> Result<(), Error> {
@@ -633,6 +702,7 @@ impl Output {
             format: common.format,
             color,
             reports,
+            write_files: true,
         }
     }
 }
@@ -650,6 +720,26 @@ impl CiVars {
             project_dir: env("CI_PROJECT_DIR").map(PathBuf::from),
         }
     }
+}
+
+/// `--fail-on` and `MRWARDEN_FAIL_ON` (a group-level threshold): the stricter of the
+/// two when both are set. Policy then applies the configuration's floor to the result
+/// (DESIGN.md: like every input, the variable can only tighten).
+fn fail_on_with_env(flag: Option<&str>, env: EnvFn<'_>) -> Result<Option<Threshold>, Error> {
+    let flag = parse_fail_on(flag)?;
+    let group = env("MRWARDEN_FAIL_ON")
+        .map(|raw| {
+            raw.trim().parse::<Threshold>().map_err(|e| {
+                Error::Usage(format!(
+                    "MRWARDEN_FAIL_ON: {e}; fix the CI/CD variable or unset it"
+                ))
+            })
+        })
+        .transpose()?;
+    Ok(match (flag, group) {
+        (Some(f), Some(g)) => Some(f.stricter(g)),
+        (f, g) => f.or(g),
+    })
 }
 
 fn parse_fail_on(raw: Option<&str>) -> Result<Option<Threshold>, Error> {
@@ -826,5 +916,114 @@ mod tests {
             scan(&["mrwarden", "scan", "--staged"], &[]).diff,
             DiffSpec::Staged
         );
+    }
+
+    #[test]
+    fn group_fail_on_variable_only_tightens_the_flag() {
+        let fail_on = |args: &[&str], vars: &[(&str, &str)]| {
+            review(args, vars).map(|c| c.fail_on.map(|t| t.to_string()))
+        };
+        let plain = ["mrwarden", "review"];
+        let flag = ["mrwarden", "review", "--fail-on", "critical"];
+        assert_eq!(fail_on(&plain, &[]).expect("ctx"), None);
+        let group = [("MRWARDEN_FAIL_ON", "medium")];
+        assert_eq!(
+            fail_on(&plain, &group).expect("ctx").as_deref(),
+            Some("medium")
+        );
+        assert_eq!(
+            fail_on(&flag, &group).expect("ctx").as_deref(),
+            Some("medium")
+        );
+        let never = [("MRWARDEN_FAIL_ON", "never")];
+        assert_eq!(
+            fail_on(&flag, &never).expect("ctx").as_deref(),
+            Some("critical")
+        );
+        let low_flag = ["mrwarden", "review", "--fail-on", "low"];
+        assert_eq!(
+            fail_on(&low_flag, &group).expect("ctx").as_deref(),
+            Some("low")
+        );
+        let bad = fail_on(&plain, &[("MRWARDEN_FAIL_ON", "severe")]).expect_err("bad");
+        assert_eq!(bad.exit_code(), 2);
+        assert!(bad.to_string().contains("MRWARDEN_FAIL_ON"), "{bad}");
+        assert_eq!(
+            scan(&["mrwarden", "scan"], &group)
+                .fail_on
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("medium")
+        );
+    }
+
+    #[test]
+    fn staged_scan_writes_files_only_when_asked() {
+        assert!(
+            !scan(&["mrwarden", "scan", "--staged"], &[])
+                .output
+                .write_files
+        );
+        assert!(
+            scan(&["mrwarden", "scan", "--staged", "--output-dir", "o"], &[])
+                .output
+                .write_files
+        );
+        assert!(
+            scan(&["mrwarden", "scan", "--staged", "--report", "sarif"], &[])
+                .output
+                .write_files
+        );
+        assert!(scan(&["mrwarden", "scan"], &[]).output.write_files);
+    }
+
+    #[test]
+    fn branch_mode_only_when_asked_and_never_on_the_default_branch() {
+        let vars = [
+            ("CI_OPEN_MERGE_REQUESTS", "group/proj!7"),
+            ("CI_PROJECT_ID", "42"),
+            ("CI_COMMIT_SHA", "abc"),
+            ("CI_COMMIT_BRANCH", "feature"),
+            ("CI_DEFAULT_BRANCH", "main"),
+        ];
+        let branch = ["mrwarden", "review", "--pipeline", "branch"];
+        let c = review(&branch, &vars).expect("ctx");
+        assert_eq!(
+            c.branch,
+            Some(BranchPipeline {
+                project: "42".into(),
+                sha: "abc".into(),
+                branch: "feature".into()
+            })
+        );
+        // The component did not say `pipeline: branch`.
+        assert_eq!(
+            review(&["mrwarden", "review"], &vars).expect("ctx").branch,
+            None
+        );
+        // The default branch is the source of an open MR (main -> production).
+        let mut on_main = vars.to_vec();
+        on_main[3] = ("CI_COMMIT_BRANCH", "main");
+        assert_eq!(review(&branch, &on_main).expect("ctx").branch, None);
+        let mut unknown_default = vars.to_vec();
+        unknown_default.pop();
+        assert_eq!(review(&branch, &unknown_default).expect("ctx").branch, None);
+        let no_mr: Vec<_> = vars[1..].to_vec();
+        assert_eq!(review(&branch, &no_mr).expect("ctx").branch, None);
+    }
+
+    #[test]
+    fn instance_names_are_job_prefixes() {
+        let c = review(&["mrwarden", "review"], &[]).expect("ctx");
+        assert_eq!(c.instance, None);
+        let c = review(&["mrwarden", "review", "--instance", "mrwarden"], &[]).expect("ctx");
+        assert_eq!(c.instance, None, "the default prefix keeps today's marker");
+        let c = review(&["mrwarden", "review", "--instance", "sec-app"], &[]).expect("ctx");
+        assert_eq!(c.instance.as_deref(), Some("sec-app"));
+        for bad in ["Sec", "a -->", "", "-x", &"a".repeat(41)] {
+            let arg = format!("--instance={bad}");
+            let e = review(&["mrwarden", "review", &arg], &[]).expect_err(bad);
+            assert_eq!(e.exit_code(), 2, "{bad}");
+        }
     }
 }

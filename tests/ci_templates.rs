@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use clap::Parser as _;
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
@@ -131,12 +132,18 @@ fn variants() -> Vec<BTreeMap<String, String>> {
         for soft in ["false", "true"] {
             for scan_all in ["false", "true"] {
                 for git in ["empty", "none"] {
-                    let mut v = default_values();
-                    v.insert("pipeline".into(), pipeline.into());
-                    v.insert("allow_failure_on_error".into(), soft.into());
-                    v.insert("scan_all".into(), scan_all.into());
-                    v.insert("git_strategy".into(), git.into());
-                    out.push(v);
+                    for single in ["false", "true"] {
+                        for security in ["gitlab", "sarif"] {
+                            let mut v = default_values();
+                            v.insert("pipeline".into(), pipeline.into());
+                            v.insert("allow_failure_on_error".into(), soft.into());
+                            v.insert("scan_all".into(), scan_all.into());
+                            v.insert("git_strategy".into(), git.into());
+                            v.insert("single_job".into(), single.into());
+                            v.insert("security_reports".into(), security.into());
+                            out.push(v);
+                        }
+                    }
                 }
             }
         }
@@ -228,6 +235,9 @@ fn template_header_validates_and_every_input_is_typed_and_described() {
         "pipeline",
         "allow_failure_on_error",
         "scan_all",
+        "single_job",
+        "security_reports",
+        "job_prefix",
     ] {
         assert!(inputs.contains_key(required), "input {required} missing");
     }
@@ -257,8 +267,18 @@ fn template_header_validates_and_every_input_is_typed_and_described() {
     assert_eq!(inputs["allow_failure_on_error"]["default"], false);
     assert_eq!(inputs["scan_all"]["default"], false);
     assert_eq!(inputs["token_variable"]["default"], "MRWARDEN_GITLAB_TOKEN");
-    assert_eq!(inputs["max_inline"]["default"], 25);
-    assert_eq!(inputs["fail_on"]["default"], "high");
+    // Inputs that map to keys of the target branch's configuration default to empty,
+    // so that file decides unless an input is set (DESIGN.md, Configuration and trust).
+    for name in ["fail_on", "comments", "max_inline"] {
+        assert_eq!(inputs[name]["default"], "", "{name} defaults to empty");
+        assert_eq!(
+            inputs[name]["type"], "string",
+            "{name}: string, so it can be empty"
+        );
+    }
+    assert_eq!(inputs["job_prefix"]["default"], "mrwarden");
+    assert_eq!(inputs["single_job"]["default"], false);
+    assert_eq!(inputs["security_reports"]["default"], "gitlab");
 }
 
 #[test]
@@ -282,12 +302,28 @@ fn every_input_is_used_and_every_use_is_declared() {
     assert_eq!(used, declared);
 }
 
+/// The vendored schema predates `artifacts:reports:sarif` (GitLab 18.11, behind a
+/// flag): the sarif variant is checked without that one key, and it must be the only
+/// report the variant adds.
+fn without_sarif_report(mut jobs: Map<String, Value>) -> Map<String, Value> {
+    for job in jobs.values_mut() {
+        if let Some(reports) = job
+            .pointer_mut("/artifacts/reports")
+            .and_then(Value::as_object_mut)
+            && let Some(sarif) = reports.remove("sarif")
+        {
+            assert_eq!(sarif, json!("mrwarden-out/mrwarden.sarif"));
+        }
+    }
+    jobs
+}
+
 #[test]
 fn template_jobs_validate_in_every_variant() {
     for values in variants() {
         let doc = render(&values);
         assert_valid(&doc, &format!("template jobs with {values:?}"));
-        let resolved = Value::Object(resolved_jobs(&doc));
+        let resolved = Value::Object(without_sarif_report(resolved_jobs(&doc)));
         assert_valid(
             &resolved,
             &format!("template jobs, extends resolved, {values:?}"),
@@ -303,7 +339,8 @@ fn inputs_reaching_the_shell_are_constrained() {
     let doc = yaml(&body, "template jobs (raw)");
     let inputs = inputs();
     for (job, def) in doc.as_object().unwrap() {
-        let script = def["script"].to_string();
+        // Job variables reach the shell too (the script expands them).
+        let script = format!("{} {}", def["script"], def["variables"]);
         for c in interpolation().captures_iter(&script) {
             let spec = &inputs[&c[1]];
             let constrained = spec["options"].is_array()
@@ -416,12 +453,28 @@ fn review_job_has_the_contracted_shape() {
         );
         assert_eq!(job["artifacts"]["when"], "always");
         let reports = &job["artifacts"]["reports"];
-        for (kind, file) in [
+        let mut expected = vec![
             ("codequality", "gl-code-quality-report.json"),
-            ("sast", "gl-sast-report.json"),
-            ("secret_detection", "gl-secret-detection-report.json"),
             ("junit", "mrwarden-junit.xml"),
-        ] {
+        ];
+        if values["security_reports"] == "sarif" {
+            expected.push(("sarif", "mrwarden.sarif"));
+        } else {
+            expected.push(("sast", "gl-sast-report.json"));
+            expected.push(("secret_detection", "gl-secret-detection-report.json"));
+        }
+        let keys: BTreeSet<&str> = reports
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            keys,
+            expected.iter().map(|(k, _)| *k).collect::<BTreeSet<_>>(),
+            "report keys with {values:?}: sarif only when chosen, never with sast"
+        );
+        for (kind, file) in expected {
             assert_eq!(
                 reports[kind],
                 json!(format!("mrwarden-out/{file}")),
@@ -431,17 +484,20 @@ fn review_job_has_the_contracted_shape() {
         let paths = job["artifacts"]["paths"].to_string();
         assert!(paths.contains("mrwarden-out/mrwarden.sarif"));
         assert!(paths.contains("mrwarden-out/mrwarden-summary.md"));
+        assert!(paths.contains("mrwarden-out/mrwarden-verdict.json"));
         let script = job["script"].to_string();
         assert!(
             script.contains("rm -rf mrwarden-out"),
             "fresh output directory"
         );
+        assert!(script.contains("mkdir -m 755 mrwarden-out"), "{script}");
         assert!(script.contains("mrwarden review"));
+        assert!(script.contains("--exit-zero"), "the reporting job succeeds");
         assert!(script.contains(&format!(
             "--token-variable \\\"{}\\\"",
             values["token_variable"]
         )));
-        assert!(script.contains(&format!("--fail-on \\\"{}\\\"", values["fail_on"])));
+        assert!(script.contains(&format!("--pipeline \\\"{}\\\"", values["pipeline"])));
         let rules = job["rules"].to_string();
         assert!(
             rules.contains("$CI_DEFAULT_BRANCH"),
@@ -473,6 +529,194 @@ fn review_job_has_the_contracted_shape() {
 }
 
 #[test]
+fn gate_job_needs_the_review_job_and_reads_its_verdict() {
+    for values in variants() {
+        let jobs = resolved_jobs(&render(&values));
+        let review = &jobs["mrwarden-review"];
+        let gate = &jobs["mrwarden-gate"];
+        let gate_script = gate["script"].to_string();
+        assert!(
+            gate_script.contains("mrwarden gate --verdict mrwarden-out/mrwarden-verdict.json"),
+            "{gate_script}"
+        );
+        assert!(gate["artifacts"].is_null(), "the gate job uploads nothing");
+        assert!(
+            gate["variables"]["GIT_STRATEGY"] == json!(values["git_strategy"]),
+            "the gate job needs no checkout"
+        );
+        let review_gates_itself = review["script"]
+            .to_string()
+            .contains("mrwarden gate --verdict mrwarden-out/mrwarden-verdict.json");
+        assert!(review_gates_itself, "single-job mode is in the script");
+        if values["single_job"] == "true" {
+            assert_eq!(gate["rules"], json!([{"when": "never"}]), "{values:?}");
+        } else {
+            assert_eq!(
+                gate["needs"],
+                json!([{"job": "mrwarden-review", "artifacts": true}])
+            );
+            // The gate runs exactly when the review job does (a `needs:` on a job the
+            // rules left out breaks pipeline creation).
+            assert_eq!(gate["rules"], review["rules"], "{values:?}");
+        }
+    }
+}
+
+/// The review job's command lines, expanded by a real POSIX shell with the job's
+/// variables, each as the argument vector `mrwarden` would receive.
+fn expanded_commands(job: &Value) -> Vec<Vec<String>> {
+    let mut script = String::from(
+        "mrwarden() { printf 'CALL\\n'; for a in \"$@\"; do printf '%s\\n' \"$a\"; done; }\nmkdir() { :; }\nrm() { :; }\n",
+    );
+    for line in job["script"].as_array().unwrap() {
+        script.push_str(line.as_str().unwrap());
+        script.push('\n');
+    }
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-ec")
+        .arg(&script)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin");
+    for (k, v) in job["variables"].as_object().unwrap() {
+        cmd.env(k, v.as_str().unwrap());
+    }
+    let out = cmd.output().expect("sh runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut calls: Vec<Vec<String>> = Vec::new();
+    for line in text.lines() {
+        if line == "CALL" {
+            calls.push(vec!["mrwarden".into()]);
+        } else {
+            calls.last_mut().unwrap().push(line.to_owned());
+        }
+    }
+    calls
+}
+
+fn review_argv(values: &BTreeMap<String, String>) -> Vec<String> {
+    let jobs = resolved_jobs(&render(values));
+    expanded_commands(&jobs[&format!("{}-review", values["job_prefix"])])
+        .into_iter()
+        .find(|c| c.get(1).is_some_and(|a| a == "review"))
+        .expect("the review job runs mrwarden review")
+}
+
+#[test]
+fn empty_inputs_pass_no_flag_so_the_target_branch_config_decides() {
+    let argv = review_argv(&default_values());
+    for flag in ["--fail-on", "--comments", "--max-inline"] {
+        assert!(!argv.iter().any(|a| a == flag), "{flag} in {argv:?}");
+    }
+    // The rendered command line is one clap accepts, and the configuration's own
+    // `fail_on: critical` (looser than the old input default `high`) takes effect.
+    let cli = mrwarden::cli::Cli::try_parse_from(&argv).expect("the rendered command parses");
+    let mrwarden::cli::Command::Review(parsed) = cli.command else {
+        panic!("not review")
+    };
+    assert!(parsed.exit_zero);
+    let ctx = mrwarden::context::ReviewContext::for_review(&parsed, &|_: &str| None).unwrap();
+    assert_eq!(ctx.fail_on, None);
+    let config = mrwarden::config::Config {
+        fail_on: Some("critical".parse().unwrap()),
+        ..mrwarden::config::Config::default()
+    };
+    let (threshold, warning) = mrwarden::policy::threshold(&config, ctx.fail_on);
+    assert_eq!(threshold.to_string(), "critical");
+    assert!(warning.is_none());
+
+    // A set input is passed, quoted, and is stricter-only.
+    let mut values = default_values();
+    values.insert("fail_on".into(), "medium".into());
+    values.insert("comments".into(), "off".into());
+    values.insert("max_inline".into(), "7".into());
+    let argv = review_argv(&values);
+    let joined = argv.join(" ");
+    assert!(joined.contains("--fail-on medium"), "{joined}");
+    assert!(joined.contains("--comments off"), "{joined}");
+    assert!(joined.contains("--max-inline 7"), "{joined}");
+    let cli = mrwarden::cli::Cli::try_parse_from(&argv).expect("parses");
+    let mrwarden::cli::Command::Review(parsed) = cli.command else {
+        panic!("not review")
+    };
+    let ctx = mrwarden::context::ReviewContext::for_review(&parsed, &|_: &str| None).unwrap();
+    assert_eq!(
+        mrwarden::policy::threshold(&config, ctx.fail_on)
+            .0
+            .to_string(),
+        "medium"
+    );
+}
+
+#[test]
+fn scan_all_passes_fail_on_only_when_set() {
+    let mut values = default_values();
+    values.insert("scan_all".into(), "true".into());
+    let jobs = resolved_jobs(&render(&values));
+    let argv = expanded_commands(&jobs["mrwarden-scan-all"]);
+    let scan = argv.iter().find(|c| c[1] == "scan").unwrap();
+    assert!(!scan.contains(&"--fail-on".to_owned()), "{scan:?}");
+    values.insert("fail_on".into(), "low".into());
+    let jobs = resolved_jobs(&render(&values));
+    let argv = expanded_commands(&jobs["mrwarden-scan-all"]);
+    let scan = argv.iter().find(|c| c[1] == "scan").unwrap();
+    assert!(scan.join(" ").contains("--fail-on low"), "{scan:?}");
+}
+
+#[test]
+fn single_job_mode_gates_in_the_review_job() {
+    let mut values = default_values();
+    let calls = expanded_commands(&resolved_jobs(&render(&values))["mrwarden-review"]);
+    assert!(!calls.iter().any(|c| c[1] == "gate"), "{calls:?}");
+    values.insert("single_job".into(), "true".into());
+    let calls = expanded_commands(&resolved_jobs(&render(&values))["mrwarden-review"]);
+    let gate = calls.iter().find(|c| c[1] == "gate").expect("gate call");
+    assert_eq!(
+        gate[2..],
+        ["--verdict", "mrwarden-out/mrwarden-verdict.json"]
+    );
+}
+
+#[test]
+fn job_prefix_names_every_job_and_two_includes_coexist() {
+    let mut a = default_values();
+    a.insert("job_prefix".into(), "sec-app".into());
+    let mut b = default_values();
+    b.insert("job_prefix".into(), "sec-infra".into());
+    let (doc_a, doc_b) = (render(&a), render(&b));
+    let names_a: BTreeSet<String> = doc_a.as_object().unwrap().keys().cloned().collect();
+    let names_b: BTreeSet<String> = doc_b.as_object().unwrap().keys().cloned().collect();
+    assert!(names_a.is_disjoint(&names_b), "{names_a:?} / {names_b:?}");
+    for name in &names_a {
+        assert!(
+            name.starts_with("sec-app-") || name.starts_with(".sec-app-"),
+            "{name}"
+        );
+    }
+    // Both includes in one pipeline: the union is still valid CI configuration.
+    let mut both = doc_a.as_object().unwrap().clone();
+    both.extend(doc_b.as_object().unwrap().clone());
+    let both = Value::Object(both);
+    assert_valid(&both, "two includes");
+    let jobs = resolved_jobs(&both);
+    assert_eq!(
+        jobs["sec-app-gate"]["needs"],
+        json!([{"job": "sec-app-review", "artifacts": true}])
+    );
+    // Each instance tells mrwarden who it is: its summary note is its own.
+    let argv = review_argv(&a);
+    assert!(argv.join(" ").contains("--instance sec-app"), "{argv:?}");
+    assert_ne!(
+        jobs["sec-app-review"]["resource_group"],
+        jobs["sec-infra-review"]["resource_group"]
+    );
+}
+
+#[test]
 fn project_pipeline_validates_and_reviews_itself() {
     let text = read(".gitlab-ci.yml");
     let doc = yaml(&text, ".gitlab-ci.yml");
@@ -499,6 +743,9 @@ fn pre_commit_hook_scans_staged_changes() {
     assert_eq!(hooks[0]["id"], "mrwarden");
     assert_eq!(hooks[0]["entry"], "mrwarden scan --staged");
     assert_eq!(hooks[0]["pass_filenames"], false);
+    // `stages: [pre-commit]` is understood from pre-commit 3.2.0 on.
+    assert_eq!(hooks[0]["stages"], json!(["pre-commit"]));
+    assert_eq!(hooks[0]["minimum_pre_commit_version"], "3.2.0");
 }
 
 /// ```yaml blocks of a markdown file.
@@ -640,21 +887,18 @@ fn input_table(
 }
 
 #[test]
-fn inputs_agree_between_template_readme_and_configuration() {
+fn inputs_are_documented_once_in_the_template_and_configuration() {
     let template: BTreeMap<String, String> = default_values();
-    let readme = input_table(&read("README.md"), "### Component inputs", 1, "README.md");
-    let config = input_table(
+    let config: BTreeMap<String, String> = input_table(
         &read("docs/configuration.md"),
         "## Component inputs",
         2,
         "docs/configuration.md",
-    );
-    assert_eq!(
-        readme.keys().collect::<Vec<_>>(),
-        template.keys().collect::<Vec<_>>(),
-        "README.md inputs"
-    );
-    assert_eq!(readme, template, "README.md defaults");
+    )
+    .into_iter()
+    // An empty default is written `""` in the table.
+    .map(|(k, v)| (k, if v == "\"\"" { String::new() } else { v }))
+    .collect();
     assert_eq!(
         config, template,
         "docs/configuration.md inputs and defaults"
@@ -672,6 +916,22 @@ fn inputs_agree_between_template_readme_and_configuration() {
             "type of {name}"
         );
     }
+    // README follows the CI/CD catalog's conventions: a `## Components` section with
+    // the include, pointing to the inputs' documentation rather than repeating it.
+    let readme = read("README.md");
+    let section = readme
+        .split("\n## ")
+        .find(|s| s.starts_with("Components"))
+        .expect("README.md has a `## Components` section");
+    assert!(section.contains("security-review@"), "{section}");
+    assert!(
+        section.contains("docs/configuration.md#component-inputs"),
+        "{section}"
+    );
+    assert!(
+        !readme.contains("| `token_variable` |"),
+        "README.md repeats the input table"
+    );
 }
 
 #[test]

@@ -331,7 +331,8 @@ fn reports_absent_or_complete(dir: &std::path::Path) -> usize {
             "gl-code-quality-report.json"
             | "gl-sast-report.json"
             | "gl-secret-detection-report.json"
-            | "mrwarden.sarif" => {
+            | "mrwarden.sarif"
+            | "mrwarden-verdict.json" => {
                 serde_json::from_str::<Value>(&text)
                     .unwrap_or_else(|e| panic!("{name} is not complete JSON: {e}"));
             }
@@ -424,8 +425,8 @@ fn sigterm_while_the_summary_is_written_leaves_complete_reports_and_one_whole_su
         });
     assert_eq!(
         reports_absent_or_complete(&out_dir),
-        6,
-        "written before publishing"
+        7,
+        "six reports and the verdict file, written before publishing"
     );
     let now = summaries(&fake);
     assert_eq!(now.len(), 1, "one summary note");

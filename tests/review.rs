@@ -121,32 +121,100 @@ fn review_matches_scan_over_tls_with_a_private_ca() {
     }
 }
 
-/// Branch-pipeline mode: `CI_OPEN_MERGE_REQUESTS` says the branch has an MR; it is
-/// found through the commit's merge requests and reviewed like in an MR pipeline.
+/// Branch-pipeline mode (`--pipeline branch`, the component's `pipeline: branch`):
+/// `CI_OPEN_MERGE_REQUESTS` says the branch has an MR; the open MR whose source branch
+/// in this project is the pipeline's branch is found and reviewed like in an MR
+/// pipeline (a fork's MR from a branch of the same name is not it).
 #[test]
 fn branch_pipeline_with_an_open_mr_reviews_it() {
     let repo = fixture_repo();
     let expected = scan_findings(&repo);
-    let fake = Fake::start("/api/v4", state_for(&repo));
+    let mut state = state_for(&repo);
+    state.other_mrs.push(serde_json::json!({
+        "id": 1001, "iid": 8, "project_id": 42, "state": "opened",
+        "source_project_id": 99, "target_project_id": 42,
+        "source_branch": "feature", "target_branch": "main", "sha": repo.head,
+    }));
+    let fake = Fake::start("/api/v4", state);
     let cwd = tempfile::tempdir().expect("tempdir");
     let mut vars = vec![
         ("CI_PIPELINE_SOURCE", "push".to_string()),
         ("CI_API_V4_URL", fake.url.clone()),
         ("CI_PROJECT_ID", "42".to_string()),
         ("CI_COMMIT_SHA", repo.head.clone()),
+        ("CI_COMMIT_BRANCH", "feature".to_string()),
+        ("CI_DEFAULT_BRANCH", "main".to_string()),
         ("MRWARDEN_GITLAB_TOKEN", CANARY.to_string()),
     ];
-    let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+    let branch_mode = ["review", "--pipeline", "branch", "--format", "json"];
+    let run = mrwarden(&branch_mode, cwd.path(), &vars);
     assert_eq!(run.code, 0, "no open MR named: {}", run.stderr);
     vars.push(("CI_OPEN_MERGE_REQUESTS", "group/proj!7".to_string()));
+    // Without `--pipeline branch` a branch pipeline reviews nothing.
     let run = mrwarden(&["review", "--format", "json"], cwd.path(), &vars);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(fake.requests().is_empty(), "{:?}", fake.requests());
+    let run = mrwarden(&branch_mode, cwd.path(), &vars);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(findings(&run.stdout), expected);
+    let reqs = fake.requests();
     assert!(
-        fake.requests()
-            .iter()
-            .any(|r| r.path.contains("/repository/commits/"))
+        reqs.iter().any(|r| r.path == "/projects/42/merge_requests"),
+        "{reqs:?}"
     );
+    assert!(
+        !reqs.iter().any(|r| r.path.contains("/repository/commits/")
+            && r.path.ends_with("/merge_requests")),
+        "never 'any MR containing the commit': {reqs:?}"
+    );
+    assert!(
+        !reqs.iter().any(|r| r.path.contains("/merge_requests/8")),
+        "the fork's MR is not reviewed: {reqs:?}"
+    );
+}
+
+/// An environment-branch flow: an open MR from `main` (the default branch) to
+/// `production`. The default branch's pipeline runs the empty-base job: it reviews no
+/// MR, makes no API request at all and writes empty reports, in either pipeline mode.
+#[test]
+fn default_branch_pipeline_with_an_open_mr_from_it_reviews_nothing() {
+    let repo = fixture_repo();
+    let fake = Fake::start("/api/v4", state_for(&repo));
+    let cwd = tempfile::tempdir().expect("tempdir");
+    let vars = vec![
+        ("CI", "true".to_string()),
+        ("CI_PIPELINE_SOURCE", "push".to_string()),
+        ("CI_API_V4_URL", fake.url.clone()),
+        ("CI_PROJECT_ID", "42".to_string()),
+        ("CI_COMMIT_SHA", repo.head.clone()),
+        ("CI_COMMIT_BRANCH", "main".to_string()),
+        ("CI_DEFAULT_BRANCH", "main".to_string()),
+        ("CI_OPEN_MERGE_REQUESTS", "group/proj!7".to_string()),
+        ("MRWARDEN_GITLAB_TOKEN", CANARY.to_string()),
+    ];
+    for mode in ["merge_request", "branch"] {
+        let run = mrwarden(
+            &["review", "--exit-zero", "--pipeline", mode],
+            cwd.path(),
+            &vars,
+        );
+        assert_eq!(run.code, 0, "{mode}: {}", run.stderr);
+        assert_reports_written(&run);
+        let cq =
+            std::fs::read_to_string(run.out_dir.join("gl-code-quality-report.json")).expect("read");
+        assert_eq!(cq.trim(), "[]", "{mode}");
+        let sast: Value = serde_json::from_str(
+            &std::fs::read_to_string(run.out_dir.join("gl-sast-report.json")).expect("read"),
+        )
+        .expect("json");
+        assert_eq!(sast["vulnerabilities"], serde_json::json!([]), "{mode}");
+        let verdict: Value = serde_json::from_str(
+            &std::fs::read_to_string(run.out_dir.join("mrwarden-verdict.json")).expect("read"),
+        )
+        .expect("json");
+        assert_eq!(verdict["exit_code"], 0, "{mode}");
+    }
+    assert!(fake.requests().is_empty(), "{:?}", fake.requests());
 }
 
 #[test]

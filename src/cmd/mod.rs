@@ -3,6 +3,7 @@
 pub mod baseline;
 pub mod demo;
 pub mod doctor;
+pub mod gate;
 pub mod init;
 pub mod review;
 pub mod rules;
@@ -50,7 +51,9 @@ pub fn with_reports(
     analyse: impl FnOnce(SystemTime) -> Result<(Vec<Finding>, RunInfo), Error>,
 ) -> Outcome {
     let started = SystemTime::now();
-    if let Err(e) = report::prepare_dir(&output.dir) {
+    if output.write_files
+        && let Err(e) = report::prepare_dir(&output.dir)
+    {
         return Outcome::error(&e);
     }
     let (findings, run, failure) = match analyse(started) {
@@ -71,12 +74,17 @@ pub fn with_reports(
             .stderr
             .push(format!("warning: {}", crate::sanitize::terminal(w)));
     }
-    if let Err(e) = report::write_all(&output.dir, &output.reports, &findings, &run) {
-        outcome.stderr.push(format!("error: {e}"));
-        // Reports are part of the contract: a run that could not write them did not complete.
-        if outcome.code == 0 {
-            outcome.code = 3;
+    if output.write_files {
+        if let Err(e) = report::write_all(&output.dir, &output.reports, &findings, &run) {
+            outcome.stderr.push(format!("error: {e}"));
+            // Reports are part of the contract: a run that could not write them did not complete.
+            if outcome.code == 0 {
+                outcome.code = 3;
+            }
         }
+        // The verdict file is written whatever `--report` chose: `review --exit-zero`
+        // and the gate job depend on it.
+        write_verdict(output, &findings, &run, &mut outcome);
     }
     if let Some(e) = &failure {
         outcome.stderr.push(format!(
@@ -93,6 +101,24 @@ pub fn with_reports(
         Format::Markdown => report::markdown::render(&findings, &run),
     };
     outcome
+}
+
+/// Writes (or rewrites, after publishing changed the exit code) the verdict file for
+/// `outcome.code`; failing to write it is exit 3 when nothing worse happened.
+pub fn write_verdict(output: &Output, findings: &[Finding], run: &RunInfo, outcome: &mut Outcome) {
+    let record = crate::gate::Record::new(
+        findings,
+        run.fail_on,
+        run.head_sha.clone(),
+        outcome.code,
+        run.error.as_deref(),
+    );
+    if let Err(e) = report::write_verdict(&output.dir, &record) {
+        outcome.stderr.push(format!("error: {e}"));
+        if outcome.code == 0 {
+            outcome.code = 3;
+        }
+    }
 }
 
 /// The files of a local repository at the diff's head commit, read from git's object

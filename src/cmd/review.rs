@@ -13,12 +13,10 @@ use crate::context::{BranchPipeline, EnvFn, MergeRequestRef, ReviewContext, Revi
 use crate::diff::source::{self, api::ApiLoad};
 use crate::error::Error;
 use crate::finding::{Finding, Fingerprint};
-use crate::gitlab::model::MergeRequest;
 use crate::gitlab::{ApiFailure, Client, Gitlab};
 use crate::policy::trusted::{self, GitRevision};
 use crate::report::{ReportKind, RunInfo};
 use crate::{config, gate, rules};
-use gitlab::api::projects::repository::commits::MergeRequests as CommitMergeRequests;
 use gitlab::api::projects::repository::files::FileRaw;
 
 use super::Outcome;
@@ -43,12 +41,22 @@ pub fn execute(ctx: &ReviewContext) -> Outcome {
     });
     let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
     match to_publish {
-        Some(p) if has_token && !ctx.dry_run => publish(ctx, &p, &mut outcome),
+        Some(p) if has_token && !ctx.dry_run => {
+            let recorded = outcome.code;
+            publish(ctx, &p, &mut outcome);
+            if outcome.code != recorded {
+                // `--on-publish-error fail`: the verdict file says what the run exits with.
+                super::write_verdict(&ctx.output, &p.findings, &p.run, &mut outcome);
+            }
+        }
         _ => {
             if ctx.output.format == Format::Human && ctx.mr.is_some() {
                 append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
             }
         }
+    }
+    if ctx.exit == crate::context::ExitWith::ZeroOnceWritten {
+        exit_zero(&ctx.output.dir, &mut outcome);
     }
     outcome
 }
@@ -75,6 +83,7 @@ fn switched_off(ctx: &ReviewContext) -> Outcome {
                 &api,
                 &mr.project,
                 mr.iid,
+                ctx.instance.as_deref(),
             ))
             .errors
         }
@@ -87,6 +96,24 @@ fn switched_off(ctx: &ReviewContext) -> Outcome {
         ));
     }
     outcome
+}
+
+/// `--exit-zero`: the reporting job succeeds once the reports and the verdict file are
+/// written, so GitLab ingests its security reports; the gate job exits with the
+/// verdict. A configuration error (2) still fails it, and so does a verdict file that
+/// could not be written (the gate job would have nothing to read).
+fn exit_zero(dir: &Path, outcome: &mut Outcome) {
+    if outcome.code == 2 || !dir.join(gate::VERDICT_FILE).is_file() {
+        return;
+    }
+    if outcome.code != 0 {
+        outcome.stderr.push(format!(
+            "note: exit code {} is recorded in {}; `mrwarden gate` exits with it",
+            outcome.code,
+            gate::VERDICT_FILE
+        ));
+        outcome.code = 0;
+    }
 }
 
 /// What the publish step needs from the analysis.
@@ -118,6 +145,7 @@ fn publish(ctx: &ReviewContext, p: &ToPublish, outcome: &mut Outcome) {
                 mode,
                 max_inline,
                 merge_train: ctx.merge_train,
+                instance: ctx.instance.as_deref(),
             };
             errors = rt.block_on(publish(&api, &input)).errors;
         }
@@ -171,7 +199,7 @@ fn analyse(
     }
     let defaults = config::Loaded::default();
     let found = match (&ctx.mr, &ctx.branch, &ctx.source) {
-        (None, Some(branch), ReviewSource::Api) => find_branch_mr(ctx, branch)?,
+        (None, Some(branch), ReviewSource::Api) => find_branch_mr(ctx, branch, &mut warnings)?,
         _ => None,
     };
     let Some(mr) = ctx.mr.as_ref().or(found.as_ref()) else {
@@ -484,28 +512,44 @@ impl trusted::FileSource for ApiFiles<'_> {
     }
 }
 
-/// Branch-pipeline mode: the open MR whose head is this pipeline's commit (else any
-/// open MR containing it), in this project.
+/// Branch-pipeline mode: the open MR of this project whose source branch is this
+/// pipeline's branch, in this project (a fork's branch of the same name is not it).
+/// Never "any MR containing this commit": an environment branch's commits are in
+/// many MRs. With several (one branch, several targets), the newest is reviewed.
 fn find_branch_mr(
     ctx: &ReviewContext,
     branch: &BranchPipeline,
+    warnings: &mut Vec<String>,
 ) -> Result<Option<MergeRequestRef>, Error> {
+    use gitlab::api::projects::merge_requests::{MergeRequestState, MergeRequests};
     let (rt, api, has_token) = connect(ctx)?;
-    let Ok(ep) = CommitMergeRequests::builder()
+    let Ok(ep) = MergeRequests::builder()
         .project(source::api::project_id(&branch.project))
-        .sha(branch.sha.as_str())
+        .state(MergeRequestState::Opened)
+        .source_branch(branch.branch.as_str())
         .build()
     else {
         return Ok(None);
     };
-    let mrs: Vec<MergeRequest> = rt
+    let mrs: Vec<BranchMr> = rt
         .block_on(api.get_all(&ep, 100))
         .map_err(|e| api_error(&e, has_token, &ctx.token_variable))?;
-    let open = mrs.iter().filter(|m| m.state == "opened");
-    let chosen = open
-        .clone()
-        .find(|m| m.sha.as_deref() == Some(branch.sha.as_str()))
-        .or_else(|| open.clone().next());
+    let mut ours = mrs.iter().filter(|m| {
+        m.state == "opened"
+            && m.source_branch.as_deref() == Some(branch.branch.as_str())
+            && m.source_project_id
+                .is_some_and(|p| p.to_string() == branch.project)
+    });
+    let chosen = ours.next();
+    let others: Vec<String> = ours.map(|m| format!("!{}", m.iid)).collect();
+    if let (Some(m), false) = (chosen, others.is_empty()) {
+        warnings.push(format!(
+            "branch {} is the source of several open merge requests; reviewing the newest, !{} (not {})",
+            branch.branch,
+            m.iid,
+            others.join(", ")
+        ));
+    }
     Ok(chosen.map(|m| MergeRequestRef {
         project: m
             .project_id
@@ -514,6 +558,19 @@ fn find_branch_mr(
         diff_id: None,
         source_project: m.source_project_id.map(|p| p.to_string()),
     }))
+}
+
+/// An element of `GET /projects/:id/merge_requests` (the fields branch mode reads).
+#[derive(Debug, serde::Deserialize)]
+struct BranchMr {
+    iid: u64,
+    state: String,
+    #[serde(default)]
+    project_id: Option<u64>,
+    #[serde(default)]
+    source_project_id: Option<u64>,
+    #[serde(default)]
+    source_branch: Option<String>,
 }
 
 /// The async runtime and API client for one run.

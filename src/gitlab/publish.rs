@@ -47,6 +47,9 @@ pub struct Input<'a> {
     pub max_inline: usize,
     /// A merge-train pipeline: gate, post no inline comments.
     pub merge_train: bool,
+    /// This include's job prefix, unless the default (`--instance`): its summary note
+    /// is its own.
+    pub instance: Option<&'a str>,
 }
 
 /// What happened.
@@ -131,6 +134,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
             .map(|n| n.path.clone())
             .collect::<BTreeSet<_>>(),
         dismissals: input.run.dismissals.clone(),
+        summary_key: body::summary_key(input.instance),
     };
     let the_plan = plan::plan(input.findings, input.diff, &refs, &existing, &settings);
     let mut not_inline = the_plan.not_inline.clone();
@@ -232,7 +236,13 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     // The note counts the API requests of this run up to its own write.
     let mut run = input.run.clone();
     run.api_requests = Some(crate::gitlab::client::requests_sent() + 1);
-    let text = summary_body(input.findings, &run, &not_inline, superseded.as_deref());
+    let text = summary_body_marked(
+        &body::summary_marker(&settings.summary_key),
+        input.findings,
+        &run,
+        &not_inline,
+        superseded.as_deref(),
+    );
     let ep = WriteNote {
         project: project.clone(),
         merge_request: input.iid,
@@ -266,7 +276,12 @@ async fn bot_user(api: &Gitlab, out: &mut Published) -> Option<User> {
 /// The summary note of a run switched off by `MRWARDEN_DISABLED`: it replaces the bot's
 /// summary (or starts one), so the merge request shows that no review ran. Threads are
 /// left as they are: nothing was analysed, so nothing is fixed or reopened.
-pub async fn switched_off(api: &Gitlab, project: &str, iid: u64) -> Published {
+pub async fn switched_off(
+    api: &Gitlab,
+    project: &str,
+    iid: u64,
+    instance: Option<&str>,
+) -> Published {
     let mut out = Published::default();
     let Some(user) = bot_user(api, &mut out).await else {
         return out;
@@ -279,14 +294,15 @@ pub async fn switched_off(api: &Gitlab, project: &str, iid: u64) -> Published {
             return out;
         }
     };
+    let key = body::summary_key(instance);
     let text = body::finalise(&format!(
         "{}\n\n**mrwarden is switched off** for this pipeline: `MRWARDEN_DISABLED` is `true` (a CI/CD variable, or this merge request's own `.gitlab-ci.yml`). No analysis ran and nothing gates this pipeline; earlier threads are left as they were.\n",
-        body::SUMMARY_MARKER
+        body::summary_marker(&key)
     ));
     let ep = WriteNote {
         project: crate::diff::source::api::project_id(project),
         merge_request: iid,
-        note: plan::summary_note(&existing, user.id),
+        note: plan::summary_note(&existing, user.id, &key),
         body: &text,
     };
     match api.write(&ep).await {
@@ -304,8 +320,25 @@ pub fn summary_body(
     not_inline: &[NotInline],
     superseded_by: Option<&str>,
 ) -> String {
+    summary_body_marked(
+        body::SUMMARY_MARKER,
+        findings,
+        run,
+        not_inline,
+        superseded_by,
+    )
+}
+
+/// [`summary_body`] under a given summary marker ([`body::summary_marker`]).
+pub fn summary_body_marked(
+    marker: &str,
+    findings: &[Finding],
+    run: &RunInfo,
+    not_inline: &[NotInline],
+    superseded_by: Option<&str>,
+) -> String {
     // The marker goes first so a size cut can never remove it.
-    let mut s = format!("{}\n\n", body::SUMMARY_MARKER);
+    let mut s = format!("{marker}\n\n");
     if let Some(sha) = superseded_by {
         let _ = writeln!(
             s,

@@ -201,7 +201,8 @@ fn bot_threads(
             return None;
         }
         match body::marker_fingerprint(&first.body) {
-            Some("summary") | None => None,
+            Some(fp) if body::is_summary_key(fp) => None,
+            None => None,
             Some(fp) => Some((fp, d)),
         }
     })

@@ -22,13 +22,41 @@ pub fn marker(fingerprint: &Fingerprint) -> String {
 /// The marker of the summary note.
 pub const SUMMARY_MARKER: &str = "<!-- mrwarden:v1 fp=summary -->";
 
-/// The fingerprint in a body's marker, if the body carries one (`summary` for the summary).
+/// The marker key of the summary note of one include of the component: `summary` for
+/// the default job prefix (today's marker), `summary.<prefix>` for another, so two
+/// includes keep one summary note each. Versions that know only `summary` ignore the
+/// longer form.
+pub fn summary_key(instance: Option<&str>) -> String {
+    match instance {
+        None => "summary".to_owned(),
+        Some(i) => format!("summary.{i}"),
+    }
+}
+
+/// The marker of the summary note with key [`summary_key`].
+pub fn summary_marker(key: &str) -> String {
+    format!("<!-- mrwarden:v1 fp={key} -->")
+}
+
+/// Whether a marker key names a summary note (any include's), not a finding.
+pub fn is_summary_key(fp: &str) -> bool {
+    fp == "summary"
+        || fp.strip_prefix("summary.").is_some_and(|i| {
+            !i.is_empty()
+                && i.len() <= 40
+                && i.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        })
+}
+
+/// The fingerprint in a body's marker, if the body carries one (`summary` or
+/// `summary.<prefix>` for a summary note).
 pub fn marker_fingerprint(body: &str) -> Option<&str> {
     let start = body.find("<!-- mrwarden:v1 fp=")? + "<!-- mrwarden:v1 fp=".len();
     let rest = &body[start..];
     let end = rest.find(" -->")?;
     let fp = &rest[..end];
-    (fp == "summary" || Fingerprint::from_hex(fp).is_some()).then_some(fp)
+    (is_summary_key(fp) || Fingerprint::from_hex(fp).is_some()).then_some(fp)
 }
 
 /// Escapes semi-trusted prose (rule titles, messages, remediation) for markdown: no HTML,
@@ -215,6 +243,14 @@ mod tests {
     fn markers_parse_strictly() {
         assert_eq!(marker_fingerprint(SUMMARY_MARKER), Some("summary"));
         assert_eq!(marker_fingerprint("<!-- mrwarden:v1 fp=zz -->"), None);
+        assert_eq!(summary_marker(&summary_key(None)), SUMMARY_MARKER);
+        let sec = summary_marker(&summary_key(Some("sec-app")));
+        assert_eq!(marker_fingerprint(&sec), Some("summary.sec-app"));
+        assert!(is_summary_key("summary.sec-app") && !is_summary_key("summary."));
+        assert_eq!(
+            marker_fingerprint("<!-- mrwarden:v1 fp=summary.A B -->"),
+            None
+        );
         assert_eq!(marker_fingerprint("no marker"), None);
     }
 

@@ -76,6 +76,9 @@ pub struct Settings {
     pub partially_scanned: BTreeSet<String>,
     /// Triage replies judged before the gate (empty when they could not be read).
     pub dismissals: Vec<Dismissal>,
+    /// The marker key of this include's summary note ([`body::summary_key`]); other
+    /// includes' summary notes are neither edited nor taken for finding threads.
+    pub summary_key: String,
 }
 
 /// One write.
@@ -252,15 +255,14 @@ pub fn plan(
     out
 }
 
-/// The bot's oldest summary note, for a run that writes only the summary.
-pub fn summary_note(existing: &[ExistingDiscussion], bot_id: u64) -> Option<u64> {
+/// The bot's oldest summary note with marker key `key` ([`body::summary_key`]), for a
+/// run that writes only the summary.
+pub fn summary_note(existing: &[ExistingDiscussion], bot_id: u64, key: &str) -> Option<u64> {
     existing
         .iter()
         .filter_map(|d| d.notes.first())
         .filter(|n| {
-            !n.system
-                && n.author_id == bot_id
-                && body::marker_fingerprint(&n.body) == Some("summary")
+            !n.system && n.author_id == bot_id && body::marker_fingerprint(&n.body) == Some(key)
         })
         .map(|n| n.id)
         .min()
@@ -283,13 +285,14 @@ fn index<'a>(
             continue;
         }
         match body::marker_fingerprint(&first.body) {
-            Some("summary") => match summary {
+            Some(fp) if fp == s.summary_key => match summary {
                 None => summary = Some(first.id),
                 Some(_) => out.actions.push(Action::DeleteDuplicate {
                     discussion_id: d.id.clone(),
                     note_id: first.id,
                 }),
             },
+            Some(fp) if body::is_summary_key(fp) => {}
             Some(fp) => {
                 if threads.contains_key(fp) {
                     out.actions.push(Action::DeleteDuplicate {
@@ -458,6 +461,7 @@ mod tests {
             head_sha: "abc".into(),
             partially_scanned: BTreeSet::new(),
             dismissals: Vec::new(),
+            summary_key: "summary".into(),
         }
     }
 

@@ -37,6 +37,7 @@ pub fn first_run(findings: &[Finding], diff: &Diff, head_sha: &str) -> Preview {
         head_sha: head_sha.to_string(),
         partially_scanned: BTreeSet::new(),
         dismissals: Vec::new(),
+        summary_key: crate::publish::body::summary_key(None),
     };
     let planned = plan::plan(findings, diff, &refs, &[], &settings);
     Preview {

@@ -118,6 +118,9 @@ pub struct State {
     pub members: Vec<Value>,
     /// The MR's commits, in the shape of `GET …/merge_requests/:iid/commits`.
     pub mr_commits: Vec<Value>,
+    /// Other open MRs of the project (`GET /projects/:id/merge_requests` lists them
+    /// after the test MR), e.g. one from a fork's branch of the same name.
+    pub other_mrs: Vec<Value>,
     /// `GET` paths ending with this answer 403 (a read the bot may not make).
     pub forbidden_suffix: Option<String>,
     /// Percentage of writes answered 500 before anything is applied (seeded).
@@ -595,6 +598,20 @@ fn route(
             }
         }
         s if mr_prefix(s) && s.len() == 4 => json_rsp(200, &merge_request(st), &[]),
+        // The project's MRs, filtered as GitLab filters them (`state`, `source_branch`).
+        ["projects", id, "merge_requests"] if *id == st.project_id.to_string() => {
+            let list: Vec<Value> = std::iter::once(merge_request(st))
+                .chain(st.other_mrs.iter().cloned())
+                .filter(|m| {
+                    ["state", "source_branch"].iter().all(|k| {
+                        params
+                            .get(*k)
+                            .is_none_or(|want| m[*k].as_str() == Some(want.as_str()))
+                    })
+                })
+                .collect();
+            paged(st, rest, &params, list, 20)
+        }
         s if mr_prefix(s) && s.len() == 5 && s[4] == "discussions" => {
             let list = st.discussions.clone();
             paged(st, rest, &params, list, 20)
