@@ -30,15 +30,14 @@ cd "$(dirname "$0")/.."
 
 OUT=target/image
 ARCHES=amd64,arm64
-BINARY_amd64=
-BINARY_arm64=
+declare -A BINARY=([amd64]="" [arm64]="")
 TAG=
 while [ $# -gt 0 ]; do
   case "$1" in
     --out) OUT=$2; shift 2 ;;
     --arch) ARCHES=$2; shift 2 ;;
-    --binary) BINARY_amd64=$2; shift 2 ;;
-    --binary-arm64) BINARY_arm64=$2; shift 2 ;;
+    --binary) BINARY[amd64]=$2; shift 2 ;;
+    --binary-arm64) BINARY[arm64]=$2; shift 2 ;;
     --tag) TAG=$2; shift 2 ;;
     *) echo "usage: $0 [--out DIR] [--arch amd64,arm64] [--binary FILE] [--binary-arm64 FILE] [--tag TAG]" >&2; exit 2 ;;
   esac
@@ -142,8 +141,7 @@ LIST=localhost/mrwarden:$TAG
 IFS=, read -r -a arch_list <<<"$ARCHES"
 for arch in "${arch_list[@]}"; do
   triple=$(triple_of "$arch")
-  var=BINARY_$arch
-  binary=${!var}
+  binary=${BINARY[$arch]:-}
   if [ -z "$binary" ]; then
     timed "$arch binary ($triple)" "build_$arch" "$triple"
     binary=target/$triple/release/mrwarden
