@@ -11,25 +11,7 @@ use crate::gate::Threshold;
 use crate::gitlab::{self, Token};
 use crate::report::ReportKind;
 
-/// Where the diff of a `scan` comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DiffSpec {
-    /// `git diff` from the merge-base of `base` and `head` to `head`.
-    Range {
-        /// Base revision; `None` means the default branch.
-        base: Option<String>,
-        /// Head revision; `None` means `HEAD`.
-        head: Option<String>,
-    },
-    /// The index against `HEAD`.
-    Staged,
-    /// A unified diff file.
-    File(PathBuf),
-    /// A unified diff on standard input.
-    Stdin,
-    /// Every file under the path (`scan --all`), read up to the per-file cap.
-    AllFiles,
-}
+pub use crate::diff::source::DiffSpec;
 
 /// Output options shared by every command.
 #[derive(Debug, Clone)]
@@ -154,18 +136,7 @@ impl Context {
     }
 }
 
-/// The merge request a pipeline belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MergeRequestRef {
-    /// `CI_MERGE_REQUEST_PROJECT_ID` (the target project), else `CI_PROJECT_ID`.
-    pub project: String,
-    /// `CI_MERGE_REQUEST_IID`.
-    pub iid: u64,
-    /// `CI_MERGE_REQUEST_DIFF_ID`: the pipeline's own diff version.
-    pub diff_id: Option<u64>,
-    /// `CI_MERGE_REQUEST_SOURCE_PROJECT_ID` (differs from `project` for fork MRs).
-    pub source_project: Option<String>,
-}
+pub use crate::gitlab::MergeRequestRef;
 
 /// Where `review` takes the diff from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -217,7 +188,7 @@ pub struct ReviewContext {
     /// The LLM reviewer's endpoint, when `MRWARDEN_LLM_*` configures one.
     pub llm: Option<llm::Settings>,
     /// `--comments`, when given.
-    pub comments: Option<crate::publish::plan::Mode>,
+    pub comments: Option<crate::config::CommentMode>,
     /// `--max-inline`, when given.
     pub max_inline: Option<usize>,
     /// `--on-publish-error fail`: a publishing failure makes the run exit 3.
@@ -311,9 +282,9 @@ impl ReviewContext {
             server_version,
             llm: read_llm(env)?,
             comments: args.comments.as_deref().map(|m| match m {
-                "summary" => crate::publish::plan::Mode::Summary,
-                "off" => crate::publish::plan::Mode::Off,
-                _ => crate::publish::plan::Mode::Inline,
+                "summary" => crate::config::CommentMode::Summary,
+                "off" => crate::config::CommentMode::Off,
+                _ => crate::config::CommentMode::Inline,
             }),
             max_inline: args.max_inline,
             exit: if args.exit_zero {

@@ -831,6 +831,60 @@ fn every_ci_example_in_the_docs_validates() {
     }
 }
 
+/// Every `include:` of the component in the docs and the project's pipeline passes
+/// inputs GitLab would accept: declared, of the declared type (`max_inline: 10` is a
+/// number and no longer a string), within `options`, matching `regex`.
+#[test]
+fn include_snippets_pass_inputs_of_the_declared_types() {
+    let spec = inputs();
+    let mut docs: Vec<(String, String)> = markdown_files()
+        .into_iter()
+        .flat_map(|f| {
+            let name = f.strip_prefix(root()).unwrap().display().to_string();
+            yaml_blocks(&std::fs::read_to_string(&f).unwrap())
+                .into_iter()
+                .map(move |b| (name.clone(), b))
+        })
+        .collect();
+    docs.push((".gitlab-ci.yml".into(), read(".gitlab-ci.yml")));
+    let mut checked = 0;
+    for (name, block) in docs {
+        let doc = yaml(&block, &name);
+        let includes = doc["include"].as_array().cloned().unwrap_or_default();
+        for inc in includes {
+            if !inc["component"]
+                .as_str()
+                .is_some_and(|c| c.contains("security-review@"))
+            {
+                continue;
+            }
+            for (input, value) in inc["inputs"].as_object().into_iter().flatten() {
+                let s = spec
+                    .get(input)
+                    .unwrap_or_else(|| panic!("{name}: unknown input {input}"));
+                let ok = match s["type"].as_str() {
+                    Some("string") => value.is_string(),
+                    Some("boolean") => value.is_boolean(),
+                    Some("number") => value.is_number(),
+                    _ => true,
+                };
+                assert!(ok, "{name}: input {input}: {value} is not a {}", s["type"]);
+                if let Some(options) = s["options"].as_array() {
+                    assert!(options.contains(value), "{name}: {input}: {value}");
+                }
+                if let (Some(re), Some(v)) = (s["regex"].as_str(), value.as_str())
+                    && !v.contains('$')
+                {
+                    let re = regex::Regex::new(re).unwrap();
+                    assert!(re.is_match(v), "{name}: {input}: {v}");
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 5, "only {checked} inputs checked");
+}
+
 #[test]
 fn include_snippets_use_an_exact_version() {
     let version = env!("CARGO_PKG_VERSION");

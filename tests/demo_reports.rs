@@ -64,6 +64,7 @@ fn demo_writes_every_report_valid_and_as_pinned() {
     let mut expected: Vec<String> = ReportKind::ALL
         .iter()
         .map(|k| k.file_name().to_string())
+        .chain([mrwarden::gate::VERDICT_FILE.to_string()])
         .collect();
     expected.sort();
     assert_eq!(files(out.path()), expected);
@@ -82,13 +83,23 @@ fn report_flag_writes_only_the_chosen_files_and_clears_stale_ones() {
     for kind in ReportKind::ALL {
         std::fs::write(out.path().join(kind.file_name()), "stale").expect("write");
     }
+    std::fs::write(out.path().join(mrwarden::gate::VERDICT_FILE), "stale").expect("write");
     std::fs::write(out.path().join("notes.txt"), "mine").expect("write");
     let run = demo(out.path(), &["--report", "sast,junit"]);
     assert_eq!(run.status.code(), Some(1));
+    // The verdict file is written whatever `--report` chose (the gate job reads it).
     assert_eq!(
         files(out.path()),
-        ["gl-sast-report.json", "mrwarden-junit.xml", "notes.txt"]
+        [
+            "gl-sast-report.json",
+            "mrwarden-junit.xml",
+            "mrwarden-verdict.json",
+            "notes.txt"
+        ]
     );
+    let verdict =
+        std::fs::read_to_string(out.path().join(mrwarden::gate::VERDICT_FILE)).expect("verdict");
+    assert!(verdict.contains("\"exit_code\": 1"), "{verdict}");
     check_dir(out.path(), &[ReportKind::Sast, ReportKind::Junit]);
     assert_eq!(
         std::fs::read_to_string(out.path().join("notes.txt")).expect("kept"),

@@ -8,8 +8,9 @@ use std::process::Command;
 use std::time::SystemTime;
 
 use mrwarden::context::DiffSpec;
+use mrwarden::diff::source::git::GitFiles;
 use mrwarden::gate::Verdict;
-use mrwarden::policy::trusted::{self, GitRevision};
+use mrwarden::policy::trusted;
 
 const SECRET_LINE: &str = "TOKEN = \"glpat-Q7mZ2xKp9LwR4vNt8YbC\"\n";
 
@@ -75,9 +76,10 @@ fn review(target_files: &[(&str, &str)], mr_files: &[(&str, &str)]) -> (Verdict,
     )
     .expect("diff loads");
     let trusted = trusted::load(
-        &GitRevision {
+        &GitFiles {
             repo: d.to_path_buf(),
             rev: base,
+            max_bytes: 1 << 20,
         },
         &loaded.diff,
     )

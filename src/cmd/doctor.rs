@@ -12,10 +12,10 @@ use gitlab::api::users::CurrentUser;
 
 use crate::cli::DoctorArgs;
 use crate::context::{DoctorContext, EnvFn};
-use crate::diff::source::api::project_id;
 use crate::gitlab::checks::{Check, Level, check, role_check, today, token_info_checks};
 use crate::gitlab::endpoints::ServerVersion;
 use crate::gitlab::model::{Member, MergeRequest, Project, ServerVersionInfo, TokenInfo, User};
+use crate::gitlab::project_id;
 use crate::gitlab::{ApiFailure, Client, Gitlab};
 use crate::sanitize::terminal_line;
 

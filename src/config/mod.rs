@@ -6,7 +6,8 @@ pub mod yaml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::finding::Severity;
@@ -70,13 +71,25 @@ pub struct Config {
     pub custom_packs: BTreeMap<String, String>,
 }
 
+/// How comments are posted (`comments.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentMode {
+    /// Inline discussions plus the summary note.
+    Inline,
+    /// Only the summary note.
+    Summary,
+    /// Nothing at all.
+    Off,
+}
+
 /// The `comments:` section. Flags (`--comments`, `--max-inline`) can only make it
 /// quieter unless `allow_override: true`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CommentsConfig {
     /// `inline` (one discussion per finding plus the summary), `summary` or `off`.
-    pub mode: crate::publish::plan::Mode,
+    pub mode: CommentMode,
     /// Most inline discussions created per run; the rest go into the summary.
     pub max_inline: usize,
 }
@@ -84,7 +97,7 @@ pub struct CommentsConfig {
 impl Default for CommentsConfig {
     fn default() -> Self {
         CommentsConfig {
-            mode: crate::publish::plan::Mode::Inline,
+            mode: CommentMode::Inline,
             max_inline: 25,
         }
     }
@@ -345,6 +358,29 @@ pub fn load_local(repo: &Path, explicit: Option<&Path>) -> Result<Loaded, Error>
     let mut loaded = parse(&path.display().to_string(), &text)?;
     loaded.path = Some(path);
     Ok(loaded)
+}
+
+/// Compiled `exclude` globs (gitignore-style: a pattern without `/` matches at any depth).
+pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, Error> {
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        let anchored = p.trim_start_matches('/');
+        let base = anchored.trim_end_matches('/');
+        let full = if p.contains('/') && !p.ends_with('/') || p.starts_with('/') {
+            base.to_string()
+        } else {
+            format!("**/{base}")
+        };
+        for g in [full.clone(), format!("{full}/**")] {
+            let glob = GlobBuilder::new(&g)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| Error::Config(format!("exclude pattern {p:?}: {e}")))?;
+            b.add(glob);
+        }
+    }
+    b.build()
+        .map_err(|e| Error::Config(format!("exclude patterns: {e}")))
 }
 
 #[cfg(test)]

@@ -73,7 +73,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     if input.mode == Mode::Off {
         return out;
     }
-    let project = crate::diff::source::api::project_id(input.project);
+    let project = crate::gitlab::project_id(input.project);
     let Some(user) = bot_user(api, &mut out).await else {
         return out;
     };
@@ -235,7 +235,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         .flatten();
     // The note counts the API requests of this run up to its own write.
     let mut run = input.run.clone();
-    run.api_requests = Some(crate::gitlab::client::requests_sent() + 1);
+    run.api_requests = Some(api.client().requests_sent() + 1);
     let text = summary_body_marked(
         &body::summary_marker(&settings.summary_key),
         input.findings,
@@ -300,7 +300,7 @@ pub async fn switched_off(
         body::summary_marker(&key)
     ));
     let ep = WriteNote {
-        project: crate::diff::source::api::project_id(project),
+        project: crate::gitlab::project_id(project),
         merge_request: iid,
         note: plan::summary_note(&existing, user.id, &key),
         body: &text,
@@ -395,7 +395,7 @@ async fn reply_to(
 ) -> Result<Value, ApiFailure> {
     let text = body::finalise(text);
     api.write(&ReplyToDiscussion {
-        project: crate::diff::source::api::project_id(input.project),
+        project: crate::gitlab::project_id(input.project),
         merge_request: input.iid,
         discussion,
         body: &text,
@@ -410,7 +410,7 @@ async fn resolve_thread(
     resolved: bool,
 ) -> Result<Value, ApiFailure> {
     api.write(&ResolveDiscussion {
-        project: crate::diff::source::api::project_id(input.project),
+        project: crate::gitlab::project_id(input.project),
         merge_request: input.iid,
         discussion,
         resolved,
@@ -424,7 +424,7 @@ async fn list_discussions(
     iid: u64,
 ) -> Result<Vec<ExistingDiscussion>, ApiFailure> {
     let ep = MergeRequestDiscussions::builder()
-        .project(crate::diff::source::api::project_id(project))
+        .project(crate::gitlab::project_id(project))
         .merge_request(iid)
         .build()
         .map_err(|e| {
@@ -484,7 +484,7 @@ async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Publishe
     };
     for id in plan::duplicates(&existing, bot) {
         let del = DeleteNote {
-            project: crate::diff::source::api::project_id(input.project),
+            project: crate::gitlab::project_id(input.project),
             merge_request: input.iid,
             note: id,
         };

@@ -34,7 +34,7 @@ pub async fn read(
     iid: u64,
     findings: &[Finding],
 ) -> Result<Read, ApiFailure> {
-    let project = crate::diff::source::api::project_id(project);
+    let project = crate::gitlab::project_id(project);
     let me = CurrentUser::builder()
         .build()
         .map_err(|e| setup("user", e))?;

@@ -23,8 +23,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::config::Role;
+use crate::finding::marker as body;
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::publish::body;
 
 /// The two triage commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -383,7 +383,7 @@ mod tests {
     }
 
     fn thread(id: &str, f: &Finding, replies: &[(u64, &str)]) -> Discussion {
-        let mut notes = vec![note(1, BOT, &body::inline(f, None))];
+        let mut notes = vec![note(1, BOT, &crate::publish::body::inline(f, None))];
         for (i, (a, b)) in replies.iter().enumerate() {
             notes.push(note(10 + i as u64, *a, b));
         }

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::body;
 use super::position::{DiffRefs, Position, Unplaceable, locate};
@@ -44,17 +44,7 @@ pub struct ExistingDiscussion {
     pub path: Option<String>,
 }
 
-/// How comments are posted (`comments.mode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Mode {
-    /// Inline discussions plus the summary note.
-    Inline,
-    /// Only the summary note.
-    Summary,
-    /// Nothing at all.
-    Off,
-}
+pub use crate::config::CommentMode as Mode;
 
 /// What the plan needs to know about this run.
 #[derive(Debug, Clone)]

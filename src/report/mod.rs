@@ -15,7 +15,8 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use crate::analyze::{FileNote, Stats};
+use crate::analyze::Stats;
+use crate::coverage::FileNote;
 use crate::error::Error;
 use crate::finding::Finding;
 use crate::gate::{Threshold, Verdict};

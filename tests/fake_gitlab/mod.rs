@@ -118,6 +118,10 @@ pub struct State {
     pub members: Vec<Value>,
     /// The MR's commits, in the shape of `GET …/merge_requests/:iid/commits`.
     pub mr_commits: Vec<Value>,
+    /// GitLab's `diff_max_patch_bytes` (0: no limit): a version or commit diff entry
+    /// whose patch is larger comes back as GitLab sends it, `too_large: true` with an
+    /// empty `diff`.
+    pub max_patch_bytes: usize,
     /// Other open MRs of the project (`GET /projects/:id/merge_requests` lists them
     /// after the test MR), e.g. one from a fork's branch of the same name.
     pub other_mrs: Vec<Value>,
@@ -641,7 +645,10 @@ fn route(
             match st.versions.iter().find(|v| v.id.to_string() == s[5]) {
                 Some(v) => json_rsp(
                     200,
-                    &version_json(v, &st.diff_version_status, &st.changes_count),
+                    &too_large_pruned(
+                        version_json(v, &st.diff_version_status, &st.changes_count),
+                        st.max_patch_bytes,
+                    ),
                     &[],
                 ),
                 None => json_rsp(404, &json!({"message": "404 Not found"}), &[]),
@@ -660,6 +667,8 @@ fn route(
                 .last()
                 .map(|v| v.diffs.clone())
                 .unwrap_or_default();
+            let diffs = too_large_pruned(Value::from(diffs), st.max_patch_bytes);
+            let diffs = diffs.as_array().cloned().unwrap_or_default();
             paged(st, rest, &params, diffs, 20)
         }
         [
@@ -741,7 +750,9 @@ fn route(
             });
             match text {
                 Some(t) => {
-                    let entries = entries_from_git_diff(&t);
+                    let entries = Value::from(entries_from_git_diff(&t));
+                    let entries = too_large_pruned(entries, st.max_patch_bytes);
+                    let entries = entries.as_array().cloned().unwrap_or_default();
                     paged(st, rest, &params, entries, 20)
                 }
                 None => json_rsp(404, &json!({"message": "404 Commit Not Found"}), &[]),
@@ -823,6 +834,25 @@ fn count_of(v: &VersionData, changes_count: &str) -> String {
     } else {
         changes_count.to_string()
     }
+}
+
+/// GitLab's pruning of large patches (`Gitlab::Git::Diff`): an entry whose `diff` is
+/// over `diff_max_patch_bytes` keeps its paths and flags, gets `too_large: true` and an
+/// empty `diff`. `doc` is a list of entries or a version with `diffs`; 0 prunes nothing.
+fn too_large_pruned(mut doc: Value, max: usize) -> Value {
+    let list = match doc.get_mut("diffs") {
+        Some(d) => d,
+        None => &mut doc,
+    };
+    for e in list.as_array_mut().into_iter().flatten() {
+        let len = e["diff"].as_str().map_or(0, str::len);
+        if max > 0 && len > max {
+            e["diff"] = Value::from("");
+            e["too_large"] = Value::from(true);
+            e["collapsed"] = Value::from(false);
+        }
+    }
+    doc
 }
 
 fn version_json(v: &VersionData, state: &str, changes_count: &str) -> Value {

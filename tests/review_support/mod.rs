@@ -121,6 +121,9 @@ pub(crate) fn state_for(repo: &Repo) -> State {
             diffs: entries_from_git_diff(&git_diff(repo)),
         }],
         repo_dir: Some(repo.dir.path().to_path_buf()),
+        // GitLab's default `diff_max_patch_bytes` (200 KiB): larger patches come back
+        // `too_large`, as on a real instance.
+        max_patch_bytes: 200 * 1024,
         ..State::default()
     }
 }

@@ -4,11 +4,10 @@
 //! status come from GitLab's fields, which are authoritative. Never reads the working
 //! tree.
 
-use gitlab::api::common::NameOrId;
-
-use crate::analyze::history::{CommitDiff, Commits, MAX_COMMITS};
-use crate::analyze::{FileNote, NoteReason};
+use crate::coverage::{FileNote, NoteReason};
+use crate::diff::commits::{CommitDiff, Commits, MAX_COMMITS};
 use crate::diff::{Diff, FileDiff, FileStatus};
+use crate::error::Error;
 use crate::gitlab::endpoints::{
     CommitDiff as CommitDiffEndpoint, MergeRequestRawDiffs, MergeRequestVersion,
     MergeRequestVersions,
@@ -17,6 +16,8 @@ use crate::gitlab::model::{CommitInfo, DiffEntry, MergeRequest, Version, Version
 use crate::gitlab::{ApiFailure, Gitlab};
 
 use super::Loaded;
+
+mod commit_blobs;
 
 /// A diff read from the API, with the files whose content GitLab did not return.
 #[derive(Debug, Clone)]
@@ -160,6 +161,9 @@ pub async fn history(
     }
     out.beyond_limit = chain.len().saturating_sub(MAX_COMMITS);
     let mut bytes = 0u64;
+    // Entries GitLab returned `too_large` (or collapsed) with no diff, and the paths each
+    // commit touches: filled from blobs once every commit's diff is known.
+    let mut left_out = commit_blobs::LeftOut::default();
     for id in chain.iter().take(MAX_COMMITS) {
         let label = format!("(commit {})", id.get(..12).unwrap_or(id));
         let ep = CommitDiffEndpoint {
@@ -186,24 +190,23 @@ pub async fn history(
                     req.max_bytes
                 ),
             );
+            left_out.give_up(&mut out);
             return out;
         }
         let mut diff = crate::diff::Diff::default();
         for entry in &entries {
             match entry_to_file(entry) {
                 Some(f) => diff.files.push(f),
-                None => unread(
-                    &mut out,
-                    format!("{label} {}", entry.new_path),
-                    &NoteReason::NotReturned.describe(),
-                ),
+                None => left_out.push(id, entry.clone()),
             }
         }
+        left_out.touched(id, &entries);
         out.commits.push(CommitDiff {
             sha: id.clone(),
             diff,
         });
     }
+    commit_blobs::fill(api, req, &list, left_out, &mut out, bytes).await;
     out
 }
 
@@ -593,12 +596,7 @@ fn check_changes_count(diff: &mut ApiDiff, entries: usize, mr: Option<&MergeRequ
 /// the instance's diff limits are missing from it altogether.
 const OVERFLOW: &str = "(files beyond GitLab's diff limits: diff version state overflow)";
 
-/// The project as the crate's `:id` (numeric id, else a path it URL-encodes).
-pub fn project_id(project: &str) -> NameOrId<'_> {
-    project
-        .parse::<u64>()
-        .map_or_else(|_| NameOrId::from(project), NameOrId::from)
-}
+pub use crate::gitlab::project_id;
 
 /// Fetches the version `diff_id`, or the newest one when it is `None`.
 pub async fn fetch(
@@ -735,6 +733,46 @@ fn entry_to_file(e: &DiffEntry) -> Option<FileDiff> {
     file.hunks = first.hunks;
     file.binary = first.binary;
     Some(file)
+}
+
+/// The project's files at one commit, through
+/// `GET /projects/:id/repository/files/:path/raw?ref=<rev>` (the trusted policy at the
+/// base commit, whole files at the head).
+#[derive(Debug)]
+pub struct ApiFiles<'a> {
+    /// The run's GitLab session.
+    pub session: &'a crate::gitlab::Session,
+    /// Project id or path.
+    pub project: &'a str,
+    /// The commit.
+    pub rev: String,
+    /// Largest file read, in bytes; a larger one is an error.
+    pub max_bytes: u64,
+}
+
+impl crate::diff::FileAt for ApiFiles<'_> {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        let ep = gitlab::api::projects::repository::files::FileRaw::builder()
+            .project(project_id(self.project))
+            .file_path(path)
+            .ref_(self.rev.as_str())
+            .build()
+            .map_err(|e| Error::Analysis(format!("cannot build the request for {path}: {e}")))?;
+        match self
+            .session
+            .block_on(self.session.api().get_text(&ep, self.max_bytes))
+        {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(ApiFailure::NotFound { .. }) => Ok(None),
+            Err(e) => Err(Error::Analysis(e.to_string())),
+        }
+    }
+    fn describe(&self) -> String {
+        format!(
+            "target branch at {}",
+            crate::diff::revision::short(&self.rev)
+        )
+    }
 }
 
 #[cfg(test)]

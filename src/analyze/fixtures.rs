@@ -21,9 +21,9 @@ use std::path::Path;
 
 use regex::Regex;
 
-use super::{LoadedPack, RuleSet};
 use crate::config::Limits;
 use crate::error::Error;
+use crate::rules::{self, LoadedPack, RuleSet};
 
 /// One fixture file: its path relative to the rules directory, and its bytes.
 #[derive(Debug, Clone)]
@@ -47,10 +47,10 @@ pub struct Report {
 
 /// Built-in packs and their fixtures.
 pub fn builtin() -> Result<(Vec<LoadedPack>, Vec<FixtureFile>), Error> {
-    let packs = super::builtin::packs()?;
-    let files = super::builtin::files()
+    let packs = rules::builtin::packs()?;
+    let files = rules::builtin::files()
         .iter()
-        .filter(|(rel, _)| !super::builtin::is_pack_path(rel))
+        .filter(|(rel, _)| !rules::builtin::is_pack_path(rel))
         .map(|(rel, bytes)| FixtureFile {
             rel: (*rel).to_string(),
             content: bytes.to_vec(),
@@ -76,8 +76,8 @@ pub fn from_dir(dir: &Path) -> Result<(Vec<LoadedPack>, Vec<FixtureFile>), Error
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if path.is_file() && super::builtin::is_pack_path(&name) {
-            packs.push(super::read_pack(&path)?);
+        if path.is_file() && rules::builtin::is_pack_path(&name) {
+            packs.push(rules::read_pack(&path)?);
         } else if path.is_dir() {
             collect(&path, &name, &mut files)?;
         }
@@ -158,8 +158,7 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
                 }
             }
         }
-        let analysis =
-            super::super::analyze::scan_whole_file(&scan_path, &file.content, &set, &limits);
+        let analysis = super::scan_whole_file(&scan_path, &file.content, &set, &limits);
         let found: BTreeSet<u32> = analysis
             .findings
             .iter()
