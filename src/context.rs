@@ -160,6 +160,10 @@ pub enum ReviewSource {
 
 /// Everything a `review` run needs.
 #[derive(Debug, Clone)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of one run, each from its own flag or variable"
+)]
 pub struct ReviewContext {
     /// Report and stdout options.
     pub output: Output,
@@ -197,6 +201,10 @@ pub struct ReviewContext {
     pub fail_on_publish_error: bool,
     /// `CI_MERGE_REQUEST_EVENT_TYPE=merge_train`: gate, no inline comments.
     pub merge_train: bool,
+    /// `MRWARDEN_DISABLED=true`: the kill switch (empty valid reports, exit 0).
+    pub disabled: bool,
+    /// `MRWARDEN_CENTRAL_CONFIG`: the group-wide configuration, when set.
+    pub central_config: Option<crate::config::central::Source>,
 }
 
 /// What `review` exits with.
@@ -290,6 +298,8 @@ impl ReviewContext {
             instance,
             fail_on_publish_error: args.on_publish_error == OnPublishError::Fail,
             merge_train: env("CI_MERGE_REQUEST_EVENT_TYPE").as_deref() == Some("merge_train"),
+            disabled: read_disabled(env)?,
+            central_config: read_central_config(env),
         })
     }
 }
@@ -317,6 +327,10 @@ pub struct DoctorContext {
     pub event_type: Option<String>,
     /// The LLM endpoint (`Ok(None)` when not configured), or what is wrong with its variables.
     pub llm: Result<Option<llm::Settings>, String>,
+    /// `MRWARDEN_CENTRAL_CONFIG`, when set.
+    pub central_config: Option<crate::config::central::Source>,
+    /// `MRWARDEN_DISABLED`: `Ok(true)` when the kill switch is on, or what is wrong with it.
+    pub disabled: Result<bool, String>,
 }
 
 impl DoctorContext {
@@ -347,8 +361,41 @@ impl DoctorContext {
             pipeline_source: env("CI_PIPELINE_SOURCE"),
             event_type: env("CI_MERGE_REQUEST_EVENT_TYPE"),
             llm: read_llm(env, &ca).map_err(|e| e.to_string()),
+            central_config: read_central_config(env),
+            disabled: read_disabled(env).map_err(|e| e.to_string()),
         })
     }
+}
+
+/// `MRWARDEN_DISABLED`: `true`, `1` or `yes` switch mrwarden off; `false`, `0`, `no`
+/// or unset leave it on; anything else is a configuration error (a typo must not
+/// silently switch the review off, nor silently keep it on).
+fn read_disabled(env: EnvFn<'_>) -> Result<bool, Error> {
+    match env("MRWARDEN_DISABLED").map(|v| v.trim().to_ascii_lowercase()) {
+        None => Ok(false),
+        Some(v) if matches!(v.as_str(), "true" | "1" | "yes") => Ok(true),
+        Some(v) if matches!(v.as_str(), "false" | "0" | "no") => Ok(false),
+        Some(_) => Err(Error::Usage(
+            "MRWARDEN_DISABLED must be true or false (1/0, yes/no)".into(),
+        )),
+    }
+}
+
+/// `MRWARDEN_CENTRAL_CONFIG`: YAML text, or the path of a file holding it.
+fn read_central_config(env: EnvFn<'_>) -> Option<crate::config::central::Source> {
+    use crate::config::{central, yaml};
+    env(central::VARIABLE).map(|value| {
+        central::Source::from_value(&value, |path| {
+            let meta = std::fs::metadata(path)?;
+            if meta.len() > yaml::MAX_YAML_BYTES as u64 {
+                return Err(std::io::Error::other(format!(
+                    "larger than the {}-byte limit for YAML files",
+                    yaml::MAX_YAML_BYTES
+                )));
+            }
+            std::fs::read_to_string(path)
+        })
+    })
 }
 
 /// Branch-pipeline mode (DESIGN.md, Token and setup): only when asked for

@@ -35,6 +35,7 @@ pub fn run(args: &DoctorArgs, env: EnvFn<'_>) -> Outcome {
     let work = async {
         let (mut out, unreachable) = checks(&ctx, session.as_ref()).await;
         out.extend(llm_check(&ctx).await);
+        out.extend(switches_check(&ctx));
         (out, unreachable)
     };
     let (checks, unreachable) = match &session {
@@ -79,6 +80,37 @@ pub fn run(args: &DoctorArgs, env: EnvFn<'_>) -> Outcome {
         stderr: Vec::new(),
         code,
     }
+}
+
+/// The central configuration in force and the kill switch: local facts, no request.
+fn switches_check(ctx: &DoctorContext) -> Vec<Check> {
+    use crate::config::central;
+    let source = ctx.central_config.as_ref();
+    let parsed = source.map(central::parse);
+    let central_check = match &parsed {
+        Some(Err(_)) => check(
+            Level::Warn,
+            "central config",
+            central::describe(source, parsed.as_ref()),
+        )
+        .fix("fix the YAML the security team publishes in MRWARDEN_CENTRAL_CONFIG"),
+        _ => check(
+            Level::Info,
+            "central config",
+            central::describe(source, parsed.as_ref()),
+        ),
+    };
+    let disabled = match &ctx.disabled {
+        Ok(false) => check(Level::Ok, "kill switch", "MRWARDEN_DISABLED is off"),
+        Ok(true) => check(
+            Level::Warn,
+            "kill switch",
+            "MRWARDEN_DISABLED is true: review skips the analysis and passes",
+        )
+        .fix("unset MRWARDEN_DISABLED to review again"),
+        Err(e) => check(Level::Fail, "kill switch", e.clone()),
+    };
+    vec![central_check, disabled]
 }
 
 /// All checks, and whether the API was unreachable.

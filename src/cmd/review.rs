@@ -30,6 +30,9 @@ pub fn run(args: &ReviewArgs, env: EnvFn<'_>) -> Outcome {
 
 /// Runs the review for a built context.
 pub fn execute(ctx: &ReviewContext) -> Outcome {
+    if ctx.disabled {
+        return switched_off(ctx);
+    }
     let mut to_publish = None;
     // DESIGN.md: reports first (on every exit path), then publish, then the gate.
     let mut outcome = super::with_reports(&ctx.output, |started| {
@@ -51,6 +54,47 @@ pub fn execute(ctx: &ReviewContext) -> Outcome {
     }
     if ctx.exit == crate::context::ExitWith::ZeroOnceWritten {
         super::exit_zero(&ctx.output.dir, &mut outcome);
+    }
+    outcome
+}
+
+/// `MRWARDEN_DISABLED=true`: valid empty reports, a clear log line, exit 0; with a token
+/// in an MR pipeline the summary note says the review was switched off (an MR can set
+/// the variable in its own `.gitlab-ci.yml`, so this must be visible).
+fn switched_off(ctx: &ReviewContext) -> Outcome {
+    let mut outcome = super::with_reports(&ctx.output, |started| {
+        let mut result = crate::pipeline::empty(
+            "switched off (MRWARDEN_DISABLED)".into(),
+            ctx.fail_on,
+            started,
+        )?;
+        result.1.warnings.push(
+            "MRWARDEN_DISABLED is true: mrwarden is switched off for this pipeline; no analysis ran, empty reports were written and the job passes".into(),
+        );
+        Ok(result)
+    });
+    let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
+    let Some(mr) = ctx.mr.as_ref().filter(|_| has_token && !ctx.dry_run) else {
+        return outcome;
+    };
+    let errors = match Session::connect(ctx.gitlab.as_ref(), &ctx.token_variable) {
+        Ok(session) => {
+            session
+                .block_on(crate::gitlab::publish::switched_off(
+                    session.api(),
+                    &mr.project,
+                    mr.iid,
+                    ctx.instance.as_deref(),
+                ))
+                .errors
+        }
+        Err(e) => vec![e.to_string()],
+    };
+    for e in &errors {
+        outcome.stderr.push(format!(
+            "warning: publishing to the merge request: {}",
+            crate::sanitize::terminal(e)
+        ));
     }
     outcome
 }
@@ -123,8 +167,8 @@ fn analyse(
     let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
     warnings.extend(input::token_notes(mr, has_token, &ctx.token_variable));
     let clock = std::time::Instant::now();
-    let input = match (&ctx.source, session) {
-        (ReviewSource::Git { repo, diff }, _) => input::from_git(repo, diff)?,
+    let mut input = match (&ctx.source, session) {
+        (ReviewSource::Git { repo, diff }, _) => input::from_checkout(repo, diff)?,
         (ReviewSource::Api, Some(session)) => {
             let req = input::api_request(mr, ctx.server_version, &ctx.token_variable);
             match input::from_api(&req, session, &mut warnings)? {
@@ -138,6 +182,7 @@ fn analyse(
         // An MR in API mode always has its session (made above).
         (ReviewSource::Api, None) => return Err(Error::Usage("no GitLab session".into())),
     };
+    crate::policy::trusted::apply_central(&mut input.trusted, ctx.central_config.as_ref());
     let (rules, rule_warnings) =
         rules::load_configured(&input.trusted.custom, &input.trusted.config.config)?;
     warnings.extend(rule_warnings);

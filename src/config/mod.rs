@@ -1,5 +1,6 @@
 //! `.mrwarden.yml`: the schema (serde, unknown keys rejected) and its loading.
 
+pub mod central;
 pub mod yaml;
 
 use std::collections::BTreeMap;
@@ -60,6 +61,14 @@ pub struct Config {
     /// What `review` writes on the merge request.
     #[serde(default)]
     pub comments: CommentsConfig,
+    /// Central configuration only (`MRWARDEN_CENTRAL_CONFIG`): the keys a project's
+    /// `.mrwarden.yml` may tighten but never loosen ([`central::merge`]).
+    #[serde(default)]
+    pub enforced: Vec<central::Key>,
+    /// Central configuration only: rule packs carried inline, by name (the pack's YAML
+    /// as a string), added to the built-in packs of every project.
+    #[serde(default)]
+    pub custom_packs: BTreeMap<String, String>,
     /// Secret detection settings.
     #[serde(default)]
     pub secrets: SecretsConfig,
@@ -89,7 +98,7 @@ pub enum CommentMode {
 
 /// The `comments:` section. Flags (`--comments`, `--max-inline`) can only make it
 /// quieter unless `allow_override: true`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CommentsConfig {
     /// `inline` (one discussion per finding plus the summary), `summary` or `off`.
@@ -133,7 +142,7 @@ impl Default for CommentsConfig {
 /// The `llm:` section: budgets, `exclude` and `gate_on` only (DESIGN.md). Keys naming
 /// an endpoint, model or key are recognised only to be refused with a clear message:
 /// a repository file must never be able to send the code (or the key) elsewhere.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LlmConfig {
     /// Most files sent for review in one run.
@@ -210,7 +219,7 @@ impl LlmConfig {
 
 /// The `triage:` section: the schema of DESIGN.md. Replies are judged by
 /// [`crate::policy::triage`] under the target branch's value.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Triage {
     /// Lowest project role whose `!fp`/`!accept` replies count for the gate.
@@ -249,7 +258,7 @@ impl Role {
 }
 
 /// The `suppressions:` section.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Suppressions {
     /// Whether suppressions added by the change itself count for the gate (they are
@@ -269,7 +278,7 @@ impl Default for Suppressions {
 }
 
 /// The `rules:` section.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RulesConfig {
     /// Rule ids or tags to switch off (rules are dropped before analysis).
@@ -282,7 +291,7 @@ pub struct RulesConfig {
 
 /// The `limits:` section. Hitting a global limit means "not fully scanned" (exit 3 unless
 /// a finding already fails the run); the per-file cap is only noted.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
     /// Largest diff read, in bytes.
@@ -324,6 +333,18 @@ pub struct Loaded {
 
 /// Parses configuration text; errors name the origin, key, line and column.
 pub fn parse(origin: &str, text: &str) -> Result<Loaded, Error> {
+    let loaded = parse_any(origin, text)?;
+    let c = &loaded.config;
+    if !c.enforced.is_empty() || !c.custom_packs.is_empty() {
+        return Err(Error::Config(format!(
+            "{origin}: enforced and custom_packs belong only in the central configuration (MRWARDEN_CENTRAL_CONFIG); a project lists its packs in custom_rules; see docs/configuration.md"
+        )));
+    }
+    Ok(loaded)
+}
+
+/// [`parse`] without the project-only checks (the central configuration's parser).
+fn parse_any(origin: &str, text: &str) -> Result<Loaded, Error> {
     let config: Config = yaml::from_str(text)
         .map_err(|e| Error::Config(format!("{origin}: {e}; see docs/configuration.md")))?;
     let forbidden = config.llm.forbidden_keys();

@@ -74,16 +74,8 @@ pub(crate) async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         return out;
     }
     let project = crate::gitlab::project_id(input.project);
-    // A builder without required fields cannot fail.
-    let Ok(me) = CurrentUser::builder().build() else {
+    let Some(user) = bot_user(api, &mut out).await else {
         return out;
-    };
-    let user: User = match api.get_shared(&me).await {
-        Ok(u) => u,
-        Err(e) => {
-            out.errors.push(format!("cannot read the bot user: {e}"));
-            return out;
-        }
     };
     let versions: Vec<Version> = match api
         .get_all_shared(
@@ -114,7 +106,14 @@ pub(crate) async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
             .is_ok_and(|m| m.access_level >= 30),
         Err(_) => false,
     };
-    let existing = match list_discussions(api, input, super::triage::Listing::BeforeWrites).await {
+    let existing = match list_discussions(
+        api,
+        input.project,
+        input.iid,
+        super::triage::Listing::BeforeWrites,
+    )
+    .await
+    {
         Ok(d) => d,
         Err(e) => {
             out.errors
@@ -268,6 +267,59 @@ pub(crate) async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     out
 }
 
+/// The bot (`GET /user`); a failure is recorded in `out`.
+async fn bot_user(api: &Gitlab, out: &mut Published) -> Option<User> {
+    // A builder without required fields cannot fail.
+    let me = CurrentUser::builder().build().ok()?;
+    match api.get_shared(&me).await {
+        Ok(u) => Some(u),
+        Err(e) => {
+            out.errors.push(format!("cannot read the bot user: {e}"));
+            None
+        }
+    }
+}
+
+/// The summary note of a run switched off by `MRWARDEN_DISABLED`: it replaces the bot's
+/// summary (or starts one), so the merge request shows that no review ran. Threads are
+/// left as they are: nothing was analysed, so nothing is fixed or reopened.
+pub(crate) async fn switched_off(
+    api: &Gitlab,
+    project: &str,
+    iid: u64,
+    instance: Option<&str>,
+) -> Published {
+    let mut out = Published::default();
+    let Some(user) = bot_user(api, &mut out).await else {
+        return out;
+    };
+    let existing =
+        match list_discussions(api, project, iid, super::triage::Listing::BeforeWrites).await {
+            Ok(d) => d,
+            Err(e) => {
+                out.errors
+                    .push(format!("cannot list the MR discussions: {e}"));
+                return out;
+            }
+        };
+    let key = body::summary_key(instance);
+    let text = body::finalise(&format!(
+        "{}\n\n**mrwarden is switched off** for this pipeline: `MRWARDEN_DISABLED` is `true` (a CI/CD variable, or this merge request's own `.gitlab-ci.yml`). No analysis ran and nothing gates this pipeline; earlier threads are left as they were.\n",
+        body::summary_marker(&key)
+    ));
+    let ep = WriteNote {
+        project: crate::gitlab::project_id(project),
+        merge_request: iid,
+        note: plan::summary_note(&existing, user.id, &key),
+        body: &text,
+    };
+    match api.write(&ep).await {
+        Ok(_) => out.summary_written = true,
+        Err(e) => out.errors.push(write_error("write the summary note", &e)),
+    }
+    out
+}
+
 /// The summary note: the markdown report, the findings not posted inline, whether a
 /// newer version superseded this run, and the marker; through [`body::finalise`].
 pub(crate) fn summary_body(
@@ -376,17 +428,25 @@ async fn resolve_thread(
 
 async fn list_discussions(
     api: &Gitlab,
-    input: &Input<'_>,
+    project: &str,
+    iid: u64,
     when: super::triage::Listing,
 ) -> Result<Vec<Thread>, ApiFailure> {
-    super::triage::threads(api, input.project, input.iid, when).await
+    super::triage::threads(api, project, iid, when).await
 }
 
 /// Concurrent runs may each have created a summary, the same threads or the same
 /// replies: keep the oldest of each, delete the bot's own younger ones
 /// ([`plan::duplicates`]). A note another run deleted first is no error.
 async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Published) {
-    let existing = match list_discussions(api, input, super::triage::Listing::Fresh).await {
+    let existing = match list_discussions(
+        api,
+        input.project,
+        input.iid,
+        super::triage::Listing::Fresh,
+    )
+    .await
+    {
         Ok(d) => d,
         Err(e) => {
             out.errors.push(format!(

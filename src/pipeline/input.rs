@@ -34,6 +34,19 @@ pub struct ReviewInput {
     pub api: Option<(Session, Version)>,
 }
 
+/// Token-less mode: the runner's checkout, after checking that it holds the MR's base
+/// and head (a shallow clone often lacks the base: one clear error, exit 3).
+pub fn from_checkout(repo: &Path, diff: &source::DiffSpec) -> Result<ReviewInput, Error> {
+    if let source::DiffSpec::Range {
+        base: Some(base),
+        head: Some(head),
+    } = diff
+    {
+        source::git::check_ci_range(repo, base, head)?;
+    }
+    from_git(repo, diff)
+}
+
 /// `--diff-source git`: the range, its history and the policy at the merge-base. The
 /// limits that apply before the trusted configuration is known are the defaults.
 pub fn from_git(repo: &Path, diff: &source::DiffSpec) -> Result<ReviewInput, Error> {
@@ -209,7 +222,7 @@ pub fn token_notes(mr: &MergeRequestRef, has_token: bool, token_variable: &str) 
             mr.iid, token_variable
         )],
         _ if !has_token => vec![format!(
-            "{} is not set: report-only run (reports and gate, nothing posted to GitLab)",
+            "{} is not set: report-only run (reports and gate; comments are off, nothing is posted to GitLab)",
             token_variable
         )],
         _ => Vec::new(),

@@ -145,6 +145,66 @@ pub fn load(source: &dyn FileSource, diff: &Diff) -> Result<Trusted, Error> {
     Ok(out)
 }
 
+/// Merges the group-wide central configuration (`MRWARDEN_CENTRAL_CONFIG`) under the
+/// trusted project configuration with [`config::central::merge`]: an invalid central
+/// configuration becomes the strict defaults with every key enforced, plus
+/// `mrwarden.policy-invalid`; each enforced key the project tried to loosen is a
+/// `mrwarden.policy-invalid` on `.mrwarden.yml` and keeps the central value. Inline
+/// packs load like custom packs (a broken one is skipped with a finding).
+pub fn apply_central(t: &mut Trusted, source: Option<&config::central::Source>) {
+    use config::central;
+    let Some(source) = source else {
+        return;
+    };
+    let floor = match central::parse(source) {
+        Ok(loaded) => {
+            t.config.warnings.extend(loaded.warnings);
+            loaded.config
+        }
+        Err(e) => {
+            t.config
+                .warnings
+                .push(format!("{e}; strict defaults apply until it is fixed"));
+            t.findings
+                .push(central_invalid(&e.to_string(), "strict defaults applied"));
+            central::strict(strict_defaults())
+        }
+    };
+    let merged = central::merge(&floor, &t.config.config);
+    for l in &merged.loosened {
+        t.config.warnings.push(format!(
+            "{}: {} loosens the enforced key {} of the central configuration; the central value applies",
+            config::FILE_NAME,
+            l.detail,
+            l.key.name()
+        ));
+        t.findings.push(meta(
+            "mrwarden.policy-invalid",
+            "Review policy loosens a centrally enforced key",
+            format!(
+                "The target branch's {} sets {}, which the group's central configuration enforces; the central value applied.",
+                config::FILE_NAME,
+                l.detail
+            ),
+            Severity::High,
+            config::FILE_NAME,
+            1,
+            "Remove the key from .mrwarden.yml or make it stricter; the central configuration sets the floor.",
+        ));
+    }
+    t.config.config = merged.config;
+    for (name, text) in &t.config.config.custom_packs {
+        match crate::rules::parse_pack(&format!("central pack {name}"), text) {
+            Ok(pack) => t.custom.push(pack),
+            Err(e) => {
+                t.config.warnings.push(format!("{e}; the pack is skipped"));
+                t.findings
+                    .push(central_invalid(&e.to_string(), "the pack was skipped"));
+            }
+        }
+    }
+}
+
 /// Local files a CI configuration includes (`include: path`, `- local: path`).
 fn local_includes(ci: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -212,6 +272,20 @@ fn changed(file: &FileDiff) -> Finding {
         file.path(),
         line,
         "Have a code owner review the policy change; it takes effect once merged to the target branch.",
+    )
+}
+
+/// The central configuration reaches the job through the CI configuration, so its
+/// problems are anchored there.
+fn central_invalid(error: &str, consequence: &str) -> Finding {
+    meta(
+        "mrwarden.policy-invalid",
+        "Central review policy is invalid",
+        format!("The group's central configuration could not be used ({error}); {consequence}."),
+        Severity::High,
+        ".gitlab-ci.yml",
+        1,
+        "Fix the central configuration where the security team publishes it (mrwarden doctor shows which one is in force).",
     )
 }
 

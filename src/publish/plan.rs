@@ -216,6 +216,17 @@ pub(crate) fn plan(
     out
 }
 
+/// The bot's oldest summary note with marker key `key` ([`body::summary_key`]), for a
+/// run that writes only the summary.
+pub(crate) fn summary_note(existing: &[Thread], bot_id: u64, key: &str) -> Option<u64> {
+    existing
+        .iter()
+        .filter_map(|d| d.bot_marker(bot_id))
+        .filter(|(_, fp)| *fp == key)
+        .map(|(n, _)| n.id)
+        .min()
+}
+
 /// The bot's threads by fingerprint (oldest first) and its summary note; younger
 /// duplicates of either become deletions.
 fn index<'a>(

@@ -1002,3 +1002,102 @@ fn troubleshooting_starts_with_the_missing_token() {
     assert!(Path::new(&root().join("docs/setup.md")).exists());
     assert!(Path::new(&root().join("docs/binding-gate.md")).exists());
 }
+
+#[test]
+fn token_less_mode_fetches_the_history_and_reviews_from_git() {
+    let mut values = default_values();
+    assert_eq!(values["diff_source"], "api");
+    let jobs = resolved_jobs(&render(&values));
+    assert_eq!(
+        jobs["mrwarden-review"]["variables"]["GIT_STRATEGY"],
+        json!(values["git_strategy"])
+    );
+    assert!(review_argv(&values).join(" ").contains("--diff-source api"));
+
+    values.insert("diff_source".into(), "git".into());
+    let doc = render(&values);
+    assert_valid(&doc, "template jobs with diff_source: git");
+    let resolved = resolved_jobs(&doc);
+    assert_valid(
+        &Value::Object(without_sarif_report(resolved.clone())),
+        "template jobs, extends resolved, diff_source: git",
+    );
+    let vars = &resolved["mrwarden-review"]["variables"];
+    assert_eq!(vars["GIT_STRATEGY"], "fetch");
+    // A shallow merge-request clone often lacks the diff's base commit.
+    assert_eq!(vars["GIT_DEPTH"], "0");
+    // The gate job only reads the verdict artifact.
+    assert_eq!(
+        resolved["mrwarden-gate"]["variables"]["GIT_STRATEGY"],
+        json!(values["git_strategy"])
+    );
+    let argv = review_argv(&values);
+    assert!(argv.join(" ").contains("--diff-source git"), "{argv:?}");
+    // The rendered command builds a context with no token and no API URL.
+    let cli = mrwarden::cli::Cli::try_parse_from(&argv).expect("the rendered command parses");
+    let mrwarden::cli::Command::Review(parsed) = cli.command else {
+        panic!("not review")
+    };
+    let env = |name: &str| match name {
+        "CI_MERGE_REQUEST_IID" => Some("7".to_string()),
+        "CI_PROJECT_ID" => Some("42".to_string()),
+        "CI_PROJECT_DIR" => Some("/builds/g/p".to_string()),
+        _ => None,
+    };
+    let ctx = mrwarden::context::ReviewContext::for_review(&parsed, &env).expect("no usage error");
+    assert!(matches!(
+        ctx.source,
+        mrwarden::context::ReviewSource::Git { .. }
+    ));
+    assert!(ctx.gitlab.is_none());
+}
+
+/// docs/setup.md shows three adoption paths, each with a snippet that is CI
+/// configuration and validates against the CI schema.
+#[test]
+fn setup_doc_shows_three_adoption_paths_that_validate() {
+    let text = read("docs/setup.md");
+    let start = text
+        .find("## Three ways to adopt")
+        .expect("the section exists");
+    let section = &text[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let mut paths = Vec::new();
+    for (label, needle) in [
+        ("no token", "**No token"),
+        ("bot token", "**Bot token"),
+        ("group-wide", "**Group-wide"),
+    ] {
+        let at = section
+            .find(needle)
+            .unwrap_or_else(|| panic!("setup.md: no {label} path"));
+        let rest = &section[at..];
+        let end = rest[2..].find("\n**").map_or(rest.len(), |i| i + 2);
+        let blocks: Vec<Value> = yaml_blocks(&rest[..end])
+            .iter()
+            .map(|b| yaml(b, label))
+            .filter(looks_like_ci)
+            .collect();
+        assert!(!blocks.is_empty(), "{label}: no CI snippet");
+        for b in &blocks {
+            assert_valid(b, label);
+            let text = b.to_string();
+            assert!(!text.contains(":latest"), "{label}: {text}");
+        }
+        paths.push(blocks);
+    }
+    let no_token = paths[0][0].to_string();
+    assert!(no_token.contains(r#""diff_source":"git""#), "{no_token}");
+    let group = paths[2].iter().map(Value::to_string).collect::<String>();
+    assert!(group.contains("MRWARDEN_CENTRAL_CONFIG"), "{group}");
+    // The central configuration in the snippet is one mrwarden accepts.
+    let central = paths[2][0]["variables"]["MRWARDEN_CENTRAL_CONFIG"]
+        .as_str()
+        .expect("the central configuration is a string");
+    let source = mrwarden::config::central::Source {
+        origin: "setup.md".into(),
+        text: Ok(central.to_string()),
+    };
+    let loaded = mrwarden::config::central::parse(&source).expect("the snippet parses");
+    assert!(!loaded.config.enforced.is_empty());
+}

@@ -5,6 +5,7 @@
 
 mod support;
 
+mod adoption;
 mod bench_review;
 mod ci_templates;
 mod cli;

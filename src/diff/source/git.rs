@@ -132,6 +132,49 @@ fn ensure_repo(repo: &Path) -> Result<(), Error> {
     }
 }
 
+/// Checks that a CI checkout (`review --diff-source git`) holds the merge request's
+/// base and head commits and the history between them: a shallow clone often lacks
+/// the base. Each error says how to fix the job (exit 3: the checkout is unusable).
+pub fn check_ci_range(repo: &Path, base: &str, head: &str) -> Result<(), Error> {
+    ensure_repo(repo)?;
+    let shallow = matches!(
+        run(repo, &["rev-parse", "--is-shallow-repository"], 1 << 10)?,
+        Ok(out) if out.starts_with(b"true")
+    );
+    let fix = "set GIT_STRATEGY: fetch and GIT_DEPTH: \"0\" on the job so the runner fetches the history (the component does this with diff_source: git), or use the API mode with a token";
+    let clone = if shallow {
+        "the shallow clone"
+    } else {
+        "the checkout"
+    };
+    for (sha, what) in [
+        (base, "base commit (CI_MERGE_REQUEST_DIFF_BASE_SHA)"),
+        (head, "head commit"),
+    ] {
+        let spec = format!("{sha}^{{commit}}");
+        if run(
+            repo,
+            &["cat-file", "-e", "--end-of-options", &spec],
+            1 << 10,
+        )?
+        .is_err()
+        {
+            return Err(Error::Analysis(format!(
+                "the merge request's {what} {} is not in {clone}: {fix}",
+                crate::sanitize::terminal(short(sha))
+            )));
+        }
+    }
+    if shallow && run(repo, &["merge-base", "--is-ancestor", base, head], 1 << 10)?.is_err() {
+        return Err(Error::Analysis(format!(
+            "{clone} cuts the history between the base {} and the head {}: {fix}",
+            short(base),
+            short(head)
+        )));
+    }
+    Ok(())
+}
+
 /// The environment that makes `git diff` ignore the repository's `.gitattributes`: the
 /// change under review controls them, and `* -diff` would turn every file into "Binary
 /// files differ". `GIT_ATTR_SOURCE` (git >= 2.40) reads attributes from the empty tree
