@@ -6,6 +6,7 @@ pub mod model;
 pub mod parse;
 pub mod revision;
 pub mod source;
+pub mod unified;
 
 pub use model::{Diff, FileDiff, FileStatus, Hunk, Line, LineKind};
 pub use parse::{ParseError, parse};

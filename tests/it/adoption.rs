@@ -173,6 +173,17 @@ fn token_less_mode_sends_nothing_and_writes_the_reports_of_scan() {
 /// merge commit of the target branch's tip and the MR's head, fetched shallow.
 #[test]
 fn merged_results_checkout_shallow_fails_clearly_and_deep_works() {
+    merged_results_checkout(false);
+}
+
+/// The same with no `git` on `PATH` (as in the image): the in-process reader gives the
+/// same checks, the same findings as `scan` run with `git`, and sends nothing.
+#[test]
+fn merged_results_checkout_without_git_on_path_reads_in_process() {
+    merged_results_checkout(true);
+}
+
+fn merged_results_checkout(no_git: bool) {
     let origin = fixture_repo();
     let o = origin.dir.path();
     // The target branch moved on after the MR branched.
@@ -209,6 +220,10 @@ fn merged_results_checkout_shallow_fails_clearly_and_deep_works() {
     let mut vars = git_mode_vars(&fake, c, &origin.base, &origin.head);
     vars.push(("CI_COMMIT_SHA", merge.clone()));
     let empty = tempfile::tempdir().expect("tempdir");
+    if no_git {
+        // A PATH whose only directory has no git in it; the binary is run by its path.
+        vars.push(("PATH", empty.path().display().to_string()));
+    }
     let run = mrwarden(&["review", "--diff-source", "git"], empty.path(), &vars);
     assert_eq!(run.code, 3, "{}", run.stderr);
     assert!(

@@ -757,3 +757,108 @@ fn parser_survives_mutated_git_output() {
         let _ = mrwarden::diff::parse(&bytes);
     }
 }
+
+/// The in-process reader (`diff::source::gix`, used where no `git` is on `PATH`) gives
+/// the same parsed model as the `git` subprocess for every case, the same files at a
+/// revision and the same merge-base; the binary run with no `git` on `PATH` reports the
+/// same findings.
+#[test]
+fn in_process_reader_matches_git_on_every_case() {
+    use mrwarden::diff::source::{DiffSpec, git, gix};
+    let r = build(ALL);
+    let (base, head) = (Some("main"), Some("feature"));
+    let by_git = git::range(r.path(), base, head, 1 << 30).expect("git range");
+    let in_process = gix::range(r.path(), base, head, 1 << 30).expect("gix range");
+    assert_eq!(in_process.label, by_git.label);
+    assert_eq!(in_process.head_sha, by_git.head_sha);
+    assert_eq!(in_process.diff.files.len(), by_git.diff.files.len());
+    for (a, b) in in_process.diff.files.iter().zip(&by_git.diff.files) {
+        assert_eq!(a, b, "file {:?}", b.path());
+    }
+    let spec = DiffSpec::Range {
+        base: Some("main".into()),
+        head: Some("feature".into()),
+    };
+    assert_eq!(
+        gix::merge_base_of(r.path(), Some("main"), Some("feature")).expect("gix merge-base"),
+        git::merge_base_of(r.path(), &spec).expect("git merge-base")
+    );
+    for path in [
+        "README.md",
+        "modified/settings.py",
+        "no/such/file",
+        "binary/new.bin",
+    ] {
+        assert_eq!(
+            gix::show(r.path(), "feature", path, 1 << 20).expect("gix show"),
+            git::show(r.path(), "feature", path, 1 << 20).expect("git show"),
+            "{path}"
+        );
+    }
+    assert!(gix::range(r.path(), Some("main"), Some("feature"), 10).is_err());
+    assert!(gix::range(r.path(), Some("no-such-rev"), head, 1 << 20).is_err());
+
+    let with_git = r.scan_json(&[]);
+    let no_git_dir = tempfile::tempdir().expect("tempdir");
+    let without_git = r
+        .mrwarden(&["scan", "--base", "main", "--format", "json"])
+        .env("PATH", &no_git_dir.path().display().to_string())
+        .run();
+    assert_eq!(without_git.code, with_git.code, "{without_git}");
+    let (mut a, mut b) = (without_git.locations(), with_git.locations());
+    a.sort();
+    b.sort();
+    assert!(!b.is_empty());
+    assert_eq!(a, b, "{without_git}");
+}
+
+/// Only a `PATH` with an executable `git` keeps the subprocess.
+#[test]
+fn git_on_path_decides_the_reader() {
+    use mrwarden::diff::source::git::git_on_path;
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = tempfile::tempdir().expect("tempdir");
+    let joined = std::env::join_paths([empty.path(), dir.path()]).expect("join");
+    assert!(!git_on_path(None));
+    assert!(!git_on_path(Some(&joined)));
+    let fake = dir.path().join("git");
+    std::fs::write(&fake, "#!/bin/sh\n").expect("write");
+    assert!(!git_on_path(Some(&joined)), "not executable");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    assert!(git_on_path(Some(&joined)));
+}
+
+/// The first-parent history of a range with a merge in it, read both ways.
+#[test]
+fn in_process_history_matches_git() {
+    use mrwarden::diff::source::{git, gix};
+    let r = Repo::new();
+    r.write("README.md", "x\n");
+    r.commit("base");
+    r.branch("feature");
+    r.write("a.py", format!("{}\n", token_line(1)));
+    r.commit("one");
+    r.branch("side");
+    r.write("side.py", "y = 1\n");
+    r.commit("side");
+    r.checkout("feature");
+    r.git(&["merge", "--quiet", "--no-ff", "-m", "merge side", "side"]);
+    r.write("a.py", format!("{}\nz = 2\n", token_line(1)));
+    r.git(&["mv", "README.md", "README.txt"]);
+    r.commit("two");
+    let a = git::history(r.path(), Some("main"), Some("feature"), 1 << 30);
+    let b = gix::history(r.path(), Some("main"), Some("feature"), 1 << 30);
+    assert!(a.unread.is_empty() && b.unread.is_empty(), "{a:?} {b:?}");
+    assert_eq!(a.merges_skipped, 1);
+    assert_eq!(b.merges_skipped, a.merges_skipped);
+    assert_eq!(b.beyond_limit, a.beyond_limit);
+    let shas = |c: &mrwarden::diff::commits::Commits| {
+        c.commits.iter().map(|c| c.sha.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(shas(&b), shas(&a));
+    assert_eq!(a.commits.len(), 2);
+    for (x, y) in b.commits.iter().zip(&a.commits) {
+        assert_eq!(x.diff, y.diff, "commit {}", y.sha);
+    }
+}

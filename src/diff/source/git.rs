@@ -69,6 +69,112 @@ fn git(repo: &Path) -> Command {
     cmd
 }
 
+/// Whether git is read in process ([`super::gix`]) instead of by running `git`: only
+/// where no `git` is on `PATH` (the released image). The subprocess stays the
+/// reference everywhere else. Decided once per process.
+pub fn in_process() -> bool {
+    static IN_PROCESS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *IN_PROCESS.get_or_init(|| !git_on_path(std::env::var_os("PATH").as_deref()))
+}
+
+/// Whether a `PATH` value names a directory holding an executable `git`.
+pub fn git_on_path(path: Option<&std::ffi::OsStr>) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    path.is_some_and(|p| {
+        std::env::split_paths(p).any(|dir| {
+            std::fs::metadata(dir.join("git"))
+                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+        })
+    })
+}
+
+/// Errors both readers give in the same words.
+pub(super) mod messages {
+    use std::path::Path;
+
+    use crate::error::Error;
+
+    /// Where the default branch is looked for, in order.
+    pub(crate) const DEFAULT_BRANCHES: [&str; 5] = [
+        "origin/HEAD",
+        "main",
+        "master",
+        "origin/main",
+        "origin/master",
+    ];
+
+    pub(crate) fn not_a_repo(repo: &Path) -> Error {
+        Error::Usage(format!(
+            "{} is not a git repository; pass the repository path, or use --diff FILE or scan --all",
+            crate::sanitize::terminal(&repo.display().to_string())
+        ))
+    }
+
+    pub(crate) fn unknown_revision(rev: &str, flag: &str) -> Error {
+        Error::Usage(format!(
+            "unknown revision {} for {flag}; check the name (git rev-parse {0}) or fetch it first",
+            crate::sanitize::terminal(rev)
+        ))
+    }
+
+    pub(crate) fn no_default_branch() -> Error {
+        Error::Usage(
+            "cannot find the default branch (origin/HEAD, main or master); pass --base REV".into(),
+        )
+    }
+
+    pub(crate) fn no_common_ancestor(base: &str, head: &str) -> Error {
+        Error::Usage(format!(
+            "{} and {} have no common ancestor; pass a --base on the same history",
+            super::short(base),
+            super::short(head)
+        ))
+    }
+
+    pub(crate) fn too_large(max_bytes: u64) -> Error {
+        Error::Analysis(format!(
+            "the diff is larger than limits.max_diff_bytes ({max_bytes} bytes): not scanned; raise the limit or scan a smaller range"
+        ))
+    }
+
+    /// The CI checkout checks: base and head present, and (in a shallow clone) the
+    /// history between them; `has` says whether a commit is present.
+    pub(crate) fn check_ci(
+        shallow: bool,
+        base: &str,
+        head: &str,
+        has: impl Fn(&str) -> bool,
+        is_ancestor: impl FnOnce() -> bool,
+    ) -> Result<(), Error> {
+        let short = super::short;
+        let fix = "set GIT_STRATEGY: fetch and GIT_DEPTH: \"0\" on the job so the runner fetches the history (the component does this with diff_source: git), or use the API mode with a token";
+        let clone = if shallow {
+            "the shallow clone"
+        } else {
+            "the checkout"
+        };
+        for (sha, what) in [
+            (base, "base commit (CI_MERGE_REQUEST_DIFF_BASE_SHA)"),
+            (head, "head commit"),
+        ] {
+            if !has(sha) {
+                return Err(Error::Analysis(format!(
+                    "the merge request's {what} {} is not in {clone}: {fix}",
+                    crate::sanitize::terminal(short(sha))
+                )));
+            }
+        }
+        if shallow && !is_ancestor() {
+            return Err(Error::Analysis(format!(
+                "{clone} cuts the history between the base {} and the head {}: {fix}",
+                short(base),
+                short(head)
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// Runs git and returns stdout, at most `max_bytes` of it.
 fn run(repo: &Path, args: &[&str], max_bytes: u64) -> Result<Result<Vec<u8>, String>, Error> {
     run_env(repo, args, max_bytes, &[])
@@ -92,9 +198,7 @@ fn run_env(
     if out.len() as u64 > max_bytes {
         let _ = child.kill();
         let _ = child.wait();
-        return Err(Error::Analysis(format!(
-            "the diff is larger than limits.max_diff_bytes ({max_bytes} bytes): not scanned; raise the limit or scan a smaller range"
-        )));
+        return Err(messages::too_large(max_bytes));
     }
     let mut err = String::new();
     if let Some(mut stderr) = child.stderr.take() {
@@ -125,10 +229,7 @@ fn spawn(cmd: &mut Command) -> Result<std::process::Child, Error> {
 fn ensure_repo(repo: &Path) -> Result<(), Error> {
     match run(repo, &["rev-parse", "--git-dir"], 1 << 20)? {
         Ok(_) => Ok(()),
-        Err(_) => Err(Error::Usage(format!(
-            "{} is not a git repository; pass the repository path, or use --diff FILE or scan --all",
-            crate::sanitize::terminal(&repo.display().to_string())
-        ))),
+        Err(_) => Err(messages::not_a_repo(repo)),
     }
 }
 
@@ -136,43 +237,32 @@ fn ensure_repo(repo: &Path) -> Result<(), Error> {
 /// base and head commits and the history between them: a shallow clone often lacks
 /// the base. Each error says how to fix the job (exit 3: the checkout is unusable).
 pub fn check_ci_range(repo: &Path, base: &str, head: &str) -> Result<(), Error> {
+    if in_process() {
+        return super::gix::check_ci_range(repo, base, head);
+    }
     ensure_repo(repo)?;
     let shallow = matches!(
         run(repo, &["rev-parse", "--is-shallow-repository"], 1 << 10)?,
         Ok(out) if out.starts_with(b"true")
     );
-    let fix = "set GIT_STRATEGY: fetch and GIT_DEPTH: \"0\" on the job so the runner fetches the history (the component does this with diff_source: git), or use the API mode with a token";
-    let clone = if shallow {
-        "the shallow clone"
-    } else {
-        "the checkout"
-    };
-    for (sha, what) in [
-        (base, "base commit (CI_MERGE_REQUEST_DIFF_BASE_SHA)"),
-        (head, "head commit"),
-    ] {
+    let has = |sha: &str| {
         let spec = format!("{sha}^{{commit}}");
-        if run(
-            repo,
-            &["cat-file", "-e", "--end-of-options", &spec],
-            1 << 10,
-        )?
-        .is_err()
-        {
-            return Err(Error::Analysis(format!(
-                "the merge request's {what} {} is not in {clone}: {fix}",
-                crate::sanitize::terminal(short(sha))
-            )));
-        }
-    }
-    if shallow && run(repo, &["merge-base", "--is-ancestor", base, head], 1 << 10)?.is_err() {
-        return Err(Error::Analysis(format!(
-            "{clone} cuts the history between the base {} and the head {}: {fix}",
-            short(base),
-            short(head)
-        )));
-    }
-    Ok(())
+        matches!(
+            run(
+                repo,
+                &["cat-file", "-e", "--end-of-options", &spec],
+                1 << 10
+            ),
+            Ok(Ok(_))
+        )
+    };
+    let is_ancestor = || {
+        matches!(
+            run(repo, &["merge-base", "--is-ancestor", base, head], 1 << 10),
+            Ok(Ok(_))
+        )
+    };
+    messages::check_ci(shallow, base, head, has, is_ancestor)
 }
 
 /// The environment that makes `git diff` ignore the repository's `.gitattributes`: the
@@ -226,29 +316,18 @@ fn resolve(repo: &Path, rev: &str, flag: &str) -> Result<String, Error> {
         1 << 20,
     )? {
         Ok(out) => Ok(String::from_utf8_lossy(&out).trim().to_string()),
-        Err(_) => Err(Error::Usage(format!(
-            "unknown revision {} for {flag}; check the name (git rev-parse {0}) or fetch it first",
-            crate::sanitize::terminal(rev)
-        ))),
+        Err(_) => Err(messages::unknown_revision(rev, flag)),
     }
 }
 
 /// The default branch: `origin/HEAD`, else `main`, else `master` (local or on origin).
 fn default_branch(repo: &Path) -> Result<String, Error> {
-    for candidate in [
-        "origin/HEAD",
-        "main",
-        "master",
-        "origin/main",
-        "origin/master",
-    ] {
+    for candidate in messages::DEFAULT_BRANCHES {
         if let Ok(sha) = resolve(repo, candidate, "--base") {
             return Ok(sha);
         }
     }
-    Err(Error::Usage(
-        "cannot find the default branch (origin/HEAD, main or master); pass --base REV".into(),
-    ))
+    Err(messages::no_default_branch())
 }
 
 /// The diff from the merge-base of `base` and `head` to `head`.
@@ -258,6 +337,9 @@ pub fn range(
     head: Option<&str>,
     max_bytes: u64,
 ) -> Result<Loaded, Error> {
+    if in_process() {
+        return super::gix::range(repo, base, head, max_bytes);
+    }
     let (merge_base, head_sha) = range_shas(repo, base, head)?;
     let mut args = DIFF_OPTS.to_vec();
     args.extend_from_slice(&[&merge_base, &head_sha, "--"]);
@@ -284,6 +366,11 @@ pub fn range_analysed(
     max_bytes: u64,
     each: &mut dyn FnMut(&[crate::diff::FileDiff]),
 ) -> Result<Loaded, Error> {
+    if in_process() {
+        let loaded = super::gix::range(repo, base, head, max_bytes)?;
+        each(&loaded.diff.files);
+        return Ok(loaded);
+    }
     range_streamed(repo, base, head, max_bytes, STREAM_CHUNK, each)
 }
 
@@ -364,9 +451,7 @@ fn range_streamed(
     if !within_limit {
         let _ = child.kill();
         let _ = child.wait();
-        return Err(Error::Analysis(format!(
-            "the diff is larger than limits.max_diff_bytes ({max_bytes} bytes): not scanned; raise the limit or scan a smaller range"
-        )));
+        return Err(messages::too_large(max_bytes));
     }
     let mut err = String::new();
     let _ = stderr.read_to_string(&mut err);
@@ -412,7 +497,7 @@ pub fn staged(repo: &Path, max_bytes: u64) -> Result<Loaded, Error> {
     })
 }
 
-fn short(sha: &str) -> &str {
+pub(super) fn short(sha: &str) -> &str {
     sha.get(..12).unwrap_or(sha)
 }
 
@@ -439,6 +524,9 @@ impl crate::diff::FileAt for GitFiles {
 
 /// The content of `path` at `rev`, or `None` if the file does not exist there.
 pub fn show(repo: &Path, rev: &str, path: &str, max_bytes: u64) -> Result<Option<Vec<u8>>, Error> {
+    if in_process() {
+        return super::gix::show(repo, rev, path, max_bytes);
+    }
     ensure_repo(repo)?;
     let commit = resolve(repo, rev, "the policy revision")?;
     let spec = format!("{commit}:{path}");
@@ -458,6 +546,9 @@ pub fn merge_base_of(repo: &Path, spec: &super::DiffSpec) -> Result<String, Erro
             "a trusted policy needs a git range (--base/--head or the CI variables)".into(),
         ));
     };
+    if in_process() {
+        return super::gix::merge_base_of(repo, base.as_deref(), head.as_deref());
+    }
     range_shas(repo, base.as_deref(), head.as_deref()).map(|(merge_base, _)| merge_base)
 }
 
@@ -476,11 +567,7 @@ fn range_shas(
     };
     match run(repo, &["merge-base", &base_sha, &head_sha], 1 << 20)? {
         Ok(out) => Ok((String::from_utf8_lossy(&out).trim().to_string(), head_sha)),
-        Err(_) => Err(Error::Usage(format!(
-            "{} and {} have no common ancestor; pass a --base on the same history",
-            short(&base_sha),
-            short(&head_sha)
-        ))),
+        Err(_) => Err(messages::no_common_ancestor(&base_sha, &head_sha)),
     }
 }
 
@@ -500,6 +587,9 @@ pub fn history(
     max_bytes: u64,
 ) -> crate::diff::commits::Commits {
     use crate::diff::commits::{Commits, MAX_COMMITS};
+    if in_process() {
+        return super::gix::history(repo, base, head, max_bytes);
+    }
     let mut out = Commits::default();
     let unread = |out: &mut Commits, e: &dyn std::fmt::Display| {
         out.unread

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod git;
+pub mod gix;
 pub mod tree;
 
 use std::io::Read;

@@ -165,18 +165,13 @@ pub(super) async fn blob_diff(
     let mut rebuilt = entry.clone();
     rebuilt.collapsed = Some(false);
     rebuilt.too_large = Some(false);
-    if old.contains(&0) || new.contains(&0) {
-        rebuilt.diff = format!(
+    rebuilt.diff = match crate::diff::unified::hunks(&old, &new) {
+        Some(hunks) => String::from_utf8_lossy(&hunks).into_owned(),
+        None => format!(
             "Binary files a/{} and b/{} differ\n",
             entry.old_path, entry.new_path
-        );
-    } else {
-        let (old, new) = (String::from_utf8_lossy(&old), String::from_utf8_lossy(&new));
-        rebuilt.diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref())
-            .unified_diff()
-            .context_radius(3)
-            .to_string();
-    }
+        ),
+    };
     entry_to_file(&rebuilt)
         .map(|f| (f, bytes))
         .ok_or_else(|| ApiFailure::BadJson {
