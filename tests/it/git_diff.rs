@@ -812,23 +812,6 @@ fn in_process_reader_matches_git_on_every_case() {
     assert_eq!(a, b, "{without_git}");
 }
 
-/// Only a `PATH` with an executable `git` keeps the subprocess.
-#[test]
-fn git_on_path_decides_the_reader() {
-    use mrwarden::diff::source::git::git_on_path;
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("tempdir");
-    let empty = tempfile::tempdir().expect("tempdir");
-    let joined = std::env::join_paths([empty.path(), dir.path()]).expect("join");
-    assert!(!git_on_path(None));
-    assert!(!git_on_path(Some(&joined)));
-    let fake = dir.path().join("git");
-    std::fs::write(&fake, "#!/bin/sh\n").expect("write");
-    assert!(!git_on_path(Some(&joined)), "not executable");
-    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    assert!(git_on_path(Some(&joined)));
-}
-
 /// The first-parent history of a range with a merge in it, read both ways.
 #[test]
 fn in_process_history_matches_git() {

@@ -70,21 +70,19 @@ fn git(repo: &Path) -> Command {
 }
 
 /// Whether git is read in process ([`super::gix`]) instead of by running `git`: only
-/// where no `git` is on `PATH` (the released image). The subprocess stays the
-/// reference everywhere else. Decided once per process.
+/// where `git` cannot be run because it is not on `PATH` (the released image). The
+/// subprocess stays the reference everywhere else. Decided once per process, by trying
+/// `git --version` (no environment is read here: only `context` does that).
 pub fn in_process() -> bool {
     static IN_PROCESS: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *IN_PROCESS.get_or_init(|| !git_on_path(std::env::var_os("PATH").as_deref()))
-}
-
-/// Whether a `PATH` value names a directory holding an executable `git`.
-pub fn git_on_path(path: Option<&std::ffi::OsStr>) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    path.is_some_and(|p| {
-        std::env::split_paths(p).any(|dir| {
-            std::fs::metadata(dir.join("git"))
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
+    *IN_PROCESS.get_or_init(|| {
+        let probe = Command::new("git")
+            .arg("--version")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        matches!(probe, Err(e) if e.kind() == std::io::ErrorKind::NotFound)
     })
 }
 
@@ -714,6 +712,13 @@ fn non_merge_commits(repo: &Path, range: &str) -> Result<Vec<String>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn git_on_path_keeps_the_subprocess() {
+        // The test process has git on PATH; without it the binary reads in process
+        // (tests/it/adoption.rs and git_diff.rs run it with a PATH lacking git).
+        assert!(!in_process());
+    }
 
     fn git_in(dir: &Path, args: &[&str]) {
         let ok = Command::new("git")
