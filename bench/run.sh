@@ -88,8 +88,8 @@ done
 python3 "$here/summarise.py" "$work" "$reps" "$("$mw" --version)" "$("$work/venv/bin/semgrep" --version 2>/dev/null | tail -1)" "$("$work/venv/bin/detect-secrets" --version 2>/dev/null)" "$(rg --version | sed -n 1p)" | tee "$here/results.md"
 
 # End-to-end: `review` of a 1,000-file MR with 50 findings against the fake GitLab on
-# loopback (tests/bench_review.rs), appended to the table.
+# loopback (tests/it/bench_review.rs), appended to the table.
 if [ "${REVIEW:-1}" = 1 ]; then
-  line="$(cd "$root" && cargo test --release --locked -q --test bench_review -- --ignored --nocapture 2>/dev/null | grep '^review of' || echo 'review benchmark failed: run cargo test --release --test bench_review -- --ignored --nocapture')"
+  line="$(cd "$root" && cargo test --release --locked -q --test it bench_review -- --ignored --nocapture 2>/dev/null | grep '^review of' || echo 'review benchmark failed: run cargo test --release --test it bench_review -- --ignored --nocapture')"
   printf '\nEnd-to-end: %s.\n' "$line" | tee -a "$here/results.md"
 fi

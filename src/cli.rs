@@ -1,4 +1,6 @@
-//! Command-line definitions (clap derive). Raw values only; `context` validates them.
+//! Command-line definitions (clap derive). Flags with a fixed set of values are value
+//! enums (an unknown value is a usage error naming the choices); `context` turns them
+//! into the typed values of a run and validates the rest.
 
 use std::path::PathBuf;
 
@@ -29,6 +31,9 @@ pub enum Command {
     /// CI mode: review the merge request of this pipeline through the GitLab API,
     /// write reports and gate. Outside a merge-request pipeline it writes empty reports.
     Review(ReviewArgs),
+    /// Exit with the code recorded in the verdict file of an earlier `review` or
+    /// `scan` (the component's gate job).
+    Gate(GateArgs),
     /// Check the GitLab connection: API reachable (TLS, CA, proxy), token valid, its
     /// scopes and expiry, the bot's role, project and merge request. One line per check.
     Doctor(DoctorArgs),
@@ -127,18 +132,47 @@ pub struct ReviewArgs {
     /// What to write on the MR: `inline` discussions plus the summary note, the
     /// `summary` only, or nothing (`off`); can only be quieter than the target
     /// branch's `comments.mode` unless it says `allow_override: true`.
-    #[arg(long, value_name = "MODE", value_parser = ["inline", "summary", "off"])]
-    pub comments: Option<String>,
+    #[arg(long, value_name = "MODE", value_enum)]
+    pub comments: Option<CommentsFlag>,
     /// Most inline discussions per run (the rest go into the summary); can only lower
     /// `comments.max_inline` unless `allow_override: true`.
     #[arg(long, value_name = "N")]
     pub max_inline: Option<usize>,
+    /// Exit 0 once the reports and the verdict file are written (2 still for a
+    /// configuration error); `mrwarden gate` exits with the verdict later. GitLab
+    /// ingests security reports only from jobs that succeed.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Which pipelines review an MR: `merge_request` pipelines only, or also `branch`
+    /// pipelines whose branch is the source branch of an open MR in this project
+    /// (never the default branch's).
+    #[arg(long, value_name = "KIND", default_value = "merge_request", value_parser = ["merge_request", "branch"])]
+    pub pipeline: String,
+    /// Identity of this include of the component (its job prefix): the summary note
+    /// it writes on the MR is its own, so two includes do not edit each other's.
+    #[arg(long, value_name = "NAME", default_value = "mrwarden")]
+    pub instance: String,
     /// Whether failing to post comments fails the job (exit 3) or only warns.
-    #[arg(long, value_name = "WHAT", default_value = "warn", value_parser = ["warn", "fail"])]
-    pub on_publish_error: String,
+    #[arg(long, value_name = "WHAT", value_enum, default_value_t = OnPublishError::Warn)]
+    pub on_publish_error: OnPublishError,
     /// Shared options.
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// `mrwarden gate`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: the recorded ones (0 passed, 1 findings at or above --fail-on, 3 could not analyse); 2 if the verdict file is missing or invalid."
+)]
+pub struct GateArgs {
+    /// The verdict file written by `review` or `scan`.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "mrwarden-out/mrwarden-verdict.json"
+    )]
+    pub verdict: PathBuf,
 }
 
 /// `mrwarden doctor`.
@@ -210,16 +244,72 @@ pub struct CommonArgs {
     pub format: Format,
     /// Lowest severity that fails the run (exit 1); `never` only reports
     /// [default: high, or the configuration's `fail_on`].
-    #[arg(long, value_name = "SEVERITY", value_parser = ["info", "low", "medium", "high", "critical", "never"])]
-    pub fail_on: Option<String>,
+    #[arg(long, value_name = "SEVERITY", value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Report files to write, comma-separated [default: all of them].
     #[arg(
         long = "report",
         value_name = "KINDS",
-        value_delimiter = ',',
-        value_parser = ["codequality", "sast", "secret_detection", "sarif", "junit", "markdown"]
+        value_enum,
+        value_delimiter = ','
     )]
-    pub reports: Vec<String>,
+    pub reports: Vec<ReportFlag>,
+}
+
+/// `review --comments`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CommentsFlag {
+    /// Inline discussions plus the summary note.
+    Inline,
+    /// Only the summary note.
+    Summary,
+    /// Nothing at all.
+    Off,
+}
+
+/// `review --on-publish-error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnPublishError {
+    /// Warn and keep the exit code.
+    Warn,
+    /// Exit 3 when the run would otherwise pass.
+    Fail,
+}
+
+/// `--fail-on`: a severity, or `never`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on any finding.
+    Info,
+    /// Low and above.
+    Low,
+    /// Medium and above.
+    Medium,
+    /// High and above.
+    High,
+    /// Critical only.
+    Critical,
+    /// Never fail on findings (report only).
+    Never,
+}
+
+/// `--report`: one report file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ReportFlag {
+    /// GitLab Code Quality widget.
+    #[value(name = "codequality")]
+    CodeQuality,
+    /// GitLab SAST report.
+    Sast,
+    /// GitLab secret detection report.
+    SecretDetection,
+    /// SARIF 2.1.0, for other tools.
+    Sarif,
+    /// A JUnit-style XML file, for the test report of GitLab.
+    Junit,
+    /// The summary note as a Markdown file.
+    Markdown,
 }
 
 /// Standard-output formats.

@@ -164,6 +164,75 @@ pub fn redact_secret(secret: &str, known_prefix: Option<&str>) -> String {
     format!("{shown}… ({len} chars)")
 }
 
+/// The rule ids of meta findings: findings about the run itself, not a rule's match.
+/// The `mrwarden.` prefix is reserved for them (DESIGN.md, Names).
+pub mod meta {
+    /// A secret added by a commit of the change but absent from its final diff.
+    pub const HISTORY_SECRET: &str = "mrwarden.history-secret";
+    /// Content that should have been scanned and was not (fails closed).
+    pub const NOT_SCANNED: &str = "mrwarden.not-scanned";
+    /// A symlink in the change (never read).
+    pub const SYMLINK: &str = "mrwarden.symlink";
+    /// The change edits the policy that reviews it.
+    pub const POLICY_CHANGED: &str = "mrwarden.policy-changed";
+    /// The target branch's policy is invalid: strict defaults apply.
+    pub const POLICY_INVALID: &str = "mrwarden.policy-invalid";
+}
+
+/// The hidden marker that ties a note to a finding: a contract with every earlier run's
+/// notes (DESIGN.md, Names), versioned so an algorithm change can migrate.
+pub mod marker {
+    use crate::finding::Fingerprint;
+
+    const PREFIX: &str = "<!-- mrwarden:v1 fp=";
+
+    /// The hidden marker that ties a note to a finding (the only raw HTML we write).
+    pub fn marker(fingerprint: &Fingerprint) -> String {
+        format!("<!-- mrwarden:v1 fp={fingerprint} -->")
+    }
+
+    /// The marker of the summary note.
+    pub const SUMMARY_MARKER: &str = "<!-- mrwarden:v1 fp=summary -->";
+
+    /// The marker key of the summary note of one include of the component: `summary`
+    /// for the default job prefix (today's marker), `summary.<prefix>` for another, so
+    /// two includes keep one summary note each. Versions that know only `summary`
+    /// ignore the longer form.
+    pub fn summary_key(instance: Option<&str>) -> String {
+        match instance {
+            None => "summary".to_owned(),
+            Some(i) => format!("summary.{i}"),
+        }
+    }
+
+    /// The marker of the summary note with key [`summary_key`].
+    pub fn summary_marker(key: &str) -> String {
+        format!("{PREFIX}{key} -->")
+    }
+
+    /// Whether a marker key names a summary note (any include's), not a finding.
+    pub fn is_summary_key(fp: &str) -> bool {
+        fp == "summary"
+            || fp.strip_prefix("summary.").is_some_and(|i| {
+                !i.is_empty()
+                    && i.len() <= 40
+                    && i.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'
+                    })
+            })
+    }
+
+    /// The fingerprint in a body's marker, if the body carries one (`summary` or
+    /// `summary.<prefix>` for a summary note).
+    pub fn marker_fingerprint(body: &str) -> Option<&str> {
+        let start = body.find(PREFIX)? + PREFIX.len();
+        let rest = &body[start..];
+        let end = rest.find(" -->")?;
+        let fp = &rest[..end];
+        (is_summary_key(fp) || Fingerprint::from_hex(fp).is_some()).then_some(fp)
+    }
+}
+
 /// The rule-id prefix of LLM findings (`mrwarden.llm.<category>`): probabilistic,
 /// gated by `llm.gate_on`, never resolved on absence alone.
 pub const LLM_RULE_PREFIX: &str = "mrwarden.llm.";

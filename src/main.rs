@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let outcome = match &cli.command {
         Command::Scan(args) => cmd::scan::run(args, &process_env),
         Command::Review(args) => cmd::review::run(args, &process_env),
+        Command::Gate(args) => cmd::gate::run(args),
         Command::Doctor(args) => cmd::doctor::run(args, &process_env),
         Command::Demo(args) => cmd::demo::run(args, &process_env),
         Command::Rules(sub) => cmd::rules::run(sub),

@@ -14,40 +14,14 @@ use crate::rules::RuleSet;
 
 use super::matcher::{self, FileScope, SecretKey};
 use super::{FileNote, NoteReason};
+pub use crate::diff::commits::{CommitDiff, Commits, MAX_COMMITS};
 
 /// Rule id of a secret found in a commit of the change but not in its final diff.
-pub const HISTORY_RULE: &str = "mrwarden.history-secret";
-
-/// Most commits of one change whose diffs are read (DESIGN.md); beyond, the history is
-/// "not fully scanned" and the run fails closed.
-pub const MAX_COMMITS: usize = 50;
+pub const HISTORY_RULE: &str = crate::finding::meta::HISTORY_SECRET;
 
 /// What every history finding says.
 pub const HISTORY_MESSAGE: &str =
     "removed in a later commit but still in history — rotate the credential";
-
-/// One non-merge commit of the change and its first-parent diff.
-#[derive(Debug, Clone)]
-pub struct CommitDiff {
-    /// Full commit id.
-    pub sha: String,
-    /// The commit's own changes.
-    pub diff: Diff,
-}
-
-/// The commits a source read, and what it could not read.
-#[derive(Debug, Clone, Default)]
-pub struct Commits {
-    /// Non-merge commits, oldest first, at most [`MAX_COMMITS`].
-    pub commits: Vec<CommitDiff>,
-    /// Merge commits left out.
-    pub merges_skipped: usize,
-    /// Non-merge commits beyond [`MAX_COMMITS`], not read.
-    pub beyond_limit: usize,
-    /// Parts of the history that could not be read (not scanned, fails closed), each
-    /// with the reason: `(what, why)`.
-    pub unread: Vec<(String, String)>,
-}
 
 /// History findings plus the notes and warnings for the run.
 #[derive(Debug, Clone, Default)]
@@ -192,7 +166,7 @@ mod tests {
     fn diff_adding(path: &str, lines: &[&str]) -> Diff {
         let content = lines.join("\n") + "\n";
         Diff {
-            files: vec![super::super::whole_file_diff(path, content.as_bytes())],
+            files: vec![crate::diff::FileDiff::whole_file(path, content.as_bytes())],
         }
     }
 

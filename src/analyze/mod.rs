@@ -3,6 +3,7 @@
 //! "not scanned" make the run incomplete (DESIGN.md: fail closed).
 
 pub mod decode;
+pub mod fixtures;
 pub mod history;
 pub mod llm;
 pub mod matcher;
@@ -17,59 +18,7 @@ use crate::rules::RuleSet;
 
 pub use matcher::FileScope;
 
-/// Why a file was not (fully) analysed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoteReason {
-    /// Binary content: nothing to read.
-    Binary,
-    /// A submodule pointer.
-    Submodule,
-    /// Generated or vendored: scanned for secrets only.
-    Generated,
-    /// Over the per-file cap: scanned for secrets up to the cap.
-    OverFileCap,
-    /// A global budget (files, findings) was hit before this file: not scanned.
-    BudgetExceeded,
-    /// The source did not return the content though it was asked (GitLab collapsed the
-    /// entry or marked it too large): not scanned.
-    NotReturned,
-    /// Part of the change's commit history was not searched for secrets (more than
-    /// [`history::MAX_COMMITS`] commits, or a commit that could not be read).
-    HistoryNotScanned,
-}
-
-impl NoteReason {
-    /// Whether this note means content went unscanned (the run fails closed).
-    pub fn fails_closed(self) -> bool {
-        matches!(
-            self,
-            NoteReason::BudgetExceeded | NoteReason::NotReturned | NoteReason::HistoryNotScanned
-        )
-    }
-
-    /// A short phrase for summaries.
-    pub fn describe(self) -> &'static str {
-        match self {
-            NoteReason::Binary => "binary file, not scanned",
-            NoteReason::Submodule => "submodule pointer, not scanned",
-            NoteReason::Generated => "generated file, scanned for secrets only",
-            NoteReason::OverFileCap => "over the per-file cap, scanned for secrets up to the cap",
-            NoteReason::BudgetExceeded => "not scanned: a global limit was reached",
-            NoteReason::NotReturned => "not scanned: GitLab did not return its content",
-            NoteReason::HistoryNotScanned => "commit history not searched for secrets",
-        }
-    }
-}
-
-/// A file the summary should mention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FileNote {
-    /// Repository path.
-    pub path: String,
-    /// Why.
-    pub reason: NoteReason,
-}
+pub use crate::coverage::{FileNote, NoteReason};
 
 /// Counts for the summary and benchmarks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -236,7 +185,7 @@ fn symlink_finding(file: &FileDiff) -> Finding {
     let escapes = target.starts_with('/') || target.split('/').any(|part| part == "..");
     let snippet = format!("-> {}", crate::sanitize::terminal_line(&target));
     let mut f = Finding::meta(
-        "mrwarden.symlink",
+        crate::finding::meta::SYMLINK,
         "Symbolic link added",
         format!(
             "This change adds a symbolic link{}; tools that read the checkout may follow it.",
@@ -265,7 +214,7 @@ fn symlink_finding(file: &FileDiff) -> Finding {
 /// A file a global limit kept from being scanned: visible in every report.
 pub(crate) fn not_scanned_finding(note: &FileNote) -> Finding {
     let mut f = Finding::meta(
-        "mrwarden.not-scanned",
+        crate::finding::meta::NOT_SCANNED,
         "File not scanned",
         format!("{}: {}.", note.path, note.reason.describe()),
         Severity::Info,
@@ -308,41 +257,7 @@ pub(crate) fn looks_generated(path: &str) -> bool {
 /// Scans one in-memory file as if the change added every line of it (fixtures, `scan --all`).
 pub fn scan_whole_file(path: &str, content: &[u8], rules: &RuleSet, limits: &Limits) -> Analysis {
     let diff = Diff {
-        files: vec![whole_file_diff(path, content)],
+        files: vec![FileDiff::whole_file(path, content)],
     };
     analyze(&diff, rules, limits)
-}
-
-/// A diff entry that adds every line of `content` as a new file.
-pub fn whole_file_diff(path: &str, content: &[u8]) -> FileDiff {
-    use crate::diff::{FileStatus, Hunk, Line, LineKind};
-    let mut file = FileDiff::new(None, Some(path.to_string()), FileStatus::Added);
-    if content.contains(&0) {
-        file.binary = true;
-        return file;
-    }
-    let mut lines = Vec::new();
-    let body = content.strip_suffix(b"\n").unwrap_or(content);
-    if !content.is_empty() {
-        for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
-            let crlf = raw.last() == Some(&b'\r');
-            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-            lines.push(Line {
-                kind: LineKind::Added,
-                old_line: None,
-                new_line: Some(i as u32 + 1),
-                text: String::from_utf8_lossy(raw).into_owned(),
-                crlf,
-                no_newline_at_end: false,
-            });
-        }
-    }
-    file.hunks.push(Hunk {
-        old_start: 0,
-        old_count: 0,
-        new_start: u32::from(!lines.is_empty()),
-        new_count: lines.len() as u32,
-        lines,
-    });
-    file
 }

@@ -16,7 +16,7 @@ pub fn run(cmd: &BaselineCommand) -> Outcome {
 
 fn create(args: &BaselineCreateArgs) -> Result<Outcome, Error> {
     // Everything currently found is accepted, whatever an existing baseline says.
-    let local = super::scan::load_local(&args.path, args.config.as_deref())?;
+    let local = crate::pipeline::input::local(&args.path, args.config.as_deref())?;
     let limits = &local.config.config.limits;
     let excludes = policy::exclude_set(&local.config.config.exclude)?;
     let mut findings = Vec::new();

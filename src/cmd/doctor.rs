@@ -12,11 +12,11 @@ use gitlab::api::users::CurrentUser;
 
 use crate::cli::DoctorArgs;
 use crate::context::{DoctorContext, EnvFn};
-use crate::diff::source::api::project_id;
 use crate::gitlab::checks::{Check, Level, check, role_check, today, token_info_checks};
 use crate::gitlab::endpoints::ServerVersion;
 use crate::gitlab::model::{Member, MergeRequest, Project, ServerVersionInfo, TokenInfo, User};
-use crate::gitlab::{ApiFailure, Client, Gitlab};
+use crate::gitlab::project_id;
+use crate::gitlab::{ApiFailure, Gitlab, Session};
 use crate::sanitize::terminal_line;
 
 use super::Outcome;
@@ -27,19 +27,28 @@ pub fn run(args: &DoctorArgs, env: EnvFn<'_>) -> Outcome {
         Ok(c) => c,
         Err(e) => return Outcome::error(&e),
     };
-    let (checks, unreachable) = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt.block_on(async {
-            let (mut out, unreachable) = checks(&ctx).await;
-            out.extend(llm_check(&ctx).await);
-            (out, unreachable)
-        }),
-        Err(e) => (
-            vec![check(Level::Fail, "runtime", format!("cannot start: {e}"))],
-            true,
-        ),
+    // One GitLab session for every check (its runtime runs the LLM probe too).
+    let session = ctx
+        .gitlab
+        .as_ref()
+        .map(|s| Session::connect(Some(s), &ctx.token_variable).map_err(|e| e.to_string()));
+    let work = async {
+        let (mut out, unreachable) = checks(&ctx, session.as_ref()).await;
+        out.extend(llm_check(&ctx).await);
+        (out, unreachable)
+    };
+    let (checks, unreachable) = match &session {
+        Some(Ok(s)) => s.block_on(work),
+        _ => match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt.block_on(work),
+            Err(e) => (
+                vec![check(Level::Fail, "runtime", format!("cannot start: {e}"))],
+                true,
+            ),
+        },
     };
     let mut stdout = String::new();
     for c in &checks {
@@ -73,7 +82,10 @@ pub fn run(args: &DoctorArgs, env: EnvFn<'_>) -> Outcome {
 }
 
 /// All checks, and whether the API was unreachable.
-async fn checks(ctx: &DoctorContext) -> (Vec<Check>, bool) {
+async fn checks(
+    ctx: &DoctorContext,
+    session: Option<&Result<Session, String>>,
+) -> (Vec<Check>, bool) {
     let var = ctx.token_variable.as_str();
     let mut out = vec![pipeline_check(ctx)];
     let settings = match (&ctx.gitlab, &ctx.api_problem) {
@@ -96,12 +108,13 @@ async fn checks(ctx: &DoctorContext) -> (Vec<Check>, bool) {
         (None, true) => check(Level::Ok, "token", format!("{var} is set")),
     });
     let host = settings.api_url.host_str().unwrap_or_default().to_string();
-    let api = match Client::new(settings) {
-        Ok(c) => Gitlab::new(c),
-        Err(e) => {
-            out.push(check(Level::Fail, "api reachable", e.to_string()));
+    let api = match session {
+        Some(Ok(s)) => s.api(),
+        Some(Err(e)) => {
+            out.push(check(Level::Fail, "api reachable", e.clone()));
             return (out, true);
         }
+        None => return (out, true),
     };
     match api.get::<ServerVersionInfo>(&ServerVersion).await {
         Ok(v) => out.push(check(
@@ -121,7 +134,7 @@ async fn checks(ctx: &DoctorContext) -> (Vec<Check>, bool) {
         )),
     }
     if has_token {
-        token_checks(&api, ctx, &mut out).await;
+        token_checks(api, ctx, &mut out).await;
     }
     (out, false)
 }

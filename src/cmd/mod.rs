@@ -3,6 +3,7 @@
 pub mod baseline;
 pub mod demo;
 pub mod doctor;
+pub mod gate;
 pub mod init;
 pub mod review;
 pub mod rules;
@@ -50,7 +51,9 @@ pub fn with_reports(
     analyse: impl FnOnce(SystemTime) -> Result<(Vec<Finding>, RunInfo), Error>,
 ) -> Outcome {
     let started = SystemTime::now();
-    if let Err(e) = report::prepare_dir(&output.dir) {
+    if output.write_files
+        && let Err(e) = report::prepare_dir(&output.dir)
+    {
         return Outcome::error(&e);
     }
     let (findings, run, failure) = match analyse(started) {
@@ -71,12 +74,17 @@ pub fn with_reports(
             .stderr
             .push(format!("warning: {}", crate::sanitize::terminal(w)));
     }
-    if let Err(e) = report::write_all(&output.dir, &output.reports, &findings, &run) {
-        outcome.stderr.push(format!("error: {e}"));
-        // Reports are part of the contract: a run that could not write them did not complete.
-        if outcome.code == 0 {
-            outcome.code = 3;
+    if output.write_files {
+        if let Err(e) = report::write_all(&output.dir, &output.reports, &findings, &run) {
+            outcome.stderr.push(format!("error: {e}"));
+            // Reports are part of the contract: a run that could not write them did not complete.
+            if outcome.code == 0 {
+                outcome.code = 3;
+            }
         }
+        // The verdict file is written whatever `--report` chose: `review --exit-zero`
+        // and the gate job depend on it.
+        write_verdict(output, &findings, &run, &mut outcome);
     }
     if let Some(e) = &failure {
         outcome.stderr.push(format!(
@@ -95,69 +103,57 @@ pub fn with_reports(
     outcome
 }
 
-/// The files of a local repository at the diff's head commit, read from git's object
-/// store (never the working tree), for the LLM reviewer's function context.
-#[derive(Debug)]
-pub struct GitHead {
-    repo: std::path::PathBuf,
-    rev: String,
-    max_bytes: u64,
-}
-
-impl GitHead {
-    /// A reader of `repo` at the head of a diff loaded from it, when the head is known;
-    /// files over the per-file cap are not read.
-    pub fn of(
-        repo: &std::path::Path,
-        loaded: &crate::diff::source::Loaded,
-        limits: &crate::config::Limits,
-    ) -> Option<Self> {
-        Some(GitHead {
-            repo: repo.to_path_buf(),
-            rev: loaded.head_sha.clone()?,
-            max_bytes: limits.max_file_bytes as u64,
-        })
+/// Writes (or rewrites, after publishing changed the exit code) the verdict file for
+/// `outcome.code`; failing to write it is exit 3 when nothing worse happened.
+pub fn write_verdict(output: &Output, findings: &[Finding], run: &RunInfo, outcome: &mut Outcome) {
+    let record = crate::gate::Record::new(
+        findings,
+        run.fail_on,
+        run.head_sha.clone(),
+        outcome.code,
+        run.error.as_deref(),
+    );
+    if let Err(e) = report::write_verdict(&output.dir, &record) {
+        outcome.stderr.push(format!("error: {e}"));
+        if outcome.code == 0 {
+            outcome.code = 3;
+        }
     }
 }
 
-impl crate::analyze::llm::HeadFiles for GitHead {
-    fn read(&self, path: &str) -> Option<String> {
-        let bytes = crate::diff::source::git::show(&self.repo, &self.rev, path, self.max_bytes)
-            .ok()
-            .flatten()?;
-        String::from_utf8(bytes).ok()
+/// `--exit-zero`: the reporting job succeeds once the reports and the verdict file are
+/// written, so GitLab ingests its security reports; the gate job exits with the
+/// verdict. A configuration error (2) still fails it, and so does a verdict file that
+/// could not be written (the gate job would have nothing to read).
+pub(crate) fn exit_zero(dir: &std::path::Path, outcome: &mut Outcome) {
+    if outcome.code == 2 || !dir.join(crate::gate::VERDICT_FILE).is_file() {
+        return;
+    }
+    if outcome.code != 0 {
+        outcome.stderr.push(format!(
+            "note: exit code {} is recorded in {}; `mrwarden gate` exits with it",
+            outcome.code,
+            crate::gate::VERDICT_FILE
+        ));
+        outcome.code = 0;
     }
 }
 
-/// Runs the LLM reviewer over a finished review when `MRWARDEN_LLM_*` configures one.
-/// Failing to even start it is a warning: the rule verdict stands. `head` gives the
-/// whole enclosing function of each hunk as context when this run can read files.
-pub fn llm_review(
-    settings: Option<&crate::analyze::llm::Settings>,
-    diff: &crate::diff::Diff,
-    head: Option<&GitHead>,
-    policy: &crate::Policy<'_>,
-    result: &mut (Vec<Finding>, RunInfo),
-) {
-    let Some(settings) = settings else {
+/// Adds the summary note `review` would post (the markdown report just written).
+pub(crate) fn append_would_post(outcome: &mut Outcome, dir: &std::path::Path, dry_run: bool) {
+    let Ok(summary) =
+        std::fs::read_to_string(dir.join(crate::report::ReportKind::Markdown.file_name()))
+    else {
         return;
     };
-    let timeout = std::time::Duration::from_secs(policy.config.config.llm.request_timeout_secs);
-    match crate::analyze::llm::http::HttpReviewer::new(settings.clone(), timeout) {
-        Ok(mut reviewer) => {
-            let head = head.map(|h| h as &dyn crate::analyze::llm::HeadFiles);
-            crate::add_llm_review(
-                diff,
-                policy,
-                &mut result.0,
-                &mut result.1,
-                &mut reviewer,
-                head,
-            );
-        }
-        Err(e) => result
-            .1
-            .warnings
-            .push(format!("LLM review skipped (rule verdict unchanged): {e}")),
-    }
+    let why = if dry_run {
+        "--dry-run"
+    } else {
+        "report-only run: no token, or --diff-source git"
+    };
+    let text = &mut outcome.stdout;
+    text.push_str("\nmrwarden would post this summary note (");
+    text.push_str(why);
+    text.push_str("):\n\n");
+    text.push_str(&crate::sanitize::terminal(&summary));
 }

@@ -1,25 +1,22 @@
-//! `mrwarden review`: CI mode. Reads the pipeline's own MR diff version through the
-//! GitLab API (or local git with `--diff-source git`), then runs the same flow as
-//! `scan` ([`crate::review_diff`] inside [`super::with_reports`], so reports are written
-//! on every exit path), then posts the review to the MR ([`crate::gitlab::publish`]);
-//! without a token or with `--dry-run` the summary note it would post is printed.
+//! `mrwarden review`: CI mode. Reads the pipeline's own MR diff version through one
+//! GitLab session (or local git with `--diff-source git`) and the trusted policy at its
+//! base commit, runs the same [`Run`] as `scan` inside [`super::with_reports`] (reports
+//! on every exit path), reads triage replies before the gate, then posts the review to
+//! the MR ([`crate::gitlab::publish`]); without a token or with `--dry-run` the summary
+//! note it would post is printed.
 
-use std::collections::BTreeSet;
-use std::path::Path;
 use std::time::SystemTime;
 
 use crate::cli::{Format, ReviewArgs};
-use crate::context::{BranchPipeline, EnvFn, MergeRequestRef, ReviewContext, ReviewSource};
-use crate::diff::source::{self, api::ApiLoad};
+use crate::context::{EnvFn, MergeRequestRef, ReviewContext, ReviewSource};
+use crate::diff::source::git::GitFiles;
 use crate::error::Error;
-use crate::finding::{Finding, Fingerprint};
-use crate::gitlab::model::MergeRequest;
-use crate::gitlab::{ApiFailure, Client, Gitlab};
-use crate::policy::trusted::{self, GitRevision};
-use crate::report::{ReportKind, RunInfo};
-use crate::{config, gate, rules};
-use gitlab::api::projects::repository::commits::MergeRequests as CommitMergeRequests;
-use gitlab::api::projects::repository::files::FileRaw;
+use crate::finding::Finding;
+use crate::gitlab::Session;
+use crate::gitlab::model::Version;
+use crate::pipeline::{Policy, Run, input};
+use crate::report::RunInfo;
+use crate::{config, rules};
 
 use super::Outcome;
 
@@ -38,24 +35,33 @@ pub fn execute(ctx: &ReviewContext) -> Outcome {
     let mut outcome = super::with_reports(&ctx.output, |started| {
         analyse(ctx, started, &mut to_publish)
     });
-    let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
     match to_publish {
-        Some(p) if has_token && !ctx.dry_run => publish(ctx, &p, &mut outcome),
-        _ => {
-            if ctx.output.format == Format::Human && ctx.mr.is_some() {
-                append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
+        Some(p) if p.session.has_token() && !ctx.dry_run => {
+            let recorded = outcome.code;
+            publish(ctx, &p, &mut outcome);
+            if outcome.code != recorded {
+                // `--on-publish-error fail`: the verdict file says what the run exits with.
+                super::write_verdict(&ctx.output, &p.findings, &p.run, &mut outcome);
             }
         }
+        _ if ctx.output.format == Format::Human && ctx.mr.is_some() => {
+            super::append_would_post(&mut outcome, &ctx.output.dir, ctx.dry_run);
+        }
+        _ => {}
+    }
+    if ctx.exit == crate::context::ExitWith::ZeroOnceWritten {
+        super::exit_zero(&ctx.output.dir, &mut outcome);
     }
     outcome
 }
 
 /// What the publish step needs from the analysis.
 struct ToPublish {
+    session: Session,
     findings: Vec<Finding>,
     run: RunInfo,
     diff: crate::diff::Diff,
-    version: crate::gitlab::model::Version,
+    version: Version,
     mr: MergeRequestRef,
     comments: config::CommentsConfig,
     allow_override: bool,
@@ -64,26 +70,25 @@ struct ToPublish {
 /// Posts the review; failures are warnings unless `--on-publish-error fail` (then 3,
 /// which a gate failure's 1 still beats).
 fn publish(ctx: &ReviewContext, p: &ToPublish, outcome: &mut Outcome) {
-    use crate::gitlab::publish::{Input, publish};
-    let (mode, max_inline) = comment_settings(ctx, &p.comments, p.allow_override);
-    let mut errors = Vec::new();
-    match connect(ctx) {
-        Ok((rt, api, _)) => {
-            let input = Input {
-                project: &p.mr.project,
-                iid: p.mr.iid,
-                findings: &p.findings,
-                run: &p.run,
-                diff: &p.diff,
-                version: &p.version,
-                mode,
-                max_inline,
-                merge_train: ctx.merge_train,
-            };
-            errors = rt.block_on(publish(&api, &input)).errors;
-        }
-        Err(e) => errors.push(e.to_string()),
-    }
+    let (mode, max_inline) = p
+        .comments
+        .under_flags(ctx.comments, ctx.max_inline, p.allow_override);
+    let input = crate::gitlab::publish::Input {
+        project: &p.mr.project,
+        iid: p.mr.iid,
+        findings: &p.findings,
+        run: &p.run,
+        diff: &p.diff,
+        version: &p.version,
+        mode,
+        max_inline,
+        merge_train: ctx.merge_train,
+        instance: ctx.instance.as_deref(),
+    };
+    let errors = p
+        .session
+        .block_on(crate::gitlab::publish::publish(p.session.api(), &input))
+        .errors;
     for e in &errors {
         outcome.stderr.push(format!(
             "warning: publishing to the merge request: {}",
@@ -95,30 +100,6 @@ fn publish(ctx: &ReviewContext, p: &ToPublish, outcome: &mut Outcome) {
     }
 }
 
-/// `comments.mode` and `max_inline` after flags: flags may only make it quieter unless
-/// the trusted configuration says `allow_override: true`.
-fn comment_settings(
-    ctx: &ReviewContext,
-    cfg: &config::CommentsConfig,
-    allow_override: bool,
-) -> (crate::publish::plan::Mode, usize) {
-    let mode = match ctx.comments {
-        Some(m) if allow_override => m,
-        Some(m) => m.max(cfg.mode),
-        None => cfg.mode,
-    };
-    let max_inline = match ctx.max_inline {
-        Some(n) if allow_override => n,
-        Some(n) => n.min(cfg.max_inline),
-        None => cfg.max_inline,
-    };
-    (mode, max_inline)
-}
-
-#[allow(
-    clippy::too_many_lines,
-    reason = "the review's steps in order; split into load_from_api and policy already"
-)]
 fn analyse(
     ctx: &ReviewContext,
     started: SystemTime,
@@ -130,392 +111,89 @@ fn analyse(
             "--config is ignored by review: the configuration is read from the target branch at the diff's base commit".into(),
         );
     }
-    let defaults = config::Loaded::default();
-    let found = match (&ctx.mr, &ctx.branch, &ctx.source) {
-        (None, Some(branch), ReviewSource::Api) => find_branch_mr(ctx, branch)?,
-        _ => None,
-    };
+    let (session, found) = input::session_and_mr(ctx, &mut warnings)?;
     let Some(mr) = ctx.mr.as_ref().or(found.as_ref()) else {
         // Not an MR pipeline: valid empty reports give GitLab's MR widgets their base.
-        return nothing_to_review(
+        return crate::pipeline::empty(
             "not a merge-request pipeline (no CI_MERGE_REQUEST_IID): nothing to review".into(),
-            ctx,
+            ctx.fail_on,
             started,
         );
     };
     let has_token = ctx.gitlab.as_ref().is_some_and(|g| g.token.is_some());
-    if has_token
-        && mr
-            .source_project
-            .as_deref()
-            .is_some_and(|s| s != mr.project)
-    {
-        warnings.push(format!(
-            "merge request !{} comes from a fork (project {}) and this job has the token: fork pipelines must never receive {}; see docs/review.md",
-            mr.iid,
-            mr.source_project.as_deref().unwrap_or_default(),
-            ctx.token_variable
-        ));
-    }
-    if !has_token {
-        warnings.push(format!(
-            "{} is not set: report-only run (reports and gate, nothing posted to GitLab)",
-            ctx.token_variable
-        ));
-    }
-    // The limits that apply before the trusted configuration is known are the defaults.
-    let max = defaults.config.limits.max_diff_bytes;
+    warnings.extend(input::token_notes(mr, has_token, &ctx.token_variable));
     let clock = std::time::Instant::now();
-    let (loaded, not_scanned, trusted, version, commits) = match &ctx.source {
-        ReviewSource::Git { repo, diff } => {
-            let loaded = source::load(repo, diff, &defaults.config.limits)?;
-            let commits = match diff {
-                crate::context::DiffSpec::Range { base, head } => {
-                    source::git::history(repo, base.as_deref(), head.as_deref(), max)
+    let input = match (&ctx.source, session) {
+        (ReviewSource::Git { repo, diff }, _) => input::from_git(repo, diff)?,
+        (ReviewSource::Api, Some(session)) => {
+            let req = input::api_request(mr, ctx.server_version, &ctx.token_variable);
+            match input::from_api(&req, session, &mut warnings)? {
+                Ok(input) => input,
+                Err(state) => {
+                    let why = format!("merge request !{} is {state}: nothing to review", mr.iid);
+                    return crate::pipeline::empty(why, ctx.fail_on, started);
                 }
-                _ => crate::analyze::history::Commits::default(),
-            };
-            let base = source::git::merge_base_of(repo, diff)?;
-            let trusted = trusted::load(
-                &GitRevision {
-                    repo: repo.clone(),
-                    rev: base,
-                },
-                &loaded.diff,
-            )?;
-            (loaded, Vec::new(), trusted, None, commits)
+            }
         }
-        ReviewSource::Api => {
-            let loaded = load_from_api(ctx, mr, max, &mut warnings)?;
-            let Ok(loaded) = loaded else {
-                let state = loaded.err().unwrap_or_default();
-                return nothing_to_review(
-                    format!("merge request !{} is {state}: nothing to review", mr.iid),
-                    ctx,
-                    started,
-                );
-            };
-            loaded
-        }
+        // An MR in API mode always has its session (made above).
+        (ReviewSource::Api, None) => return Err(Error::Usage("no GitLab session".into())),
     };
-    let (rules, rule_warnings) = rules::load_configured(&trusted.custom, &trusted.config.config)?;
+    let (rules, rule_warnings) =
+        rules::load_configured(&input.trusted.custom, &input.trusted.config.config)?;
     warnings.extend(rule_warnings);
-    let policy = policy(
-        &trusted.config,
-        &rules,
-        &trusted.baseline,
-        ctx,
-        trusted.findings,
-    );
+    let policy = Policy {
+        config: &input.trusted.config,
+        rules: &rules,
+        baseline: &input.trusted.baseline,
+        fail_on_flag: ctx.fail_on,
+        meta_findings: input.trusted.findings.clone(),
+    };
     let read = clock.elapsed();
-    let (findings, mut run) = crate::review_diff_with_history(
-        &loaded,
-        &policy,
-        &commits,
-        not_scanned.is_empty(),
-        started,
-        None,
-    )?;
-    // Reading the diff, its history and the target-branch policy (one stage: the
-    // reads interleave).
-    run.stages.insert(0, ("diff and policy read", read));
-    if !not_scanned.is_empty() {
-        for n in &not_scanned {
-            warnings.push(format!("{}: {}", n.path, n.reason.describe()));
-        }
-        run.notes.extend(not_scanned);
-        run.verdict = gate::decide(&findings, run.fail_on, false);
-    }
-    run.warnings.extend(warnings);
-    let mut result = (findings, run);
+    let diff = &input.loaded.diff;
+    let mut run = Run::analyse(&input.loaded, &policy, started, None)
+        .history(&input.commits, diff, input.not_scanned.is_empty())
+        .policy(diff)?;
+    // Reading the diff, its history and the target-branch policy (one stage: the reads
+    // interleave).
+    run.info_mut()
+        .stages
+        .insert(0, ("diff and policy read", read));
+    run.not_scanned(input.not_scanned);
+    run.info_mut().warnings.extend(warnings);
     // Function context only where a checkout with history is the source: in API mode
     // it would cost one file read per file and the hunks alone are sent (docs/llm.md).
-    let head = match &ctx.source {
-        ReviewSource::Git { repo, .. } => {
-            super::GitHead::of(repo, &loaded, &trusted.config.config.limits)
-        }
-        ReviewSource::Api => None,
+    let head = match (&ctx.source, &input.loaded.head_sha) {
+        (ReviewSource::Git { repo, .. }, Some(rev)) => Some(GitFiles {
+            repo: repo.clone(),
+            rev: rev.clone(),
+            max_bytes: input.trusted.config.config.limits.max_file_bytes as u64,
+        }),
+        _ => None,
     };
-    super::llm_review(
+    run.llm(
         ctx.llm.as_ref(),
-        &loaded.diff,
-        head.as_ref(),
-        &policy,
-        &mut result,
+        diff,
+        head.as_ref().map(|h| h as &dyn crate::diff::FileAt),
     );
-    if has_token && version.is_some() {
+    if let Some((session, _)) = &input.api
+        && session.has_token()
+    {
         // Triage replies are read before the gate is decided (DESIGN.md).
-        apply_triage(ctx, mr, &trusted.config.config, &mut result);
+        run.triage(session, mr, &input.trusted.config.config);
     }
+    let (findings, info) = run.finish();
     // Comments go only where the diff version (and so the positions) is known.
-    if let Some(version) = version {
+    if let Some((session, version)) = input.api {
         *to_publish = Some(ToPublish {
-            findings: result.0.clone(),
-            run: result.1.clone(),
-            diff: loaded.diff.clone(),
+            session,
+            findings: findings.clone(),
+            run: info.clone(),
+            diff: input.loaded.diff,
             version,
             mr: mr.clone(),
-            comments: trusted.config.config.comments.clone(),
-            allow_override: trusted.config.config.allow_override,
+            comments: input.trusted.config.config.comments.clone(),
+            allow_override: input.trusted.config.config.allow_override,
         });
     }
-    Ok(result)
-}
-
-/// Applies the `!fp`/`!accept` replies on the bot's threads under the trusted
-/// `triage.min_role`; a failed read is a warning and dismisses nothing (fail closed).
-fn apply_triage(
-    ctx: &ReviewContext,
-    mr: &MergeRequestRef,
-    config: &config::Config,
-    result: &mut (Vec<Finding>, RunInfo),
-) {
-    use crate::policy::triage;
-    let read = connect(ctx)
-        .map_err(|e| e.to_string())
-        .and_then(|(rt, api, _)| {
-            rt.block_on(crate::gitlab::triage::read(
-                &api,
-                &mr.project,
-                mr.iid,
-                &result.0,
-            ))
-            .map_err(|e| e.to_string())
-        });
-    match read {
-        Ok((discussions, facts)) => {
-            let dismissals =
-                triage::decide(&discussions, &result.0, &facts, config.triage.min_role);
-            crate::apply_dismissals(&mut result.0, &mut result.1, dismissals, config.llm.gate_on);
-        }
-        Err(e) => result.1.warnings.push(format!(
-            "cannot read the triage replies, so no dismissal applies: {e}"
-        )),
-    }
-}
-
-/// A diff from the API, the files it left unscanned, and the trusted policy.
-type ApiLoaded = (
-    source::Loaded,
-    Vec<crate::analyze::FileNote>,
-    trusted::Trusted,
-    Option<crate::gitlab::model::Version>,
-    crate::analyze::history::Commits,
-);
-
-/// The API half of `analyse`: the pipeline's diff version and the trusted policy at its
-/// base commit; `Err(state)` when the MR is closed or merged.
-fn load_from_api(
-    ctx: &ReviewContext,
-    mr: &MergeRequestRef,
-    max: u64,
-    warnings: &mut Vec<String>,
-) -> Result<Result<ApiLoaded, String>, Error> {
-    let (rt, api, has_token) = connect(ctx)?;
-    let req = source::api::Request {
-        project: &mr.project,
-        iid: mr.iid,
-        diff_id: mr.diff_id,
-        server: ctx.server_version,
-        max_bytes: max,
-        blob_fetch_files: config::Limits::default().blob_fetch_files,
-        token_variable: &ctx.token_variable,
-    };
-    let api_diff = match rt
-        .block_on(source::api::load(&api, req))
-        .map_err(|e| api_error(&e, has_token, &ctx.token_variable))?
-    {
-        ApiLoad::Diff(d) => d,
-        ApiLoad::Closed { state } => return Ok(Err(state)),
-    };
-    if api_diff.bytes > max {
-        return Err(Error::Analysis(format!(
-            "the merge request diff ({} bytes) is larger than limits.max_diff_bytes ({max}); raise the limit",
-            api_diff.bytes
-        )));
-    }
-    warnings.extend(api_diff.warnings);
-    let trusted = if let Some(base) = api_diff.version.base_commit_sha.clone() {
-        let files = ApiFiles {
-            rt: &rt,
-            api: &api,
-            project: &mr.project,
-            rev: base,
-        };
-        trusted::load(&files, &api_diff.loaded.diff).map_err(|e| match e {
-            Error::Analysis(m) => {
-                Error::Analysis(format!("cannot read the target branch's policy: {m}"))
-            }
-            other => other,
-        })?
-    } else {
-        warnings
-            .push("the diff version names no base commit: built-in strict defaults apply".into());
-        trusted::Trusted {
-            config: config::Loaded {
-                config: trusted::strict_defaults(),
-                ..config::Loaded::default()
-            },
-            ..trusted::Trusted::default()
-        }
-    };
-    Ok(Ok((
-        api_diff.loaded,
-        api_diff.not_scanned,
-        trusted,
-        Some(api_diff.version),
-        api_diff.commits,
-    )))
-}
-
-/// The flow on an empty diff under the built-in defaults: valid empty reports (the base
-/// GitLab's MR widgets compare against) and a pass.
-fn nothing_to_review(
-    label: String,
-    ctx: &ReviewContext,
-    started: SystemTime,
-) -> Result<(Vec<Finding>, RunInfo), Error> {
-    let empty = source::Loaded {
-        diff: crate::diff::Diff::default(),
-        label,
-        head_sha: None,
-    };
-    let defaults = config::Loaded::default();
-    let rules = rules::load(&[])?;
-    crate::review_diff(
-        &empty,
-        &policy(&defaults, &rules, &BTreeSet::new(), ctx, Vec::new()),
-        started,
-    )
-}
-
-fn policy<'a>(
-    config: &'a config::Loaded,
-    rules: &'a rules::RuleSet,
-    baseline: &'a BTreeSet<Fingerprint>,
-    ctx: &ReviewContext,
-    meta_findings: Vec<Finding>,
-) -> crate::Policy<'a> {
-    crate::Policy {
-        config,
-        rules,
-        baseline,
-        fail_on_flag: ctx.fail_on,
-        meta_findings,
-    }
-}
-
-/// The target branch's files at the diff's base commit, through
-/// `GET /projects/:id/repository/files/:path/raw?ref=<base>`.
-struct ApiFiles<'a> {
-    rt: &'a tokio::runtime::Runtime,
-    api: &'a Gitlab,
-    project: &'a str,
-    rev: String,
-}
-
-impl trusted::FileSource for ApiFiles<'_> {
-    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
-        let ep = FileRaw::builder()
-            .project(source::api::project_id(self.project))
-            .file_path(path)
-            .ref_(self.rev.as_str())
-            .build()
-            .map_err(|e| Error::Analysis(format!("cannot build the request for {path}: {e}")))?;
-        match self.rt.block_on(self.api.get_text(&ep, 8 << 20)) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(ApiFailure::NotFound { .. }) => Ok(None),
-            Err(e) => Err(Error::Analysis(e.to_string())),
-        }
-    }
-    fn describe(&self) -> String {
-        format!(
-            "target branch at {}",
-            self.rev.get(..12).unwrap_or(&self.rev)
-        )
-    }
-}
-
-/// Branch-pipeline mode: the open MR whose head is this pipeline's commit (else any
-/// open MR containing it), in this project.
-fn find_branch_mr(
-    ctx: &ReviewContext,
-    branch: &BranchPipeline,
-) -> Result<Option<MergeRequestRef>, Error> {
-    let (rt, api, has_token) = connect(ctx)?;
-    let Ok(ep) = CommitMergeRequests::builder()
-        .project(source::api::project_id(&branch.project))
-        .sha(branch.sha.as_str())
-        .build()
-    else {
-        return Ok(None);
-    };
-    let mrs: Vec<MergeRequest> = rt
-        .block_on(api.get_all(&ep, 100))
-        .map_err(|e| api_error(&e, has_token, &ctx.token_variable))?;
-    let open = mrs.iter().filter(|m| m.state == "opened");
-    let chosen = open
-        .clone()
-        .find(|m| m.sha.as_deref() == Some(branch.sha.as_str()))
-        .or_else(|| open.clone().next());
-    Ok(chosen.map(|m| MergeRequestRef {
-        project: m
-            .project_id
-            .map_or_else(|| branch.project.clone(), |p| p.to_string()),
-        iid: m.iid,
-        diff_id: None,
-        source_project: m.source_project_id.map(|p| p.to_string()),
-    }))
-}
-
-/// The async runtime and API client for one run.
-fn connect(ctx: &ReviewContext) -> Result<(tokio::runtime::Runtime, Gitlab, bool), Error> {
-    let Some(settings) = ctx.gitlab.clone() else {
-        return Err(Error::Usage(
-            "CI_API_V4_URL is not set; set MRWARDEN_GITLAB_URL to the API root".into(),
-        ));
-    };
-    let has_token = settings.token.is_some();
-    let client = Client::new(settings).map_err(|e| Error::Usage(e.to_string()))?;
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| Error::Analysis(format!("cannot start the async runtime: {e}")))?;
-    Ok((rt, Gitlab::new(client), has_token))
-}
-
-/// One clear line per failure; the token is never part of it.
-fn api_error(e: &ApiFailure, has_token: bool, var: &str) -> Error {
-    match e {
-        ApiFailure::Unauthorized { what } if has_token => Error::Analysis(format!(
-            "GitLab token invalid or expired (HTTP 401 from {what}); create a new token (scope api, role Developer) and store it in the masked CI/CD variable {var}"
-        )),
-        ApiFailure::Unauthorized { what }
-        | ApiFailure::Forbidden { what }
-        | ApiFailure::NotFound { what }
-            if !has_token =>
-        {
-            Error::Analysis(format!(
-                "cannot read the merge request without a token ({what} refused); set the masked CI/CD variable {var} (scope api, role Developer; see docs/review.md)"
-            ))
-        }
-        other => Error::Analysis(other.to_string()),
-    }
-}
-
-/// Adds the summary note `review` would post (the markdown report just written).
-fn append_would_post(outcome: &mut Outcome, dir: &Path, dry_run: bool) {
-    let Ok(summary) = std::fs::read_to_string(dir.join(ReportKind::Markdown.file_name())) else {
-        return;
-    };
-    let why = if dry_run {
-        "--dry-run"
-    } else {
-        "report-only run: no token, or --diff-source git"
-    };
-    let text = &mut outcome.stdout;
-    text.push_str("\nmrwarden would post this summary note (");
-    text.push_str(why);
-    text.push_str("):\n\n");
-    text.push_str(&crate::sanitize::terminal(&summary));
+    Ok((findings, info))
 }

@@ -2,9 +2,10 @@
 
 use std::fmt::Write;
 
+use crate::analyze::fixtures;
 use crate::cli::{RulesCommand, RulesListArgs, RulesTestArgs};
 use crate::error::Error;
-use crate::rules::{self, fixtures};
+use crate::rules;
 
 use super::Outcome;
 

@@ -5,7 +5,8 @@ pub mod yaml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::finding::Severity;
@@ -74,21 +75,56 @@ pub struct SecretsConfig {
     pub gitlab_token_prefixes: Vec<String>,
 }
 
+/// How comments are posted (`comments.mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentMode {
+    /// Inline discussions plus the summary note.
+    Inline,
+    /// Only the summary note.
+    Summary,
+    /// Nothing at all.
+    Off,
+}
+
 /// The `comments:` section. Flags (`--comments`, `--max-inline`) can only make it
 /// quieter unless `allow_override: true`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CommentsConfig {
     /// `inline` (one discussion per finding plus the summary), `summary` or `off`.
-    pub mode: crate::publish::plan::Mode,
+    pub mode: CommentMode,
     /// Most inline discussions created per run; the rest go into the summary.
     pub max_inline: usize,
+}
+
+impl CommentsConfig {
+    /// `mode` and `max_inline` after the flags: flags may only make comments quieter
+    /// unless the trusted configuration says `allow_override: true`.
+    pub fn under_flags(
+        &self,
+        mode: Option<CommentMode>,
+        max_inline: Option<usize>,
+        allow_override: bool,
+    ) -> (CommentMode, usize) {
+        let mode = match mode {
+            Some(m) if allow_override => m,
+            Some(m) => m.max(self.mode),
+            None => self.mode,
+        };
+        let max_inline = match max_inline {
+            Some(n) if allow_override => n,
+            Some(n) => n.min(self.max_inline),
+            None => self.max_inline,
+        };
+        (mode, max_inline)
+    }
 }
 
 impl Default for CommentsConfig {
     fn default() -> Self {
         CommentsConfig {
-            mode: crate::publish::plan::Mode::Inline,
+            mode: CommentMode::Inline,
             max_inline: 25,
         }
     }
@@ -275,6 +311,30 @@ impl Default for Limits {
     }
 }
 
+/// Longest GitLab token prefix accepted.
+const MAX_GITLAB_PREFIX_CHARS: usize = 40;
+
+/// Fewest characters in a prefix: a shorter one would make the replaced-PAT form match
+/// ordinary identifiers.
+const MIN_GITLAB_PREFIX_CHARS: usize = 3;
+
+/// Checks a `secrets.gitlab_token_prefixes` entry; the error says what is allowed.
+pub fn validate_gitlab_token_prefix(prefix: &str) -> Result<(), String> {
+    let len = prefix.chars().count();
+    let chars_ok = prefix
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if !(MIN_GITLAB_PREFIX_CHARS..=MAX_GITLAB_PREFIX_CHARS).contains(&len)
+        || !chars_ok
+        || !prefix.as_bytes()[0].is_ascii_alphanumeric()
+    {
+        return Err(format!(
+            "secrets.gitlab_token_prefixes: {prefix:?} is not a token prefix: use {MIN_GITLAB_PREFIX_CHARS} to {MAX_GITLAB_PREFIX_CHARS} letters, digits, '-', '_' or '.', starting with a letter or digit"
+        ));
+    }
+    Ok(())
+}
+
 /// A configuration and where it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
@@ -303,7 +363,7 @@ pub fn parse(origin: &str, text: &str) -> Result<Loaded, Error> {
         )));
     }
     for prefix in &config.secrets.gitlab_token_prefixes {
-        crate::rules::prefixes::validate(prefix)
+        validate_gitlab_token_prefix(prefix)
             .map_err(|e| Error::Config(format!("{origin}: {e}; see docs/configuration.md")))?;
     }
     let mut warnings = Vec::new();
@@ -341,6 +401,29 @@ pub fn load_local(repo: &Path, explicit: Option<&Path>) -> Result<Loaded, Error>
     let mut loaded = parse(&path.display().to_string(), &text)?;
     loaded.path = Some(path);
     Ok(loaded)
+}
+
+/// Compiled `exclude` globs (gitignore-style: a pattern without `/` matches at any depth).
+pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, Error> {
+    let mut b = GlobSetBuilder::new();
+    for p in patterns {
+        let anchored = p.trim_start_matches('/');
+        let base = anchored.trim_end_matches('/');
+        let full = if p.contains('/') && !p.ends_with('/') || p.starts_with('/') {
+            base.to_string()
+        } else {
+            format!("**/{base}")
+        };
+        for g in [full.clone(), format!("{full}/**")] {
+            let glob = GlobBuilder::new(&g)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| Error::Config(format!("exclude pattern {p:?}: {e}")))?;
+            b.add(glob);
+        }
+    }
+    b.build()
+        .map_err(|e| Error::Config(format!("exclude patterns: {e}")))
 }
 
 #[cfg(test)]
@@ -443,6 +526,17 @@ mod tests {
             "{e}"
         );
         assert!(parse("c.yml", "secrets:\n  prefixes: [acme-]\n").is_err());
+    }
+
+    #[test]
+    fn gitlab_token_prefixes_are_checked() {
+        assert!(validate_gitlab_token_prefix("acme-").is_ok());
+        assert!(validate_gitlab_token_prefix("corp_tok").is_ok());
+        assert!(validate_gitlab_token_prefix("ab").is_err());
+        assert!(validate_gitlab_token_prefix("-acme").is_err());
+        assert!(validate_gitlab_token_prefix("ac me").is_err());
+        assert!(validate_gitlab_token_prefix("a(b)c").is_err());
+        assert!(validate_gitlab_token_prefix(&"x".repeat(41)).is_err());
     }
 
     #[test]

@@ -160,3 +160,38 @@ pub struct Line {
     /// Git printed "\ No newline at end of file" after this line.
     pub no_newline_at_end: bool,
 }
+
+impl FileDiff {
+    /// A diff entry that adds every line of `content` as a new file.
+    pub fn whole_file(path: &str, content: &[u8]) -> FileDiff {
+        let mut file = FileDiff::new(None, Some(path.to_string()), FileStatus::Added);
+        if content.contains(&0) {
+            file.binary = true;
+            return file;
+        }
+        let mut lines = Vec::new();
+        let body = content.strip_suffix(b"\n").unwrap_or(content);
+        if !content.is_empty() {
+            for (i, raw) in body.split(|&b| b == b'\n').enumerate() {
+                let crlf = raw.last() == Some(&b'\r');
+                let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+                lines.push(Line {
+                    kind: LineKind::Added,
+                    old_line: None,
+                    new_line: Some(i as u32 + 1),
+                    text: String::from_utf8_lossy(raw).into_owned(),
+                    crlf,
+                    no_newline_at_end: false,
+                });
+            }
+        }
+        file.hunks.push(Hunk {
+            old_start: 0,
+            old_count: 0,
+            new_start: u32::from(!lines.is_empty()),
+            new_count: lines.len() as u32,
+            lines,
+        });
+        file
+    }
+}

@@ -173,6 +173,64 @@ pub fn today() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_secs() / 86_400).unwrap_or(0))
 }
 
+/// T13/T14 at the start of a run: the token's expiry and scopes and the bot's role,
+/// as warnings for the summary. A 401 stops the run ("GitLab token invalid or
+/// expired"), as does an unusable API; 403, 404 or an unknown shape only skip the
+/// check (older GitLab, narrow scopes).
+pub async fn token_warnings(
+    api: &super::Gitlab,
+    project: &str,
+    token_variable: &str,
+) -> Result<Vec<String>, super::ApiFailure> {
+    use crate::gitlab::checks::{Level, role_check, today, token_info_checks};
+    use crate::gitlab::model::{Member, TokenInfo, User};
+    use gitlab::api::personal_access_tokens::PersonalAccessTokenSelf;
+    use gitlab::api::projects::members::AllProjectMember;
+    use gitlab::api::users::CurrentUser;
+
+    let mut out = Vec::new();
+    let mut push = |c: crate::gitlab::checks::Check| {
+        if matches!(c.level, Level::Warn | Level::Fail) {
+            let fix = c.fix.map(|f| format!("; fix: {f}")).unwrap_or_default();
+            out.push(format!("{}: {}{fix}", c.name, c.detail));
+        }
+    };
+    if let Ok(ep) = PersonalAccessTokenSelf::builder().build() {
+        match api.get::<TokenInfo>(&ep).await {
+            Ok(info) if info.active == Some(false) || info.revoked == Some(true) => {
+                return Err(super::ApiFailure::Unauthorized {
+                    what: crate::gitlab::request_name(&ep),
+                });
+            }
+            Ok(info) => token_info_checks(&info, token_variable, today())
+                .into_iter()
+                .for_each(&mut push),
+            // Forbidden, not found or an unknown shape: older GitLab or narrow scopes.
+            Err(
+                super::ApiFailure::Forbidden { .. }
+                | super::ApiFailure::NotFound { .. }
+                | super::ApiFailure::BadJson { .. },
+            ) => {}
+            // 401, or GitLab unusable: the diff reads would fail the same way.
+            Err(e) => return Err(e),
+        }
+    }
+    let user = match CurrentUser::builder().build() {
+        Ok(ep) => api.get_shared::<User>(&ep).await.ok(),
+        Err(_) => None,
+    };
+    if let Some(user) = user
+        && let Ok(ep) = AllProjectMember::builder()
+            .project(super::project_id(project))
+            .user(user.id)
+            .build()
+        && let Ok(m) = api.get_shared::<Member>(&ep).await
+    {
+        push(role_check(m.access_level));
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

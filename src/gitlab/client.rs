@@ -9,7 +9,7 @@
 //! - the token goes only into the `PRIVATE-TOKEN` header, marked sensitive;
 //! - errors never contain a URL (reqwest errors pass through `without_url`).
 
-use std::time::{Duration, Instant, SystemTime};
+use std::time::Instant;
 
 use async_trait::async_trait;
 use bytes::Bytes;
@@ -19,39 +19,10 @@ use http::{Response, StatusCode};
 use url::Url;
 
 use super::token::Token;
-
-/// Timeouts and retry budget. The defaults suit a CI job; tests shorten them.
-#[derive(Debug, Clone, Copy)]
-pub struct Limits {
-    /// TCP + TLS connect timeout.
-    pub connect: Duration,
-    /// Time allowed between reads of one response.
-    pub read: Duration,
-    /// Whole-request timeout (one attempt).
-    pub request: Duration,
-    /// Total time for every request of the run, retries and waits included.
-    pub total: Duration,
-    /// Attempts per request (first try included).
-    pub attempts: u32,
-    /// First backoff delay; doubles per retry, capped by `max_backoff`.
-    pub base_backoff: Duration,
-    /// Longest single wait, `Retry-After` included.
-    pub max_backoff: Duration,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            connect: Duration::from_secs(10),
-            read: Duration::from_secs(30),
-            request: Duration::from_secs(60),
-            total: Duration::from_secs(300),
-            attempts: 5,
-            base_backoff: Duration::from_millis(500),
-            max_backoff: Duration::from_secs(60),
-        }
-    }
-}
+use crate::net::{Attempt, retry};
+pub use crate::net::{
+    Limits, backoff, build_http, chain, host_of, retry_after, retryable, write_pause,
+};
 
 /// Everything needed to build a [`Client`]; built by `context` from env and flags.
 #[derive(Debug, Clone)]
@@ -114,15 +85,6 @@ pub enum RestError {
     },
 }
 
-/// HTTP requests sent to GitLab by this process, retries included (a run is one process;
-/// `review` uses one client to read and another to write).
-static SENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
-/// GitLab API requests this process has sent so far, retries included, for the summary.
-pub fn requests_sent() -> u64 {
-    SENT.load(std::sync::atomic::Ordering::Relaxed)
-}
-
 /// The GitLab HTTP client.
 #[derive(Debug)]
 pub struct Client {
@@ -133,6 +95,8 @@ pub struct Client {
     token: Option<Token>,
     limits: Limits,
     deadline: Instant,
+    /// Requests sent so far, retries included, for the summary's run line.
+    sent: std::sync::atomic::AtomicU64,
 }
 
 impl Client {
@@ -150,7 +114,8 @@ impl Client {
             settings.no_proxy.as_deref(),
             &settings.limits,
             base.scheme() == "https",
-        )?;
+        )
+        .map_err(|e| RestError::Setup(e.0))?;
         Ok(Client {
             http,
             base,
@@ -158,7 +123,13 @@ impl Client {
             token: settings.token,
             limits: settings.limits,
             deadline: Instant::now() + settings.limits.total,
+            sent: std::sync::atomic::AtomicU64::new(0),
         })
+    }
+
+    /// Requests this client has sent so far, retries included.
+    pub fn requests_sent(&self) -> u64 {
+        self.sent.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Whether a token is configured.
@@ -211,58 +182,6 @@ impl Client {
     }
 }
 
-/// A reqwest client with mrwarden's transport rules, shared by the GitLab client and
-/// the LLM reviewer: TLS always verified with the extra CAs *added* to the built-in
-/// roots, no redirects, connect/read/request timeouts, proxies only as given (from the
-/// context, the one module reading env), `https_only` unless the URL is a loopback
-/// `http://` test double.
-pub fn build_http(
-    extra_ca_pem: &[(String, Vec<u8>)],
-    proxy: Option<&str>,
-    no_proxy: Option<&str>,
-    limits: &Limits,
-    https_only: bool,
-) -> Result<reqwest::Client, RestError> {
-    let mut certs = Vec::new();
-    for (origin, pem) in extra_ca_pem {
-        let found = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
-            RestError::Setup(format!(
-                "{origin}: cannot read PEM certificates ({}); point it at a PEM CA bundle",
-                e.without_url()
-            ))
-        })?;
-        if found.is_empty() {
-            return Err(RestError::Setup(format!(
-                "{origin}: no PEM certificate found; point it at a PEM CA bundle"
-            )));
-        }
-        certs.extend(found);
-    }
-    let mut builder = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .connect_timeout(limits.connect)
-        .read_timeout(limits.read)
-        .timeout(limits.request)
-        .user_agent(concat!("mrwarden/", env!("CARGO_PKG_VERSION")))
-        .https_only(https_only)
-        .tls_certs_merge(certs)
-        // Proxies come only from the context (the one module reading env).
-        .no_proxy();
-    if let Some(proxy) = proxy {
-        let p = reqwest::Proxy::all(proxy).map_err(|e| {
-            RestError::Setup(format!(
-                "HTTPS_PROXY is not a valid proxy URL ({}); use http://host:port",
-                e.without_url()
-            ))
-        })?;
-        let no = no_proxy.and_then(reqwest::NoProxy::from_string);
-        builder = builder.proxy(p.no_proxy(no));
-    }
-    builder
-        .build()
-        .map_err(|e| RestError::Setup(format!("cannot set up the HTTP client: {}", chain(&e))))
-}
-
 impl RestClient for Client {
     type Error = RestError;
 
@@ -285,201 +204,62 @@ impl AsyncClient for Client {
         let (parts, ()) = req.into_parts();
         let url = parts.uri.to_string();
         let retry_allowed = parts.method.is_idempotent();
-        let mut attempt = 0u32;
-        loop {
-            attempt += 1;
-            let last = attempt >= self.limits.attempts;
-            if Instant::now() >= self.deadline {
-                return Err(ApiError::client(RestError::Budget(
-                    self.limits.total.as_secs(),
-                )));
-            }
-            SENT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let wait = match self
-                .send_once(&parts.method, &url, &parts.headers, &body)
-                .await
-            {
-                Ok(rsp) if rsp.status().is_redirection() => {
-                    return Err(ApiError::client(RestError::Redirect(rsp.status().as_u16())));
-                }
-                // A 429 was not processed; a 5xx may have been, so only idempotent
-                // requests are sent again after one.
-                Ok(rsp)
-                    if retryable(rsp.status())
-                        && (retry_allowed || rsp.status() == StatusCode::TOO_MANY_REQUESTS)
-                        && !last =>
+        let is_write = !matches!(parts.method, http::Method::GET | http::Method::HEAD);
+        let budget = || ApiError::client(RestError::Budget(self.limits.total.as_secs()));
+        let (parts, url, body) = (&parts, &url, &body);
+        retry(
+            &self.limits,
+            self.deadline,
+            budget,
+            move |_, last| async move {
+                self.sent.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                match self
+                    .send_once(&parts.method, url, &parts.headers, body)
+                    .await
                 {
-                    retry_after(&rsp).unwrap_or_else(|| self.backoff(attempt))
-                }
-                Ok(rsp) => {
-                    // Writes slow down when GitLab says the limit is nearly used up.
-                    if !matches!(parts.method, http::Method::GET | http::Method::HEAD)
-                        && let Some(pause) = write_pause(&rsp, unix_now())
+                    Ok(rsp) if rsp.status().is_redirection() => Attempt::Done(Err(
+                        ApiError::client(RestError::Redirect(rsp.status().as_u16())),
+                    )),
+                    // A 429 was not processed; a 5xx may have been, so only idempotent
+                    // requests are sent again after one.
+                    Ok(rsp)
+                        if retryable(rsp.status())
+                            && (retry_allowed || rsp.status() == StatusCode::TOO_MANY_REQUESTS)
+                            && !last =>
                     {
-                        let pause = pause.min(self.limits.max_backoff);
-                        if Instant::now() + pause < self.deadline {
-                            tokio::time::sleep(pause).await;
-                        }
+                        Attempt::RetryAfter(retry_after(&rsp))
                     }
-                    return Ok(rsp);
+                    Ok(rsp) => {
+                        // Writes slow down when GitLab says the limit is nearly used up.
+                        if is_write && let Some(pause) = write_pause(&rsp, crate::net::unix_now()) {
+                            let pause = pause.min(self.limits.max_backoff);
+                            if Instant::now() + pause < self.deadline {
+                                tokio::time::sleep(pause).await;
+                            }
+                        }
+                        Attempt::Done(Ok(rsp))
+                    }
+                    // A certificate problem does not go away by asking again.
+                    Err(e)
+                        if (e.is_connect() || e.is_timeout())
+                            && retry_allowed
+                            && !last
+                            && !chain(&e).to_lowercase().contains("certificate") =>
+                    {
+                        Attempt::RetryAfter(None)
+                    }
+                    Err(e) => Attempt::Done(Err(ApiError::client(self.transport_error(&e)))),
                 }
-                // A certificate problem does not go away by asking again.
-                Err(e)
-                    if (e.is_connect() || e.is_timeout())
-                        && retry_allowed
-                        && !last
-                        && !chain(&e).to_lowercase().contains("certificate") =>
-                {
-                    self.backoff(attempt)
-                }
-                Err(e) => return Err(ApiError::client(self.transport_error(&e))),
-            };
-            let wait = wait.min(self.limits.max_backoff);
-            if Instant::now() + wait >= self.deadline {
-                return Err(ApiError::client(RestError::Budget(
-                    self.limits.total.as_secs(),
-                )));
-            }
-            tokio::time::sleep(wait).await;
-        }
-    }
-}
-
-impl Client {
-    /// Exponential backoff with full jitter: uniform in [base, base·2^(n-1)].
-    fn backoff(&self, attempt: u32) -> Duration {
-        backoff(&self.limits, attempt)
-    }
-}
-
-/// Exponential backoff with full jitter for attempt `attempt` (1-based).
-pub fn backoff(limits: &Limits, attempt: u32) -> Duration {
-    let cap = limits
-        .base_backoff
-        .saturating_mul(1u32 << attempt.saturating_sub(1).min(16))
-        .min(limits.max_backoff);
-    let base = limits.base_backoff.min(cap);
-    let span = cap.saturating_sub(base);
-    base + span.mul_f64(jitter())
-}
-
-/// 429, 500, 502, 503, 504 are worth another try.
-pub fn retryable(status: StatusCode) -> bool {
-    matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
-}
-
-/// The pause after a write when GitLab's `RateLimit-Remaining` is low: at most a tenth
-/// of `RateLimit-Limit` (at most 10 when no limit is sent). The requests left are
-/// spread over the time to `RateLimit-Reset` (Unix seconds), so the run never hits a
-/// 429. Without those headers there is no pause: no fixed pacing.
-pub fn write_pause(rsp: &Response<Bytes>, now: u64) -> Option<Duration> {
-    let header = |name: &str| {
-        rsp.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-    };
-    let remaining = header("ratelimit-remaining")?;
-    let low = header("ratelimit-limit").map_or(10, |limit| limit / 10);
-    if remaining > low {
-        return None;
-    }
-    let reset = header("ratelimit-reset")?;
-    let left = Duration::from_secs(reset.saturating_sub(now));
-    Some(left / u32::try_from(remaining + 1).unwrap_or(u32::MAX))
-}
-
-fn unix_now() -> u64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
-}
-
-/// How long GitLab asks us to wait: `Retry-After` in seconds, else (on 429) the
-/// `RateLimit-Reset` Unix time. HTTP dates are ignored (GitLab sends seconds).
-pub fn retry_after(rsp: &Response<Bytes>) -> Option<Duration> {
-    let header = |name: &str| {
-        rsp.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-    };
-    if let Some(secs) = header("retry-after") {
-        return Some(Duration::from_secs(secs));
-    }
-    if rsp.status() != StatusCode::TOO_MANY_REQUESTS {
-        return None;
-    }
-    let reset = header("ratelimit-reset")?;
-    let now = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    Some(Duration::from_secs(reset.saturating_sub(now).max(1)))
-}
-
-/// A number in [0, 1) that differs between calls and processes; good enough to spread
-/// retries of concurrent jobs, not for anything secret.
-fn jitter() -> f64 {
-    let nanos = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let mut x = u64::from(nanos) ^ u64::from(std::process::id()).rotate_left(32);
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    f64::from((x % 10_000) as u32) / 10_000.0
-}
-
-/// `host:port` of a URL.
-pub fn host_of(url: &Url) -> String {
-    match (url.host_str(), url.port_or_known_default()) {
-        (Some(h), Some(p)) => format!("{h}:{p}"),
-        (Some(h), None) => h.to_string(),
-        _ => "(no host)".to_string(),
-    }
-}
-
-/// The error and its causes, without any URL.
-pub fn chain(e: &reqwest::Error) -> String {
-    use std::error::Error as _;
-    let mut parts = Vec::new();
-    let mut src = e.source();
-    while let Some(s) = src {
-        let text = s.to_string();
-        if !text.contains("://") && !parts.contains(&text) {
-            parts.push(text);
-        }
-        src = s.source();
-    }
-    if parts.is_empty() {
-        let stripped = format!("{}", ReqwestNoUrl(e));
-        parts.push(stripped);
-    }
-    parts.join(": ")
-}
-
-/// Display of a reqwest error with its URL removed.
-struct ReqwestNoUrl<'a>(&'a reqwest::Error);
-
-impl std::fmt::Display for ReqwestNoUrl<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kind = if self.0.is_timeout() {
-            "timed out"
-        } else if self.0.is_connect() {
-            "connection failed"
-        } else if self.0.is_body() || self.0.is_decode() {
-            "response body could not be read"
-        } else {
-            "request failed"
-        };
-        f.write_str(kind)
+            },
+        )
+        .await
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::{Duration, SystemTime};
 
     #[test]
     fn rest_endpoint_keeps_the_subpath() {

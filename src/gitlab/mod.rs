@@ -8,6 +8,7 @@ pub mod client;
 pub mod endpoints;
 pub mod model;
 pub mod publish;
+pub mod session;
 pub mod token;
 pub mod triage;
 
@@ -16,6 +17,7 @@ use http::{Request, StatusCode};
 use serde::de::DeserializeOwned;
 
 pub use client::{Client, Limits, RestError, Settings};
+pub use session::{MergeRequestRef, Session};
 pub use token::Token;
 
 /// Why an API call failed, classified so each case gets one clear line.
@@ -104,12 +106,77 @@ const MAX_PAGES: u32 = 1000;
 #[derive(Debug)]
 pub struct Gitlab {
     client: Client,
+    /// Answers of the reads a run shares between its steps ([`Gitlab::get_shared`]),
+    /// by request URL: the bot user, the diff versions, the discussions before any write.
+    shared: std::sync::Mutex<std::collections::HashMap<String, serde_json::Value>>,
 }
 
 impl Gitlab {
     /// Wraps a client.
     pub fn new(client: Client) -> Self {
-        Gitlab { client }
+        Gitlab {
+            client,
+            shared: std::sync::Mutex::default(),
+        }
+    }
+
+    /// [`Gitlab::get`], read once per session: a later call for the same request gets the
+    /// first answer. For facts that do not change during a run (or that must be seen the
+    /// same by every step, like the discussions before this run writes).
+    pub async fn get_shared<T: DeserializeOwned>(
+        &self,
+        ep: &impl Endpoint,
+    ) -> Result<T, ApiFailure> {
+        self.shared(ep, async || self.get::<serde_json::Value>(ep).await)
+            .await
+    }
+
+    /// [`Gitlab::get_all`], read once per session (see [`Gitlab::get_shared`]).
+    pub async fn get_all_shared<T: DeserializeOwned>(
+        &self,
+        ep: &impl Endpoint,
+        per_page: u32,
+    ) -> Result<Vec<T>, ApiFailure> {
+        self.shared(ep, async || {
+            self.get_all::<serde_json::Value>(ep, per_page)
+                .await
+                .map(serde_json::Value::Array)
+        })
+        .await
+    }
+
+    async fn shared<T: DeserializeOwned>(
+        &self,
+        ep: &impl Endpoint,
+        read: impl AsyncFnOnce() -> Result<serde_json::Value, ApiFailure>,
+    ) -> Result<T, ApiFailure> {
+        let key = self.key(ep);
+        let known = self.shared.lock().ok().and_then(|m| m.get(&key).cloned());
+        let value = if let Some(v) = known {
+            v
+        } else {
+            let v = read().await?;
+            if let Ok(mut m) = self.shared.lock() {
+                m.insert(key, v.clone());
+            }
+            v
+        };
+        serde_json::from_value(value).map_err(|e| ApiFailure::BadJson {
+            what: request_name(ep),
+            detail: e.to_string(),
+        })
+    }
+
+    /// The request's URL with its parameters: what makes two reads the same.
+    fn key(&self, ep: &impl Endpoint) -> String {
+        let path = ep.endpoint();
+        match ep.url_base().endpoint_for(&self.client, &path) {
+            Ok(mut url) => {
+                ep.parameters().add_to_url(&mut url);
+                url.to_string()
+            }
+            Err(_) => format!("{} {path}", ep.method()),
+        }
     }
 
     /// The underlying client.
@@ -326,6 +393,14 @@ fn next_page(rsp: &Raw) -> Option<u32> {
         }
     }
     None
+}
+
+/// The project as the crate's `:id` (numeric id, else a path it URL-encodes).
+pub fn project_id(project: &str) -> gitlab::api::common::NameOrId<'_> {
+    project.parse::<u64>().map_or_else(
+        |_| gitlab::api::common::NameOrId::from(project),
+        gitlab::api::common::NameOrId::from,
+    )
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 
+use crate::thread::{Note, Thread};
+
 /// One MR diff version (`GET …/versions` element).
 #[derive(Debug, Clone, Deserialize)]
 pub struct Version {
@@ -71,14 +73,14 @@ pub struct DiffEntry {
 
 /// `GET /version`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct ServerVersionInfo {
+pub(crate) struct ServerVersionInfo {
     /// e.g. `17.5.0-ee`.
     pub version: String,
 }
 
 /// `GET /user`: the bot itself.
 #[derive(Debug, Clone, Deserialize)]
-pub struct User {
+pub(crate) struct User {
     /// User id (own notes are recognised by it).
     pub id: u64,
     /// Username.
@@ -107,7 +109,7 @@ pub struct TokenInfo {
 
 /// `GET /projects/:id/members/all/:user_id`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Member {
+pub(crate) struct Member {
     /// 10 guest, 20 reporter, 30 developer, 40 maintainer, 50 owner.
     pub access_level: u32,
     /// Username.
@@ -123,25 +125,22 @@ pub struct Member {
 
 /// `GET /users/:id`: the parts triage compares with commit identities.
 #[derive(Debug, Clone, Deserialize)]
-pub struct UserProfile {
+pub(crate) struct UserProfile {
     /// The e-mail the user chose to show, if any (empty or absent otherwise).
     #[serde(default)]
     pub public_email: Option<String>,
 }
 
-/// A user as other entities embed it (`author`, `resolved_by`).
+/// A user as the merge request embeds it (`author`): the id is required.
 #[derive(Debug, Clone, Deserialize)]
-pub struct UserRef {
+pub(crate) struct UserRef {
     /// User id.
     pub id: u64,
-    /// Username.
-    #[serde(default)]
-    pub username: String,
 }
 
 /// One commit of `GET /projects/:id/merge_requests/:iid/commits`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Commit {
+pub(crate) struct Commit {
     /// Author name as recorded.
     #[serde(default)]
     pub author_name: Option<String>,
@@ -158,7 +157,7 @@ pub struct Commit {
 
 /// `GET /projects/:id`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Project {
+pub(crate) struct Project {
     /// Numeric id.
     pub id: u64,
     /// `group/project`.
@@ -167,17 +166,11 @@ pub struct Project {
 
 /// `GET /projects/:id/merge_requests/:iid`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct MergeRequest {
+pub(crate) struct MergeRequest {
     /// MR iid.
     pub iid: u64,
     /// `opened`, `closed`, `locked`, `merged`.
     pub state: String,
-    /// Target project.
-    #[serde(default)]
-    pub project_id: Option<u64>,
-    /// Source project (differs for fork MRs).
-    #[serde(default)]
-    pub source_project_id: Option<u64>,
     /// Current head of the MR.
     #[serde(default)]
     pub sha: Option<String>,
@@ -191,11 +184,179 @@ pub struct MergeRequest {
 
 /// One commit (`GET …/merge_requests/:iid/commits` element, `GET …/repository/commits/:sha`).
 #[derive(Debug, Clone, Deserialize)]
-pub struct CommitInfo {
+pub(crate) struct CommitInfo {
     /// Full commit id.
     pub id: String,
     /// Parents: more than one for a merge commit. GitLab's docs do not promise it in the
     /// MR commit list, so it may be absent there (then the commit itself is read).
     #[serde(default)]
     pub parent_ids: Option<Vec<String>>,
+}
+
+/// One discussion of `GET …/merge_requests/:iid/discussions`: what triage and the
+/// comment plan read. Every field may be missing or `null` (GitLab leaves some out on
+/// older versions and on system notes); [`Discussion::into_thread`] decides what that means.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct Discussion {
+    /// Discussion id (40 hex).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// A standalone comment rather than a thread.
+    #[serde(default)]
+    pub individual_note: Option<bool>,
+    /// Notes, oldest first.
+    #[serde(default)]
+    pub notes: Option<Vec<DiscussionNote>>,
+}
+
+/// One note of a [`Discussion`].
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct DiscussionNote {
+    /// Note id.
+    #[serde(default)]
+    pub id: Option<u64>,
+    /// Who wrote it.
+    #[serde(default)]
+    pub author: Option<NoteUser>,
+    /// Body text.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// GitLab's own event note.
+    #[serde(default)]
+    pub system: Option<bool>,
+    /// Whether the thread is resolved (on resolvable notes).
+    #[serde(default)]
+    pub resolved: Option<bool>,
+    /// Who resolved it.
+    #[serde(default)]
+    pub resolved_by: Option<NoteUser>,
+    /// Where a diff note sits.
+    #[serde(default)]
+    pub position: Option<NotePosition>,
+}
+
+/// A user as a note embeds it (`author`, `resolved_by`); fields may be missing.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct NoteUser {
+    /// User id.
+    #[serde(default)]
+    pub id: Option<u64>,
+    /// Username.
+    #[serde(default)]
+    pub username: Option<String>,
+}
+
+/// The part of a diff note's position mrwarden reads.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct NotePosition {
+    /// The file, on the new side.
+    #[serde(default)]
+    pub new_path: Option<String>,
+}
+
+impl Discussion {
+    /// The plain thread triage and the plan share. A discussion without an id, or
+    /// without a list of notes, is dropped; so is a note without an id. Resolution and
+    /// path are the first note's; a missing author is user 0 (never the bot).
+    pub(crate) fn into_thread(self) -> Option<Thread> {
+        let id = self.id?;
+        let notes = self.notes?;
+        let first = notes.first();
+        let resolved = first.and_then(|n| n.resolved).unwrap_or(false);
+        let resolved_by = first
+            .and_then(|n| n.resolved_by.as_ref())
+            .and_then(|u| u.id);
+        let path = first
+            .and_then(|n| n.position.as_ref())
+            .and_then(|p| p.new_path.clone());
+        Some(Thread {
+            id,
+            individual_note: self.individual_note.unwrap_or(false),
+            notes: notes
+                .into_iter()
+                .filter_map(DiscussionNote::into_note)
+                .collect(),
+            resolved,
+            resolved_by,
+            path,
+        })
+    }
+}
+
+impl DiscussionNote {
+    fn into_note(self) -> Option<Note> {
+        let author = self.author.unwrap_or_default();
+        Some(Note {
+            id: self.id?,
+            author_id: author.id.unwrap_or(0),
+            username: author.username.unwrap_or_default(),
+            body: self.body.unwrap_or_default(),
+            system: self.system.unwrap_or(false),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn discussions_map_once_into_threads_tolerating_gaps() {
+        // Shapes as GitLab sends them: a diff thread, a standalone system note with
+        // nulls, one note without an id, and entries without an id or notes.
+        let json = r#"[
+          {"id": "6a9c1750b37d513a43987b574953fceb50b03ce7", "individual_note": false,
+           "notes": [
+             {"id": 1126, "type": "DiffNote", "body": "first", "system": false,
+              "author": {"id": 7, "username": "bot", "name": "Bot"},
+              "resolvable": true, "resolved": true, "resolved_by": {"id": 9, "username": "max"},
+              "position": {"base_sha": "a", "new_path": "app.py", "old_path": "app.py", "new_line": 2}},
+             {"id": 1127, "body": "!fp ok", "author": {"username": "anon"}},
+             {"body": "no id", "author": {"id": 3}}
+           ]},
+          {"id": "87805b7c09016a7058e91bdbe7b29d1f284a39e6", "individual_note": null,
+           "notes": [{"id": 5, "body": null, "system": true, "author": null,
+                      "resolved_by": null, "position": null}]},
+          {"individual_note": true, "notes": []},
+          {"id": "e2a1", "notes": null}
+        ]"#;
+        let raw: Vec<Discussion> = serde_json::from_str(json).expect("GitLab's shape parses");
+        let threads: Vec<Thread> = raw
+            .into_iter()
+            .filter_map(Discussion::into_thread)
+            .collect();
+        assert_eq!(threads.len(), 2);
+        let diff = &threads[0];
+        assert_eq!(diff.id, "6a9c1750b37d513a43987b574953fceb50b03ce7");
+        assert!(!diff.individual_note);
+        assert!(diff.resolved);
+        assert_eq!(diff.resolved_by, Some(9));
+        assert_eq!(diff.path.as_deref(), Some("app.py"));
+        assert_eq!(
+            diff.notes,
+            vec![
+                Note {
+                    id: 1126,
+                    author_id: 7,
+                    username: "bot".into(),
+                    body: "first".into(),
+                    system: false,
+                },
+                Note {
+                    id: 1127,
+                    author_id: 0,
+                    username: "anon".into(),
+                    body: "!fp ok".into(),
+                    system: false,
+                },
+            ]
+        );
+        let system = &threads[1];
+        assert!(!system.individual_note && !system.resolved);
+        assert_eq!((system.resolved_by, system.path.as_deref()), (None, None));
+        assert_eq!(
+            (system.notes[0].body.as_str(), system.notes[0].system),
+            ("", true)
+        );
+    }
 }

@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use gitlab::api::projects::members::AllProjectMember;
-use gitlab::api::projects::merge_requests::discussions::MergeRequestDiscussions;
 use gitlab::api::users::CurrentUser;
 use serde_json::{Value, json};
 
@@ -21,14 +20,15 @@ use super::{ApiFailure, Gitlab};
 use crate::diff::Diff;
 use crate::finding::Finding;
 use crate::publish::body;
-use crate::publish::plan::{self, Action, ExistingDiscussion, ExistingNote, Mode, NotInline};
+use crate::publish::plan::{self, Action, Mode, NotInline};
 use crate::publish::position::DiffRefs;
 use crate::report::RunInfo;
 use crate::report::markdown::code_span;
+use crate::thread::Thread;
 
 /// What one publish needs.
 #[derive(Debug)]
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     /// Project id or path.
     pub project: &'a str,
     /// MR iid.
@@ -47,11 +47,14 @@ pub struct Input<'a> {
     pub max_inline: usize,
     /// A merge-train pipeline: gate, post no inline comments.
     pub merge_train: bool,
+    /// This include's job prefix, unless the default (`--instance`): its summary note
+    /// is its own.
+    pub instance: Option<&'a str>,
 }
 
 /// What happened.
 #[derive(Debug, Default)]
-pub struct Published {
+pub(crate) struct Published {
     /// One line per failed write or read.
     pub errors: Vec<String>,
     /// Discussions created.
@@ -65,17 +68,17 @@ pub struct Published {
     clippy::too_many_lines,
     reason = "one linear sequence of reads, the plan's writes, then the summary"
 )]
-pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
+pub(crate) async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
     let mut out = Published::default();
     if input.mode == Mode::Off {
         return out;
     }
-    let project = crate::diff::source::api::project_id(input.project);
+    let project = crate::gitlab::project_id(input.project);
     // A builder without required fields cannot fail.
     let Ok(me) = CurrentUser::builder().build() else {
         return out;
     };
-    let user: User = match api.get(&me).await {
+    let user: User = match api.get_shared(&me).await {
         Ok(u) => u,
         Err(e) => {
             out.errors.push(format!("cannot read the bot user: {e}"));
@@ -83,7 +86,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         }
     };
     let versions: Vec<Version> = match api
-        .get_all(
+        .get_all_shared(
             &MergeRequestVersions {
                 project: project.clone(),
                 merge_request: input.iid,
@@ -106,12 +109,12 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         .build()
     {
         Ok(ep) => api
-            .get::<Member>(&ep)
+            .get_shared::<Member>(&ep)
             .await
             .is_ok_and(|m| m.access_level >= 30),
         Err(_) => false,
     };
-    let existing = match list_discussions(api, input).await {
+    let existing = match list_discussions(api, input, super::triage::Listing::BeforeWrites).await {
         Ok(d) => d,
         Err(e) => {
             out.errors
@@ -139,6 +142,7 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
             .map(|n| n.path.clone())
             .collect::<BTreeSet<_>>(),
         dismissals: input.run.dismissals.clone(),
+        summary_key: body::summary_key(input.instance),
     };
     let the_plan = plan::plan(input.findings, input.diff, &refs, &existing, &settings);
     let mut not_inline = the_plan.not_inline.clone();
@@ -239,8 +243,14 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
         .flatten();
     // The note counts the API requests of this run up to its own write.
     let mut run = input.run.clone();
-    run.api_requests = Some(crate::gitlab::client::requests_sent() + 1);
-    let text = summary_body(input.findings, &run, &not_inline, superseded.as_deref());
+    run.api_requests = Some(api.client().requests_sent() + 1);
+    let text = summary_body_marked(
+        &body::summary_marker(&settings.summary_key),
+        input.findings,
+        &run,
+        &not_inline,
+        superseded.as_deref(),
+    );
     let ep = WriteNote {
         project: project.clone(),
         merge_request: input.iid,
@@ -260,14 +270,31 @@ pub async fn publish(api: &Gitlab, input: &Input<'_>) -> Published {
 
 /// The summary note: the markdown report, the findings not posted inline, whether a
 /// newer version superseded this run, and the marker; through [`body::finalise`].
-pub fn summary_body(
+pub(crate) fn summary_body(
+    findings: &[Finding],
+    run: &RunInfo,
+    not_inline: &[NotInline],
+    superseded_by: Option<&str>,
+) -> String {
+    summary_body_marked(
+        body::SUMMARY_MARKER,
+        findings,
+        run,
+        not_inline,
+        superseded_by,
+    )
+}
+
+/// [`summary_body`] under a given summary marker ([`body::summary_marker`]).
+pub(crate) fn summary_body_marked(
+    marker: &str,
     findings: &[Finding],
     run: &RunInfo,
     not_inline: &[NotInline],
     superseded_by: Option<&str>,
 ) -> String {
     // The marker goes first so a size cut can never remove it.
-    let mut s = format!("{}\n\n", body::SUMMARY_MARKER);
+    let mut s = format!("{marker}\n\n");
     if let Some(sha) = superseded_by {
         let _ = writeln!(
             s,
@@ -324,7 +351,7 @@ async fn reply_to(
 ) -> Result<Value, ApiFailure> {
     let text = body::finalise(text);
     api.write(&ReplyToDiscussion {
-        project: crate::diff::source::api::project_id(input.project),
+        project: crate::gitlab::project_id(input.project),
         merge_request: input.iid,
         discussion,
         body: &text,
@@ -339,7 +366,7 @@ async fn resolve_thread(
     resolved: bool,
 ) -> Result<Value, ApiFailure> {
     api.write(&ResolveDiscussion {
-        project: crate::diff::source::api::project_id(input.project),
+        project: crate::gitlab::project_id(input.project),
         merge_request: input.iid,
         discussion,
         resolved,
@@ -350,58 +377,16 @@ async fn resolve_thread(
 async fn list_discussions(
     api: &Gitlab,
     input: &Input<'_>,
-) -> Result<Vec<ExistingDiscussion>, ApiFailure> {
-    let ep = MergeRequestDiscussions::builder()
-        .project(crate::diff::source::api::project_id(input.project))
-        .merge_request(input.iid)
-        .build()
-        .map_err(|e| {
-            ApiFailure::Transport(super::RestError::Setup(format!(
-                "cannot build the discussions request: {e}"
-            )))
-        })?;
-    let raw: Vec<Value> = api.get_all(&ep, 100).await?;
-    Ok(raw.iter().filter_map(discussion_from_json).collect())
-}
-
-/// One discussion of `GET …/discussions`, as the plan sees it.
-pub fn discussion_from_json(d: &Value) -> Option<ExistingDiscussion> {
-    let notes: Vec<&Value> = d.get("notes")?.as_array()?.iter().collect();
-    let first = notes.first()?;
-    let existing = notes
-        .iter()
-        .filter_map(|n| super::triage::note_from_json(n))
-        .map(|n| ExistingNote {
-            id: n.id,
-            author_id: n.author_id,
-            body: n.body,
-            system: n.system,
-        })
-        .collect();
-    Some(ExistingDiscussion {
-        id: d.get("id")?.as_str()?.to_string(),
-        individual_note: d
-            .get("individual_note")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        notes: existing,
-        resolved: first
-            .get("resolved")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        resolved_by: first.pointer("/resolved_by/id").and_then(Value::as_u64),
-        path: first
-            .pointer("/position/new_path")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-    })
+    when: super::triage::Listing,
+) -> Result<Vec<Thread>, ApiFailure> {
+    super::triage::threads(api, input.project, input.iid, when).await
 }
 
 /// Concurrent runs may each have created a summary, the same threads or the same
 /// replies: keep the oldest of each, delete the bot's own younger ones
 /// ([`plan::duplicates`]). A note another run deleted first is no error.
 async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Published) {
-    let existing = match list_discussions(api, input).await {
+    let existing = match list_discussions(api, input, super::triage::Listing::Fresh).await {
         Ok(d) => d,
         Err(e) => {
             out.errors.push(format!(
@@ -412,7 +397,7 @@ async fn reconcile(api: &Gitlab, input: &Input<'_>, bot: u64, out: &mut Publishe
     };
     for id in plan::duplicates(&existing, bot) {
         let del = DeleteNote {
-            project: crate::diff::source::api::project_id(input.project),
+            project: crate::gitlab::project_id(input.project),
             merge_request: input.iid,
             note: id,
         };

@@ -10,15 +10,15 @@ use gitlab::api::projects::merge_requests::MergeRequest as MergeRequestEp;
 use gitlab::api::projects::merge_requests::MergeRequestCommits;
 use gitlab::api::projects::merge_requests::discussions::MergeRequestDiscussions;
 use gitlab::api::users::{CurrentUser, User as UserEp};
-use serde_json::Value;
 
-use super::model::{Commit, Member, MergeRequest, User, UserProfile};
+use super::model::{Commit, Discussion, Member, MergeRequest, User, UserProfile};
 use super::{ApiFailure, Gitlab, RestError};
 use crate::finding::Finding;
-use crate::policy::triage::{Discussion, Facts, Identity, Note, Person};
+use crate::policy::triage::{Facts, Identity, Person};
+use crate::thread::Thread;
 
 /// What was read: the discussions and the facts about the people who replied.
-pub type Read = (Vec<Discussion>, Facts);
+pub(crate) type Read = (Vec<Thread>, Facts);
 
 fn setup(what: &str, e: impl std::fmt::Display) -> ApiFailure {
     ApiFailure::Transport(RestError::Setup(format!(
@@ -28,24 +28,18 @@ fn setup(what: &str, e: impl std::fmt::Display) -> ApiFailure {
 
 /// Reads the discussions and, if any triage reply concerns a current finding, the facts
 /// needed to judge it.
-pub async fn read(
+pub(crate) async fn read(
     api: &Gitlab,
     project: &str,
     iid: u64,
     findings: &[Finding],
 ) -> Result<Read, ApiFailure> {
-    let project = crate::diff::source::api::project_id(project);
     let me = CurrentUser::builder()
         .build()
         .map_err(|e| setup("user", e))?;
-    let bot: User = api.get(&me).await?;
-    let ep = MergeRequestDiscussions::builder()
-        .project(project.clone())
-        .merge_request(iid)
-        .build()
-        .map_err(|e| setup("discussions", e))?;
-    let raw: Vec<Value> = api.get_all(&ep, 100).await?;
-    let discussions: Vec<Discussion> = raw.iter().filter_map(discussion_from_json).collect();
+    let bot: User = api.get_shared(&me).await?;
+    let discussions = threads(api, project, iid, Listing::BeforeWrites).await?;
+    let project = crate::gitlab::project_id(project);
     let mut facts = Facts {
         bot_id: bot.id,
         ..Facts::default()
@@ -59,7 +53,7 @@ pub async fn read(
         .merge_request(iid)
         .build()
         .map_err(|e| setup("merge request", e))?;
-    let mr: MergeRequest = api.get(&ep).await?;
+    let mr: MergeRequest = api.get_shared(&ep).await?;
     facts.mr_author_id = mr.author.map(|a| a.id);
     let ep = MergeRequestCommits::builder()
         .project(project.clone())
@@ -117,27 +111,35 @@ pub async fn read(
     Ok((discussions, facts))
 }
 
-/// One note of a discussion, as triage sees it.
-pub fn note_from_json(n: &Value) -> Option<Note> {
-    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_string();
-    Some(Note {
-        id: n.get("id")?.as_u64()?,
-        author_id: n.pointer("/author/id").and_then(Value::as_u64).unwrap_or(0),
-        username: text(n.pointer("/author/username")),
-        body: text(n.get("body")),
-        system: n.get("system").and_then(Value::as_bool).unwrap_or(false),
-    })
+/// When a discussions list is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Listing {
+    /// Before this run writes: once per session, shared by triage and the plan.
+    BeforeWrites,
+    /// After writes (the reconcile pass): always from GitLab.
+    Fresh,
 }
 
-/// One discussion of `GET …/discussions`, as triage sees it.
-pub fn discussion_from_json(d: &Value) -> Option<Discussion> {
-    Some(Discussion {
-        id: d.get("id")?.as_str()?.to_string(),
-        notes: d
-            .get("notes")?
-            .as_array()?
-            .iter()
-            .filter_map(note_from_json)
-            .collect(),
-    })
+/// The MR's discussions (`GET …/discussions`, every page), as the plain threads triage
+/// and the comment plan share. [`Listing`] says whether the list read before
+/// this run writes is shared.
+pub(super) async fn threads(
+    api: &Gitlab,
+    project: &str,
+    iid: u64,
+    when: Listing,
+) -> Result<Vec<Thread>, ApiFailure> {
+    let ep = MergeRequestDiscussions::builder()
+        .project(crate::gitlab::project_id(project))
+        .merge_request(iid)
+        .build()
+        .map_err(|e| setup("discussions", e))?;
+    let raw: Vec<Discussion> = match when {
+        Listing::BeforeWrites => api.get_all_shared(&ep, 100).await?,
+        Listing::Fresh => api.get_all(&ep, 100).await?,
+    };
+    Ok(raw
+        .into_iter()
+        .filter_map(Discussion::into_thread)
+        .collect())
 }

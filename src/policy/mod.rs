@@ -9,8 +9,6 @@ pub mod trusted;
 
 use std::collections::BTreeSet;
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-
 use crate::config::Config;
 use crate::diff::Diff;
 use crate::error::Error;
@@ -36,28 +34,7 @@ pub struct Decided {
     pub warnings: Vec<String>,
 }
 
-/// Compiled `exclude` globs (gitignore-style: a pattern without `/` matches at any depth).
-pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, Error> {
-    let mut b = GlobSetBuilder::new();
-    for p in patterns {
-        let anchored = p.trim_start_matches('/');
-        let base = anchored.trim_end_matches('/');
-        let full = if p.contains('/') && !p.ends_with('/') || p.starts_with('/') {
-            base.to_string()
-        } else {
-            format!("**/{base}")
-        };
-        for g in [full.clone(), format!("{full}/**")] {
-            let glob = GlobBuilder::new(&g)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| Error::Config(format!("exclude pattern {p:?}: {e}")))?;
-            b.add(glob);
-        }
-    }
-    b.build()
-        .map_err(|e| Error::Config(format!("exclude patterns: {e}")))
-}
+pub use crate::config::exclude_set;
 
 /// The threshold: the configuration's `fail_on` is the floor; a flag may only make it
 /// stricter unless the configuration says `allow_override: true`.

@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::config::Role;
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::publish::body;
+use crate::thread::{Note, Thread};
 
 /// The two triage commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -38,7 +38,7 @@ pub enum Command {
 
 impl Command {
     /// The command as typed.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Command::Fp => "!fp",
             Command::Accept => "!accept",
@@ -51,7 +51,7 @@ const MAX_REASON_CHARS: usize = 200;
 
 /// The triage command of a reply body, with its reason (possibly empty): the first
 /// non-blank line must start with `!fp` or `!accept` followed by a space or its end.
-pub fn parse_command(text: &str) -> Option<(Command, String)> {
+pub(crate) fn parse_command(text: &str) -> Option<(Command, String)> {
     let line = text.lines().find(|l| !l.trim().is_empty())?.trim();
     let (cmd, rest) = if let Some(r) = line.strip_prefix("!fp") {
         (Command::Fp, r)
@@ -67,33 +67,9 @@ pub fn parse_command(text: &str) -> Option<(Command, String)> {
     Some((cmd, reason))
 }
 
-/// One note of a discussion, with what triage needs of its author.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    /// Note id (grows with time).
-    pub id: u64,
-    /// Author's user id.
-    pub author_id: u64,
-    /// Author's username.
-    pub username: String,
-    /// Body text.
-    pub body: String,
-    /// GitLab's own event note.
-    pub system: bool,
-}
-
-/// One discussion of the MR, notes oldest first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Discussion {
-    /// Discussion id.
-    pub id: String,
-    /// Notes, oldest first.
-    pub notes: Vec<Note>,
-}
-
 /// A person who replied, as the API describes them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Person {
+pub(crate) struct Person {
     /// Username.
     pub username: String,
     /// Display name.
@@ -106,7 +82,7 @@ pub struct Person {
 
 /// The author or committer of one commit of the MR.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Identity {
+pub(crate) struct Identity {
     /// Name as recorded in the commit.
     pub name: String,
     /// E-mail as recorded in the commit.
@@ -115,7 +91,7 @@ pub struct Identity {
 
 /// What was read about the MR and the people who replied.
 #[derive(Debug, Clone, Default)]
-pub struct Facts {
+pub(crate) struct Facts {
     /// The bot's user id: only its threads are triaged, its own notes never count.
     pub bot_id: u64,
     /// The MR's author.
@@ -144,7 +120,7 @@ pub enum NotCounted {
 
 impl NotCounted {
     /// For the summary and the thread reply.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             NotCounted::NotDismissable => {
                 "secrets and findings about the run itself are not dismissed by a reply (rotate the secret; only the target branch's baseline accepts one)"
@@ -191,24 +167,17 @@ pub struct Dismissal {
 
 /// The bot's finding threads with their fingerprint (not the summary, not anybody
 /// else's notes carrying our marker).
-fn bot_threads(
-    discussions: &[Discussion],
-    bot_id: u64,
-) -> impl Iterator<Item = (&str, &Discussion)> {
-    discussions.iter().filter_map(move |d| {
-        let first = d.notes.first()?;
-        if first.system || first.author_id != bot_id {
-            return None;
-        }
-        match body::marker_fingerprint(&first.body) {
-            Some("summary") | None => None,
-            Some(fp) => Some((fp, d)),
-        }
-    })
+fn bot_threads(threads: &[Thread], bot_id: u64) -> impl Iterator<Item = (&str, &Thread)> {
+    threads
+        .iter()
+        .filter_map(move |d| match d.bot_marker(bot_id)? {
+            (_, fp) if crate::finding::marker::is_summary_key(fp) => None,
+            (_, fp) => Some((fp, d)),
+        })
 }
 
 /// The triage replies of a thread: notes after the first, by someone other than the bot.
-fn triage_replies(d: &Discussion, bot_id: u64) -> impl Iterator<Item = (&Note, Command, String)> {
+fn triage_replies(d: &Thread, bot_id: u64) -> impl Iterator<Item = (&Note, Command, String)> {
     d.notes.iter().skip(1).filter_map(move |n| {
         if n.system || n.author_id == bot_id {
             return None;
@@ -218,14 +187,14 @@ fn triage_replies(d: &Discussion, bot_id: u64) -> impl Iterator<Item = (&Note, C
 }
 
 /// Whether a thread has any triage reply (such a thread is never reopened by the bot).
-pub fn has_triage_reply(d: &Discussion, bot_id: u64) -> bool {
+pub(crate) fn has_triage_reply(d: &Thread, bot_id: u64) -> bool {
     triage_replies(d, bot_id).next().is_some()
 }
 
 /// The user ids whose role and identity must be read: authors of triage replies on the
 /// bot's threads of current findings. Empty means nothing else needs reading.
-pub fn people_to_check(
-    discussions: &[Discussion],
+pub(crate) fn people_to_check(
+    discussions: &[Thread],
     findings: &[Finding],
     bot_id: u64,
 ) -> BTreeSet<u64> {
@@ -246,7 +215,7 @@ fn norm(s: &str) -> String {
 
 /// Whether `person` may be the author or committer of any of these commits (a wide
 /// match on purpose: a false "yes" only keeps a finding gating).
-pub fn is_committer(person: &Person, committers: &[Identity]) -> bool {
+pub(crate) fn is_committer(person: &Person, committers: &[Identity]) -> bool {
     let username = norm(&person.username);
     let name = norm(&person.name);
     let public = person.public_email.as_deref().map(norm).unwrap_or_default();
@@ -296,15 +265,15 @@ fn verdict(
 /// The dismissals of this run: for each current finding with a bot thread holding
 /// triage replies, the first reply that counts, else the newest one (which then only
 /// collapses the thread). In finding order.
-pub fn decide(
-    discussions: &[Discussion],
+pub(crate) fn decide(
+    discussions: &[Thread],
     findings: &[Finding],
     facts: &Facts,
     min_role: Role,
 ) -> Vec<Dismissal> {
     // The oldest thread of a fingerprint is the one that stays (younger ones are
     // duplicates the publisher deletes).
-    let mut threads: BTreeMap<&str, &Discussion> = BTreeMap::new();
+    let mut threads: BTreeMap<&str, &Thread> = BTreeMap::new();
     for (fp, d) in bot_threads(discussions, facts.bot_id) {
         threads.entry(fp).or_insert(d);
     }
@@ -346,7 +315,7 @@ pub fn decide(
 
 /// Takes the findings that counting dismissals cover out of `findings` (they stay
 /// listed in the dismissals); returns how many were taken out.
-pub fn apply(findings: &mut Vec<Finding>, dismissals: &[Dismissal]) -> usize {
+pub(crate) fn apply(findings: &mut Vec<Finding>, dismissals: &[Dismissal]) -> usize {
     let gone: BTreeSet<&str> = dismissals
         .iter()
         .filter(|d| d.counts)
@@ -371,25 +340,14 @@ mod tests {
         crate::finding::sample(line)
     }
 
-    fn note(id: u64, author: u64, body: &str) -> Note {
-        Note {
-            id,
-            author_id: author,
-            username: format!("u{author}"),
-            body: body.into(),
-            system: false,
-        }
-    }
+    use crate::thread::{sample as discussion, sample_note as note};
 
-    fn thread(id: &str, f: &Finding, replies: &[(u64, &str)]) -> Discussion {
-        let mut notes = vec![note(1, BOT, &body::inline(f, None))];
+    fn thread(id: &str, f: &Finding, replies: &[(u64, &str)]) -> Thread {
+        let mut notes = vec![note(1, BOT, &crate::publish::body::inline(f, None))];
         for (i, (a, b)) in replies.iter().enumerate() {
             notes.push(note(10 + i as u64, *a, b));
         }
-        Discussion {
-            id: id.into(),
-            notes,
-        }
+        discussion(id, notes)
     }
 
     fn person(username: &str, name: &str, level: u32) -> Person {
@@ -497,13 +455,13 @@ mod tests {
         let f = finding(1);
         let mut spoof = thread("s", &f, &[(MAINTAINER, "!fp spoofed")]);
         spoof.notes[0].author_id = AUTHOR;
-        let human = Discussion {
-            id: "h".into(),
-            notes: vec![
+        let human = discussion(
+            "h",
+            vec![
                 note(1, AUTHOR, "question"),
                 note(2, MAINTAINER, "!fp whatever"),
             ],
-        };
+        );
         let got = decide(
             &[spoof, human],
             std::slice::from_ref(&f),

@@ -6,7 +6,6 @@
 //! instead of blocking every merge request (including the one that fixes it).
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use crate::config::{self, Config};
 use crate::diff::{Diff, FileDiff};
@@ -18,35 +17,7 @@ use crate::rules::LoadedPack;
 use super::baseline;
 
 /// Read-only access to the files of the trusted revision.
-pub trait FileSource {
-    /// The file's bytes, or `None` if it does not exist at the trusted revision.
-    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error>;
-    /// Where the files come from, for messages (e.g. `main at 1a2b3c`).
-    fn describe(&self) -> String;
-}
-
-/// A git revision of a local repository.
-#[derive(Debug, Clone)]
-pub struct GitRevision {
-    /// Repository.
-    pub repo: PathBuf,
-    /// Revision (the diff's base commit).
-    pub rev: String,
-}
-
-impl FileSource for GitRevision {
-    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
-        crate::diff::source::git::show(
-            &self.repo,
-            &self.rev,
-            path,
-            config::yaml::MAX_YAML_BYTES as u64 * 8,
-        )
-    }
-    fn describe(&self) -> String {
-        format!("revision {}", self.rev.get(..12).unwrap_or(&self.rev))
-    }
-}
+pub use crate::diff::FileAt as FileSource;
 
 /// Everything policy needs, read from the trusted revision.
 #[derive(Debug, Default)]
@@ -59,6 +30,20 @@ pub struct Trusted {
     pub baseline: BTreeSet<Fingerprint>,
     /// `mrwarden.policy-changed` and `mrwarden.policy-invalid` findings.
     pub findings: Vec<Finding>,
+}
+
+impl Trusted {
+    /// The policy when the trusted revision is unknown: [`strict_defaults`], no custom
+    /// rules, no baseline.
+    pub fn strict() -> Self {
+        Trusted {
+            config: config::Loaded {
+                config: strict_defaults(),
+                ..config::Loaded::default()
+            },
+            ..Trusted::default()
+        }
+    }
 }
 
 /// The configuration applied when the trusted one cannot be read: stricter than the
@@ -217,7 +202,7 @@ fn changed(file: &FileDiff) -> Finding {
         .and_then(|l| l.new_line)
         .unwrap_or(1);
     meta(
-        "mrwarden.policy-changed",
+        crate::finding::meta::POLICY_CHANGED,
         "Review policy or CI configuration changed",
         format!(
             "This change edits {}, which decides how this merge request is reviewed; the review used the target branch's version.",
@@ -232,7 +217,7 @@ fn changed(file: &FileDiff) -> Finding {
 
 fn invalid(path: &str, error: &str) -> Finding {
     meta(
-        "mrwarden.policy-invalid",
+        crate::finding::meta::POLICY_INVALID,
         "Review policy on the target branch is invalid",
         format!("The target branch's {path} could not be used ({error}); strict defaults applied."),
         Severity::High,
@@ -246,6 +231,7 @@ fn invalid(path: &str, error: &str) -> Finding {
 mod tests {
     use super::*;
 
+    #[derive(Debug)]
     struct Files(Vec<(&'static str, &'static str)>);
     impl FileSource for Files {
         fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {

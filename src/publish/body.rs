@@ -9,72 +9,14 @@
 
 use std::fmt::Write;
 
-use crate::finding::{Finding, Fingerprint, Severity};
+pub use crate::finding::marker::{
+    SUMMARY_MARKER, is_summary_key, marker, marker_fingerprint, summary_key, summary_marker,
+};
+use crate::finding::{Finding, Severity};
+pub use crate::sanitize::{code_block, escape_text};
 
 /// GitLab's note body limit is 1,000,000 characters; stay well below it.
 pub const MAX_BODY_CHARS: usize = 900_000;
-
-/// The hidden marker that ties a note to a finding (the only raw HTML we write).
-pub fn marker(fingerprint: &Fingerprint) -> String {
-    format!("<!-- mrwarden:v1 fp={fingerprint} -->")
-}
-
-/// The marker of the summary note.
-pub const SUMMARY_MARKER: &str = "<!-- mrwarden:v1 fp=summary -->";
-
-/// The fingerprint in a body's marker, if the body carries one (`summary` for the summary).
-pub fn marker_fingerprint(body: &str) -> Option<&str> {
-    let start = body.find("<!-- mrwarden:v1 fp=")? + "<!-- mrwarden:v1 fp=".len();
-    let rest = &body[start..];
-    let end = rest.find(" -->")?;
-    let fp = &rest[..end];
-    (fp == "summary" || Fingerprint::from_hex(fp).is_some()).then_some(fp)
-}
-
-/// Escapes semi-trusted prose (rule titles, messages, remediation) for markdown: no HTML,
-/// no images, no mentions, no references, no line breaks.
-pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            // A zero-width space after these stops mentions (@all), issue/MR references
-            // (#1, !1) and image syntax (![) from rendering.
-            '@' | '#' | '!' | '~' | '$' => {
-                out.push(c);
-                out.push('\u{200b}');
-            }
-            '[' | ']' | '*' | '_' | '`' | '|' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A fenced code block that untrusted `text` cannot break out of.
-pub fn code_block(text: &str, lang: &str) -> String {
-    let clean = strip_controls(text);
-    let longest = longest_backtick_run(&clean);
-    let fence = "`".repeat(longest.max(2) + 1);
-    format!("{fence}{lang}\n{clean}\n{fence}")
-}
-
-fn longest_backtick_run(s: &str) -> usize {
-    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
-}
-
-fn strip_controls(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
-}
 
 fn severity_badge(s: Severity) -> &'static str {
     match s {
@@ -130,7 +72,7 @@ pub fn suggestion_allowed(lines: &str) -> bool {
 /// removed, any line whose first non-blank character is `/` prefixed with a zero-width
 /// space (so GitLab runs no quick action), and the size bounded.
 pub fn finalise(body: &str) -> String {
-    let clean = strip_controls(body);
+    let clean = crate::sanitize::strip_controls(body);
     let mut out = String::with_capacity(clean.len() + 16);
     for (i, line) in clean.split('\n').enumerate() {
         if i > 0 {
@@ -156,6 +98,7 @@ pub fn finalise(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Fingerprint;
     use crate::finding::{Confidence, FindingKind};
 
     fn finding(snippet: &str) -> Finding {
@@ -215,6 +158,14 @@ mod tests {
     fn markers_parse_strictly() {
         assert_eq!(marker_fingerprint(SUMMARY_MARKER), Some("summary"));
         assert_eq!(marker_fingerprint("<!-- mrwarden:v1 fp=zz -->"), None);
+        assert_eq!(summary_marker(&summary_key(None)), SUMMARY_MARKER);
+        let sec = summary_marker(&summary_key(Some("sec-app")));
+        assert_eq!(marker_fingerprint(&sec), Some("summary.sec-app"));
+        assert!(is_summary_key("summary.sec-app") && !is_summary_key("summary."));
+        assert_eq!(
+            marker_fingerprint("<!-- mrwarden:v1 fp=summary.A B -->"),
+            None
+        );
         assert_eq!(marker_fingerprint("no marker"), None);
     }
 

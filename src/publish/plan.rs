@@ -6,59 +6,20 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::body;
 use super::position::{DiffRefs, Position, Unplaceable, locate};
 use crate::diff::Diff;
 use crate::finding::Finding;
-use crate::policy::triage::{self, Dismissal};
+use crate::policy::triage::{Dismissal, has_triage_reply};
+use crate::thread::Thread;
 
-/// One note of an existing discussion, as the API returns it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExistingNote {
-    /// Note id.
-    pub id: u64,
-    /// Author's user id.
-    pub author_id: u64,
-    /// Body text.
-    pub body: String,
-    /// GitLab's own event note.
-    pub system: bool,
-}
-
-/// An existing discussion (thread) of the MR.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExistingDiscussion {
-    /// Discussion id (40 hex).
-    pub id: String,
-    /// A standalone comment rather than a thread.
-    pub individual_note: bool,
-    /// Notes, oldest first.
-    pub notes: Vec<ExistingNote>,
-    /// Whether the thread is resolved.
-    pub resolved: bool,
-    /// Who resolved it.
-    pub resolved_by: Option<u64>,
-    /// The file of a diff thread.
-    pub path: Option<String>,
-}
-
-/// How comments are posted (`comments.mode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Mode {
-    /// Inline discussions plus the summary note.
-    Inline,
-    /// Only the summary note.
-    Summary,
-    /// Nothing at all.
-    Off,
-}
+pub(crate) use crate::config::CommentMode as Mode;
 
 /// What the plan needs to know about this run.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The bot's user id (`GET /user`).
     pub bot_id: u64,
     /// Comment mode.
@@ -76,12 +37,15 @@ pub struct Settings {
     pub partially_scanned: BTreeSet<String>,
     /// Triage replies judged before the gate (empty when they could not be read).
     pub dismissals: Vec<Dismissal>,
+    /// The marker key of this include's summary note ([`body::summary_key`]); other
+    /// includes' summary notes are neither edited nor taken for finding threads.
+    pub summary_key: String,
 }
 
 /// One write.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
-pub enum Action {
+pub(crate) enum Action {
     /// Start a diff thread.
     CreateDiscussion {
         /// The finding's fingerprint.
@@ -134,7 +98,7 @@ pub enum Action {
 
 /// A finding that is not posted inline, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NotInline {
+pub(crate) struct NotInline {
     /// Fingerprint.
     pub fingerprint: String,
     /// Reason, for the summary.
@@ -143,7 +107,7 @@ pub struct NotInline {
 
 /// The plan.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Writes, in order.
     pub actions: Vec<Action>,
     /// Findings that appear only in the summary.
@@ -158,11 +122,11 @@ const FIXED_PREFIX: &str = "Fixed in ";
 const TRIAGE_PREFIX: &str = "Triage: ";
 
 /// Builds the plan.
-pub fn plan(
+pub(crate) fn plan(
     findings: &[Finding],
     diff: &Diff,
     refs: &DiffRefs,
-    existing: &[ExistingDiscussion],
+    existing: &[Thread],
     s: &Settings,
 ) -> Plan {
     let mut out = Plan::default();
@@ -255,28 +219,27 @@ pub fn plan(
 /// The bot's threads by fingerprint (oldest first) and its summary note; younger
 /// duplicates of either become deletions.
 fn index<'a>(
-    existing: &'a [ExistingDiscussion],
+    existing: &'a [Thread],
     s: &Settings,
     out: &mut Plan,
-) -> (BTreeMap<String, &'a ExistingDiscussion>, Option<u64>) {
-    let mut threads: BTreeMap<String, &ExistingDiscussion> = BTreeMap::new();
+) -> (BTreeMap<String, &'a Thread>, Option<u64>) {
+    let mut threads: BTreeMap<String, &Thread> = BTreeMap::new();
     let mut summary: Option<u64> = None;
     for d in existing {
-        let Some(first) = d.notes.first() else {
+        let Some((first, fp)) = d.bot_marker(s.bot_id) else {
             continue;
         };
-        if first.system || first.author_id != s.bot_id {
-            continue;
-        }
-        match body::marker_fingerprint(&first.body) {
-            Some("summary") => match summary {
+        match fp {
+            fp if fp == s.summary_key => match summary {
                 None => summary = Some(first.id),
                 Some(_) => out.actions.push(Action::DeleteDuplicate {
                     discussion_id: d.id.clone(),
                     note_id: first.id,
                 }),
             },
-            Some(fp) => {
+            // Another include's summary: not ours to touch.
+            fp if body::is_summary_key(fp) => {}
+            fp => {
                 if threads.contains_key(fp) {
                     out.actions.push(Action::DeleteDuplicate {
                         discussion_id: d.id.clone(),
@@ -286,7 +249,6 @@ fn index<'a>(
                     threads.insert(fp.to_string(), d);
                 }
             }
-            None => {}
         }
     }
 
@@ -298,17 +260,11 @@ fn index<'a>(
 /// every bot reply that repeats the bot's previous note in the same thread. Note ids,
 /// to delete. Each run keeps the oldest, which every later listing also sees, so runs
 /// deleting at the same time agree and at least one of each is always left.
-pub fn duplicates(existing: &[ExistingDiscussion], bot_id: u64) -> Vec<u64> {
+pub(crate) fn duplicates(existing: &[Thread], bot_id: u64) -> Vec<u64> {
     let mut by_marker: BTreeMap<&str, Vec<u64>> = BTreeMap::new();
     let mut out = Vec::new();
     for d in existing {
-        let Some(first) = d.notes.first() else {
-            continue;
-        };
-        if first.system || first.author_id != bot_id {
-            continue;
-        }
-        let Some(fp) = body::marker_fingerprint(&first.body) else {
+        let Some((first, fp)) = d.bot_marker(bot_id) else {
             continue;
         };
         by_marker.entry(fp).or_default().push(first.id);
@@ -331,18 +287,10 @@ pub fn duplicates(existing: &[ExistingDiscussion], bot_id: u64) -> Vec<u64> {
     out
 }
 
-/// Whether someone other than the bot replied `!fp`/`!accept` in the thread.
-fn has_triage_reply(d: &ExistingDiscussion, bot_id: u64) -> bool {
-    d.notes
-        .iter()
-        .skip(1)
-        .any(|n| !n.system && n.author_id != bot_id && triage::parse_command(&n.body).is_some())
-}
-
 /// Answers each triage reply once (no bot `Triage:` note after it yet) and collapses
 /// the thread: a counting dismissal and one that does not count alike (the latter
 /// still gates, and the answer says why).
-fn acknowledge(threads: &BTreeMap<String, &ExistingDiscussion>, s: &Settings, out: &mut Plan) {
+fn acknowledge(threads: &BTreeMap<String, &Thread>, s: &Settings, out: &mut Plan) {
     use crate::report::markdown::code_span;
     for dis in &s.dismissals {
         let Some(d) = threads.get(&dis.fingerprint) else {
@@ -378,7 +326,7 @@ fn acknowledge(threads: &BTreeMap<String, &ExistingDiscussion>, s: &Settings, ou
 
 /// Bot threads whose finding is gone from a fully scanned file: reply and resolve.
 fn resolve_gone(
-    threads: &BTreeMap<String, &ExistingDiscussion>,
+    threads: &BTreeMap<String, &Thread>,
     present: &BTreeSet<&str>,
     s: &Settings,
     out: &mut Plan,
@@ -422,6 +370,7 @@ fn is_llm_body(body: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::thread::sample_note as note;
 
     const BOT: u64 = 7;
 
@@ -444,6 +393,7 @@ mod tests {
             head_sha: "abc".into(),
             partially_scanned: BTreeSet::new(),
             dismissals: Vec::new(),
+            summary_key: "summary".into(),
         }
     }
 
@@ -455,19 +405,13 @@ mod tests {
         }
     }
 
-    fn thread(id: &str, author: u64, f: &Finding, resolved_by: Option<u64>) -> ExistingDiscussion {
-        ExistingDiscussion {
-            id: id.into(),
-            individual_note: false,
-            notes: vec![ExistingNote {
-                id: id.len() as u64,
-                author_id: author,
-                body: body::inline(f, None),
-                system: false,
-            }],
+    fn thread(id: &str, author: u64, f: &Finding, resolved_by: Option<u64>) -> Thread {
+        let first = note(id.len() as u64, author, &body::inline(f, None));
+        Thread {
             resolved: resolved_by.is_some(),
             resolved_by,
             path: Some("a.py".into()),
+            ..crate::thread::sample(id, vec![first])
         }
     }
 
@@ -630,24 +574,19 @@ mod tests {
             path: f.path.clone(),
             line: f.start_line,
             severity: f.severity,
-            command: triage::Command::Fp,
+            command: crate::policy::triage::Command::Fp,
             by: "maya".into(),
             reason: "test data".into(),
             counts,
-            not_counted: (!counts).then_some(triage::NotCounted::MrAuthor),
+            not_counted: (!counts).then_some(crate::policy::triage::NotCounted::MrAuthor),
             discussion_id: "t".into(),
             note_id: 50,
         }
     }
 
-    fn triaged(f: &Finding, resolved_by: Option<u64>) -> ExistingDiscussion {
+    fn triaged(f: &Finding, resolved_by: Option<u64>) -> Thread {
         let mut d = thread("t", BOT, f, resolved_by);
-        d.notes.push(ExistingNote {
-            id: 50,
-            author_id: 99,
-            body: "!fp test data".into(),
-            system: false,
-        });
+        d.notes.push(note(50, 99, "!fp test data"));
         d
     }
 
@@ -675,12 +614,7 @@ mod tests {
         assert!(*resolve);
         // Once answered (and collapsed by the bot), nothing more happens.
         let mut answered = triaged(&f, Some(BOT));
-        answered.notes.push(ExistingNote {
-            id: 51,
-            author_id: BOT,
-            body: reply.clone(),
-            system: false,
-        });
+        answered.notes.push(note(51, BOT, reply));
         let p = plan(&[], &diff(), &refs(), &[answered.clone()], &s);
         assert_eq!(p.actions, vec![Action::CreateSummary]);
         // A reply that does not count: the finding is still present and gates; the
@@ -711,25 +645,19 @@ mod tests {
         let f = finding(1);
         let mut older = thread("older", BOT, &f, None);
         older.notes[0].id = 3;
-        let reply = |id: u64, author: u64, body: &str| ExistingNote {
-            id,
-            author_id: author,
-            body: body.into(),
-            system: false,
-        };
+        let reply = note;
         older.notes.push(reply(10, BOT, "Fixed in `abc`."));
         older.notes.push(reply(11, 99, "thanks"));
         older.notes.push(reply(12, BOT, "Fixed in `abc`."));
         let mut younger = thread("younger", BOT, &f, None);
         younger.notes[0].id = 8;
         let spoof = thread("spoof", 99, &f, None);
-        let summary = |id: u64, author: u64| ExistingDiscussion {
-            id: format!("s{id}"),
+        let summary = |id: u64, author: u64| Thread {
             individual_note: true,
-            notes: vec![reply(id, author, body::SUMMARY_MARKER)],
-            resolved: false,
-            resolved_by: None,
-            path: None,
+            ..crate::thread::sample(
+                &format!("s{id}"),
+                vec![reply(id, author, body::SUMMARY_MARKER)],
+            )
         };
         // Listed out of id order on purpose: the lowest id is the one kept.
         let existing = [
@@ -742,5 +670,35 @@ mod tests {
         ];
         assert_eq!(duplicates(&existing, BOT), vec![8, 9, 12]);
         assert!(duplicates(&existing[3..4], BOT) == vec![12]);
+    }
+
+    #[test]
+    fn each_include_edits_only_its_own_summary() {
+        let note = |id: u64, key: &str| Thread {
+            individual_note: true,
+            ..crate::thread::sample(
+                &format!("s{id}"),
+                vec![crate::thread::sample_note(
+                    id,
+                    BOT,
+                    &body::summary_marker(key),
+                )],
+            )
+        };
+        let existing = [note(3, "summary"), note(5, "summary.sec-app")];
+        let mut s = settings();
+        s.summary_key = body::summary_key(Some("sec-app"));
+        let p = plan(&[], &diff(), &refs(), &existing, &s);
+        assert_eq!(
+            p.actions,
+            vec![Action::UpdateSummary { note_id: 5 }],
+            "not the default instance's note, not a thread, not a duplicate"
+        );
+        let p = plan(&[], &diff(), &refs(), &existing, &settings());
+        assert_eq!(p.actions, vec![Action::UpdateSummary { note_id: 3 }]);
+        let p = plan(&[], &diff(), &refs(), &existing[..1], &s);
+        assert_eq!(p.actions, vec![Action::CreateSummary]);
+        // Duplicates are counted per marker: one note of each is no duplicate.
+        assert!(duplicates(&existing, BOT).is_empty());
     }
 }

@@ -57,7 +57,7 @@ pub enum Unplaceable {
 
 /// The position of a finding's line, or why there is none.
 pub fn locate(diff: &Diff, finding: &Finding, refs: &DiffRefs) -> Result<Position, Unplaceable> {
-    if finding.rule_id == crate::analyze::history::HISTORY_RULE {
+    if finding.rule_id == crate::finding::meta::HISTORY_SECRET {
         return Err(Unplaceable::HistoryOnly);
     }
     let file = diff
@@ -146,7 +146,7 @@ mod tests {
             Err(Unplaceable::FileNotInDiff)
         );
         let mut history = finding("new.py", 2);
-        history.rule_id = crate::analyze::history::HISTORY_RULE.into();
+        history.rule_id = crate::finding::meta::HISTORY_SECRET.into();
         assert_eq!(
             locate(&diff, &history, &refs()),
             Err(Unplaceable::HistoryOnly),

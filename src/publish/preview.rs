@@ -10,11 +10,11 @@ use super::plan::{self, Action, Mode, NotInline, Settings};
 use super::position::{DiffRefs, Position};
 
 /// Default `comments.max_inline` (DESIGN.md).
-pub const DEFAULT_MAX_INLINE: usize = 25;
+pub(crate) const DEFAULT_MAX_INLINE: usize = 25;
 
 /// The inline discussions a first run would start, and what would only be summarised.
 #[derive(Debug, Clone, Default)]
-pub struct Preview {
+pub(crate) struct Preview {
     /// Each discussion's position and body, in finding order.
     pub discussions: Vec<(Position, String)>,
     /// Findings that would appear only in the summary note.
@@ -22,7 +22,7 @@ pub struct Preview {
 }
 
 /// Plans the first run on `diff` whose head commit is `head_sha`.
-pub fn first_run(findings: &[Finding], diff: &Diff, head_sha: &str) -> Preview {
+pub(crate) fn first_run(findings: &[Finding], diff: &Diff, head_sha: &str) -> Preview {
     let refs = DiffRefs {
         base_sha: String::new(),
         start_sha: String::new(),
@@ -37,6 +37,7 @@ pub fn first_run(findings: &[Finding], diff: &Diff, head_sha: &str) -> Preview {
         head_sha: head_sha.to_string(),
         partially_scanned: BTreeSet::new(),
         dismissals: Vec::new(),
+        summary_key: crate::publish::body::summary_key(None),
     };
     let planned = plan::plan(findings, diff, &refs, &[], &settings);
     Preview {

@@ -43,7 +43,7 @@ pub fn render(findings: &[Finding], run: &RunInfo, color: bool) -> String {
             terminal_line(&f.title),
             f.rule_id
         );
-        if f.rule_id == crate::analyze::history::HISTORY_RULE {
+        if f.rule_id == crate::finding::meta::HISTORY_SECRET {
             let _ = writeln!(out, "         {}", terminal_line(&f.message));
         }
         let _ = writeln!(out, "         {}", terminal_line(&f.snippet));

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use super::RunInfo;
 use crate::finding::{Finding, Severity};
 use crate::gate::Verdict;
+pub use crate::sanitize::code_span;
 
 /// `2 high, 1 medium` style counts, highest first; `none` when empty.
 pub fn counts(findings: &[Finding]) -> String {
@@ -24,35 +25,6 @@ pub fn counts(findings: &[Finding]) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// An inline code span that cannot be broken out of, safe inside a table cell.
-pub fn code_span(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .replace('|', "\\|");
-    let longest = clean.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if clean.starts_with('`') || clean.ends_with('`') || clean.is_empty() {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{clean}{pad}{fence}")
-}
-
-/// A fenced code block that cannot be broken out of: the fence is longer than any
-/// backtick run inside, control characters other than tab become spaces.
-pub fn code_block(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
-        .collect();
-    let longest = clean.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat((longest + 1).max(3));
-    format!("{fence}\n{clean}\n{fence}")
 }
 
 /// Renders the summary: verdict, counts by severity, one table row per finding
@@ -205,7 +177,7 @@ fn run_line(s: &mut String, run: &RunInfo) {
 fn history_section(s: &mut String, findings: &[Finding]) {
     let history: Vec<&Finding> = findings
         .iter()
-        .filter(|f| f.rule_id == crate::analyze::history::HISTORY_RULE)
+        .filter(|f| f.rule_id == crate::finding::meta::HISTORY_SECRET)
         .collect();
     if history.is_empty() {
         return;
@@ -273,20 +245,4 @@ fn severity_table(s: &mut String, findings: &[Finding]) {
             .collect::<Vec<_>>()
             .join(" | ")
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn code_span_fence_outgrows_backticks() {
-        assert_eq!(code_span("a"), "`a`");
-        assert_eq!(code_span("a``b"), "```a``b```");
-        assert_eq!(code_span("`x"), "`` `x ``");
-        assert_eq!(code_span("a|b"), "`a\\|b`");
-        assert_eq!(code_span("a\nb"), "`a b`");
-        assert_eq!(code_block("x ```` y\nz"), "`````\nx ```` y z\n`````");
-        assert_eq!(code_block("x"), "```\nx\n```");
-    }
 }

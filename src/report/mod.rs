@@ -15,7 +15,8 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use crate::analyze::{FileNote, Stats};
+use crate::analyze::Stats;
+use crate::coverage::FileNote;
 use crate::error::Error;
 use crate::finding::Finding;
 use crate::gate::{Threshold, Verdict};
@@ -231,14 +232,28 @@ impl ReportKind {
 /// Creates the output directory and removes stale mrwarden reports of every kind from
 /// it, chosen or not (and nothing else). Fails with a usage error if the directory cannot be created or written.
 pub fn prepare_dir(dir: &Path) -> Result<(), Error> {
+    let created = !dir.exists();
     std::fs::create_dir_all(dir).map_err(|e| {
         Error::Usage(format!(
             "cannot create output directory {}: {e}; pass a writable --output-dir",
             dir.display()
         ))
     })?;
-    for kind in ReportKind::ALL {
-        let path = dir.join(kind.file_name());
+    if created {
+        // Readable by the runner's artifact uploader, which may run as another user.
+        set_mode(dir, 0o755).map_err(|e| {
+            Error::Usage(format!(
+                "cannot set the mode of output directory {}: {e}",
+                dir.display()
+            ))
+        })?;
+    }
+    let names = ReportKind::ALL
+        .iter()
+        .map(|k| k.file_name())
+        .chain([crate::gate::VERDICT_FILE]);
+    for name in names {
+        let path = dir.join(name);
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -285,16 +300,61 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         Error::Analysis(format!("cannot write {}: {e}", path.display()))
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    // Not the temporary file's 0600: the runner's artifact uploader may run as another
+    // (non-root) user and must read every report.
+    set_mode(tmp.path(), 0o644).map_err(|e| fail(&e))?;
     tmp.write_all(bytes).map_err(|e| fail(&e))?;
     tmp.as_file().sync_all().map_err(|e| fail(&e))?;
     tmp.persist(path).map_err(|e| fail(&e.error))?;
     Ok(())
 }
 
+/// Writes the verdict file ([`crate::gate::VERDICT_FILE`]) atomically, like a report.
+pub fn write_verdict(dir: &Path, record: &crate::gate::Record) -> Result<PathBuf, Error> {
+    let path = dir.join(crate::gate::VERDICT_FILE);
+    write_atomic(&path, &record.to_bytes())?;
+    Ok(path)
+}
+
+/// Sets a file's or directory's permission bits (no-op off Unix).
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (path, mode);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::time::Duration;
+
+    #[cfg(unix)]
+    #[test]
+    fn reports_are_0644_in_a_0755_directory_whatever_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("out");
+        prepare_dir(&dir).expect("prepare");
+        let run = RunInfo::failed(SystemTime::now(), Verdict::Passed, "x".into());
+        let paths = write_all(&dir, &ReportKind::ALL, &[], &run).expect("write");
+        let verdict = crate::gate::Record::new(&[], Threshold::default(), None, 0, None);
+        let v = write_verdict(&dir, &verdict).expect("verdict");
+        let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o755);
+        for p in paths.iter().chain([&v]) {
+            assert_eq!(mode(p), 0o644, "{}", p.display());
+        }
+        // A stale verdict file goes with the stale reports.
+        prepare_dir(&dir).expect("again");
+        assert!(!v.exists());
+    }
 
     #[test]
     fn iso8601_known_dates() {

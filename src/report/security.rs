@@ -255,7 +255,7 @@ fn vulnerability<'a>(family: Family, f: &'a Finding, sha: &'a str) -> Vulnerabil
         description: format!(
             "{}\n\n{}",
             f.message,
-            super::markdown::code_block(&f.snippet)
+            crate::sanitize::code_block(&crate::sanitize::one_line(&f.snippet), "")
         ),
         severity: severity(f.severity),
         solution: truncate(

@@ -4,7 +4,6 @@
 
 pub mod builtin;
 pub mod compile;
-pub mod fixtures;
 pub mod lang;
 pub mod prefixes;
 pub mod spec;

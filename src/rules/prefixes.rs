@@ -15,30 +15,6 @@
 use super::LoadedPack;
 use crate::error::Error;
 
-/// Longest prefix accepted.
-const MAX_PREFIX_CHARS: usize = 40;
-
-/// Fewest characters in a prefix: a shorter one would make the replaced-PAT form match
-/// ordinary identifiers.
-const MIN_PREFIX_CHARS: usize = 3;
-
-/// Checks a configured prefix; the error says what is allowed.
-pub fn validate(prefix: &str) -> Result<(), String> {
-    let len = prefix.chars().count();
-    let chars_ok = prefix
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if !(MIN_PREFIX_CHARS..=MAX_PREFIX_CHARS).contains(&len)
-        || !chars_ok
-        || !prefix.as_bytes()[0].is_ascii_alphanumeric()
-    {
-        return Err(format!(
-            "secrets.gitlab_token_prefixes: {prefix:?} is not a token prefix: use {MIN_PREFIX_CHARS} to {MAX_PREFIX_CHARS} letters, digits, '-', '_' or '.', starting with a letter or digit"
-        ));
-    }
-    Ok(())
-}
-
 /// Adds `prefixes` to every built-in GitLab token rule of `packs` (secret rules tagged
 /// `gitlab` with a known `prefix` that their pattern spells out).
 pub fn apply(packs: &mut [LoadedPack], prefixes: &[String]) -> Result<(), Error> {
@@ -46,7 +22,7 @@ pub fn apply(packs: &mut [LoadedPack], prefixes: &[String]) -> Result<(), Error>
         return Ok(());
     }
     for p in prefixes {
-        validate(p).map_err(Error::Config)?;
+        crate::config::validate_gitlab_token_prefix(p).map_err(Error::Config)?;
     }
     let instance = prefixes
         .iter()
@@ -122,17 +98,6 @@ pub fn yield_replaced_pat_form<'r, H>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prefixes_are_checked() {
-        assert!(validate("acme-").is_ok());
-        assert!(validate("corp_tok").is_ok());
-        assert!(validate("ab").is_err());
-        assert!(validate("-acme").is_err());
-        assert!(validate("ac me").is_err());
-        assert!(validate("a(b)c").is_err());
-        assert!(validate(&"x".repeat(41)).is_err());
-    }
 
     #[test]
     fn every_gitlab_token_rule_takes_the_prefix() {

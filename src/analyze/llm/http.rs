@@ -1,5 +1,5 @@
 //! The HTTP [`Reviewer`]: OpenAI-compatible chat completions and Anthropic messages,
-//! over the same transport rules as the GitLab client ([`crate::gitlab::client::build_http`]:
+//! over the one HTTP stack of [`crate::net`] (the GitLab client's too:
 //! extra CAs added to the roots, proxies from the context, no redirects, timeouts),
 //! retrying 429 and 5xx with backoff and `Retry-After`. The key travels only in a
 //! sensitive header; errors name the host, never a URL, the key or a response body.
@@ -11,7 +11,7 @@ use http::{Response, StatusCode};
 use serde_json::{Value, json};
 
 use super::{LlmError, Provider, Reply, Request, Reviewer, Settings};
-use crate::gitlab::client::{self, Limits};
+use crate::net::{self, Attempt, Limits};
 
 /// Largest response body read, in bytes.
 const MAX_BODY_BYTES: usize = 4 << 20;
@@ -43,7 +43,7 @@ fn limits(request_timeout: Duration) -> Limits {
 }
 
 fn http_client(settings: &Settings, limits: &Limits) -> Result<reqwest::Client, LlmError> {
-    client::build_http(
+    net::build_http(
         &settings.extra_ca_pem,
         settings.proxy.as_deref(),
         settings.no_proxy.as_deref(),
@@ -56,14 +56,17 @@ fn http_client(settings: &Settings, limits: &Limits) -> Result<reqwest::Client, 
 impl HttpReviewer {
     /// Builds the client; `request_timeout` bounds each attempt.
     pub fn new(settings: Settings, request_timeout: Duration) -> Result<Self, LlmError> {
-        let limits = limits(request_timeout);
+        let mut limits = limits(request_timeout);
+        if settings.short_waits {
+            limits = limits.with_short_waits();
+        }
         let http = http_client(&settings, &limits)?;
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
             .build()
             .map_err(|e| LlmError(format!("cannot start the async runtime: {e}")))?;
         Ok(HttpReviewer {
-            host: client::host_of(&settings.url),
+            host: net::host_of(&settings.url),
             settings,
             http,
             rt,
@@ -74,95 +77,76 @@ impl HttpReviewer {
 
     async fn send(&self, request: &Request) -> Result<Reply, LlmError> {
         let deadline = Instant::now() + request.timeout;
-        let mut sent = 0u64;
-        let mut attempt = 0u32;
-        loop {
-            attempt += 1;
-            let body = body(&self.settings, request, self.structured.get()).to_string();
-            sent += body.len() as u64;
-            let remaining = deadline.saturating_duration_since(Instant::now());
-            if remaining.is_zero() {
-                return Err(self.timed_out(request));
-            }
-            let rsp = match self.post(body, remaining).await {
-                Ok(r) => r,
-                Err(e) if e.is_timeout() => return Err(self.timed_out(request)),
-                Err(e) if (e.is_connect()) && attempt < ATTEMPTS => {
-                    self.wait(client::backoff(&self.limits, attempt), deadline, request)
-                        .await?;
-                    continue;
-                }
-                Err(e) => {
-                    return Err(LlmError(format!(
+        let sent = std::cell::Cell::new(0u64);
+        let out_of_time = || self.timed_out(request);
+        let sent_ref = &sent;
+        let mut reply = net::retry(&self.limits, deadline, out_of_time, move |attempt, last| {
+            async move {
+                let body = body(&self.settings, request, self.structured.get()).to_string();
+                sent_ref.set(sent_ref.get() + body.len() as u64);
+                let remaining = deadline.saturating_duration_since(Instant::now());
+                match self.post(body, remaining).await {
+                    Ok(rsp) => self.judge(&rsp, attempt, last),
+                    Err(e) if e.is_timeout() => Attempt::Done(Err(self.timed_out(request))),
+                    Err(e) if e.is_connect() && !last => Attempt::RetryAfter(None),
+                    Err(e) => Attempt::Done(Err(LlmError(format!(
                         "cannot reach the LLM endpoint at {}: {}; check MRWARDEN_LLM_URL, HTTPS_PROXY/NO_PROXY and the CA variables",
                         self.host,
-                        client::chain(&e)
-                    )));
+                        net::chain(&e)
+                    )))),
                 }
-            };
-            let status = rsp.status();
-            if status.is_success() {
-                let mut reply = extract(self.settings.provider, rsp.body()).map_err(|e| {
-                    LlmError(format!("the answer from {} is not usable: {e}", self.host))
-                })?;
-                reply.bytes_sent = sent;
-                return Ok(reply);
             }
-            if status.is_redirection() {
-                return Err(LlmError(format!(
-                    "unexpected redirect (HTTP {}) from the LLM endpoint at {}; redirects are never followed (the key would travel along): set MRWARDEN_LLM_URL to the API root itself",
-                    status.as_u16(),
-                    self.host
-                )));
-            }
-            if status == StatusCode::BAD_REQUEST
-                && self.structured.get()
-                && self.settings.provider == Provider::OpenAi
-            {
-                // Older vLLM/Ollama builds refuse `response_format: json_schema`; the
-                // prompt carries the schema too, and the answer is parsed strictly.
-                self.structured.set(false);
-                continue;
-            }
-            if matches!(status.as_u16(), 401 | 403) {
-                return Err(LlmError(format!(
-                    "the LLM endpoint at {} refused the request (HTTP {}); check MRWARDEN_LLM_API_KEY and that the key may use model {}",
-                    self.host,
-                    status.as_u16(),
-                    crate::sanitize::terminal_line(&self.settings.model)
-                )));
-            }
-            if client::retryable(status) && attempt < ATTEMPTS {
-                let wait = client::retry_after(&rsp)
-                    .unwrap_or_else(|| client::backoff(&self.limits, attempt))
-                    .min(self.limits.max_backoff);
-                self.wait(wait, deadline, request).await?;
-                continue;
-            }
-            return Err(LlmError(format!(
-                "the LLM endpoint at {} answered HTTP {}{}",
-                self.host,
-                status.as_u16(),
-                if client::retryable(status) {
-                    format!(" after {attempt} attempt(s)")
-                } else {
-                    "; check MRWARDEN_LLM_URL and MRWARDEN_LLM_MODEL".into()
-                }
-            )));
-        }
+        })
+        .await?;
+        reply.bytes_sent = sent.get();
+        Ok(reply)
     }
 
-    async fn wait(
-        &self,
-        wait: Duration,
-        deadline: Instant,
-        request: &Request,
-    ) -> Result<(), LlmError> {
-        if Instant::now() + wait >= deadline {
-            return Err(self.timed_out(request));
+    /// What one answer comes to: a reply, a retry, or an error that names what to fix.
+    fn judge(&self, rsp: &Response<Bytes>, attempt: u32, last: bool) -> Attempt<Reply, LlmError> {
+        let status = rsp.status();
+        if status.is_success() {
+            return Attempt::Done(extract(self.settings.provider, rsp.body()).map_err(|e| {
+                LlmError(format!("the answer from {} is not usable: {e}", self.host))
+            }));
         }
-        tokio::time::sleep(wait).await;
-        Ok(())
+        if status.is_redirection() {
+            return Attempt::Done(Err(LlmError(format!(
+                "unexpected redirect (HTTP {}) from the LLM endpoint at {}; redirects are never followed (the key would travel along): set MRWARDEN_LLM_URL to the API root itself",
+                status.as_u16(),
+                self.host
+            ))));
+        }
+        if status == StatusCode::BAD_REQUEST
+            && self.structured.get()
+            && self.settings.provider == Provider::OpenAi
+        {
+            // Older vLLM/Ollama builds refuse `response_format: json_schema`; the
+            // prompt carries the schema too, and the answer is parsed strictly.
+            self.structured.set(false);
+            return Attempt::RetryNow;
+        }
+        if matches!(status.as_u16(), 401 | 403) {
+            return Attempt::Done(Err(LlmError(format!(
+                "the LLM endpoint at {} refused the request (HTTP {}); check MRWARDEN_LLM_API_KEY and that the key may use model {}",
+                self.host,
+                status.as_u16(),
+                crate::sanitize::terminal_line(&self.settings.model)
+            ))));
+        }
+        if net::retryable(status) && !last {
+            return Attempt::RetryAfter(net::retry_after(rsp));
+        }
+        Attempt::Done(Err(LlmError(format!(
+            "the LLM endpoint at {} answered HTTP {}{}",
+            self.host,
+            status.as_u16(),
+            if net::retryable(status) {
+                format!(" after {attempt} attempt(s)")
+            } else {
+                "; check MRWARDEN_LLM_URL and MRWARDEN_LLM_MODEL".into()
+            }
+        ))))
     }
 
     fn timed_out(&self, request: &Request) -> LlmError {
@@ -357,16 +341,16 @@ fn extract(provider: Provider, body: &[u8]) -> Result<Reply, String> {
 pub async fn probe(settings: &Settings) -> Result<String, LlmError> {
     let limits = limits(Duration::from_secs(20));
     let http = http_client(settings, &limits)?;
-    let host = client::host_of(&settings.url);
+    let host = net::host_of(&settings.url);
     let req = auth(http.get(endpoint_url(settings, Endpoint::Models)), settings);
     let rsp = read_capped(req.send().await.map_err(|e| {
         LlmError(format!(
             "cannot reach the LLM endpoint at {host}: {}; check MRWARDEN_LLM_URL, HTTPS_PROXY/NO_PROXY and the CA variables",
-            client::chain(&e)
+            net::chain(&e)
         ))
     })?)
     .await
-    .map_err(|e| LlmError(format!("reading the answer of {host} failed: {}", client::chain(&e))))?;
+    .map_err(|e| LlmError(format!("reading the answer of {host} failed: {}", net::chain(&e))))?;
     let status = rsp.status();
     let label = settings.provider.label();
     match status.as_u16() {

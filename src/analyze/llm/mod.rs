@@ -123,6 +123,9 @@ pub struct Settings {
     pub proxy: Option<String>,
     /// `NO_PROXY`.
     pub no_proxy: Option<String>,
+    /// Waits between attempts cut to milliseconds (`MRWARDEN_TEST_FAST_RETRY`, tests
+    /// only; see [`crate::net::Limits::with_short_waits`]).
+    pub short_waits: bool,
 }
 
 /// One request to the model.
@@ -166,13 +169,6 @@ pub trait Reviewer {
     fn model(&self) -> String;
 }
 
-/// The files of the change's head revision, for context around the hunks (the whole
-/// enclosing function). Read only for files that are sent; `None` when unavailable.
-pub trait HeadFiles: fmt::Debug {
-    /// The text of `path` at the head revision.
-    fn read(&self, path: &str) -> Option<String>;
-}
-
 /// What the pass needs besides the reviewer.
 #[derive(Debug, Clone, Copy)]
 pub struct Input<'a> {
@@ -189,7 +185,7 @@ pub struct Input<'a> {
     pub exclude: &'a [String],
     /// The head revision's files, when this run can read them (`scan` over a git range,
     /// `review --diff-source git`); API-mode `review` sends the hunks only.
-    pub head: Option<&'a dyn HeadFiles>,
+    pub head: Option<&'a dyn crate::diff::FileAt>,
 }
 
 /// What the pass produced.

@@ -83,7 +83,7 @@ pub fn tokens(bytes: usize) -> usize {
 pub fn plan(input: &Input<'_>) -> Result<Plan, String> {
     let mut globs = input.exclude.to_vec();
     globs.extend(input.config.exclude.iter().cloned());
-    let excluded = crate::policy::exclude_set(&globs).map_err(|e| e.to_string())?;
+    let excluded = crate::config::exclude_set(&globs).map_err(|e| e.to_string())?;
     let budget = input
         .config
         .max_request_tokens
@@ -123,7 +123,7 @@ pub fn plan(input: &Input<'_>) -> Result<Plan, String> {
             continue;
         }
         eligible += 1;
-        let head = input.head.and_then(|h| h.read(path));
+        let head = input.head.and_then(|h| h.read_text(path));
         match file_block(file, input, budget, head.as_deref(), &definitions) {
             Some((unit_file, text, complete)) => {
                 if !complete {

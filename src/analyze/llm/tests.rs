@@ -1,7 +1,7 @@
 //! Unit tests of the pass with a scripted reviewer.
 
 use super::*;
-use crate::diff::parse;
+use crate::diff::{FileAt, parse};
 use std::fmt::Write as _;
 
 struct Scripted {
@@ -50,7 +50,7 @@ fn run_diff(
     text: &str,
     answers: Vec<Result<String, LlmError>>,
     config: &LlmConfig,
-    head: Option<&dyn HeadFiles>,
+    head: Option<&dyn FileAt>,
 ) -> (Pass, Scripted) {
     static RULES: std::sync::OnceLock<crate::rules::RuleSet> = std::sync::OnceLock::new();
     let rules = RULES.get_or_init(|| crate::rules::load(&[]).expect("rules"));
@@ -150,12 +150,16 @@ fn budgets_stop_before_sending() {
 #[derive(Debug)]
 struct Head(Vec<(&'static str, String)>);
 
-impl HeadFiles for Head {
-    fn read(&self, path: &str) -> Option<String> {
-        self.0
+impl FileAt for Head {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, crate::error::Error> {
+        Ok(self
+            .0
             .iter()
             .find(|(p, _)| *p == path)
-            .map(|(_, t)| t.clone())
+            .map(|(_, t)| t.clone().into_bytes()))
+    }
+    fn describe(&self) -> String {
+        "memory".into()
     }
 }
 
@@ -189,7 +193,7 @@ diff --git a/views.py b/views.py
 +    doc = fetch_doc(doc_id)
 ";
 
-fn run_views(config: &LlmConfig, head: Option<&dyn HeadFiles>, answer: &str) -> (Pass, Scripted) {
+fn run_views(config: &LlmConfig, head: Option<&dyn FileAt>, answer: &str) -> (Pass, Scripted) {
     run_diff(VIEWS_DIFF, vec![Ok(answer.to_string())], config, head)
 }
 

@@ -3,7 +3,7 @@
 //! pager, rename detection), so the parser always sees the same format.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::error::Error;
@@ -373,6 +373,27 @@ fn short(sha: &str) -> &str {
     sha.get(..12).unwrap_or(sha)
 }
 
+/// The files of a local repository at one commit, read from git's object store (never
+/// the working tree); files over `max_bytes` read as absent.
+#[derive(Debug, Clone)]
+pub struct GitFiles {
+    /// Repository.
+    pub repo: PathBuf,
+    /// Revision (a commit id or any name git resolves).
+    pub rev: String,
+    /// Largest file read, in bytes.
+    pub max_bytes: u64,
+}
+
+impl crate::diff::FileAt for GitFiles {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        show(&self.repo, &self.rev, path, self.max_bytes)
+    }
+    fn describe(&self) -> String {
+        format!("revision {}", crate::diff::revision::short(&self.rev))
+    }
+}
+
 /// The content of `path` at `rev`, or `None` if the file does not exist there.
 pub fn show(repo: &Path, rev: &str, path: &str, max_bytes: u64) -> Result<Option<Vec<u8>>, Error> {
     ensure_repo(repo)?;
@@ -388,8 +409,8 @@ pub fn show(repo: &Path, rev: &str, path: &str, max_bytes: u64) -> Result<Option
 }
 
 /// The merge-base of a range's base and head (the revision whose policy is trusted).
-pub fn merge_base_of(repo: &Path, spec: &crate::context::DiffSpec) -> Result<String, Error> {
-    let crate::context::DiffSpec::Range { base, head } = spec else {
+pub fn merge_base_of(repo: &Path, spec: &super::DiffSpec) -> Result<String, Error> {
+    let super::DiffSpec::Range { base, head } = spec else {
         return Err(Error::Usage(
             "a trusted policy needs a git range (--base/--head or the CI variables)".into(),
         ));
@@ -434,8 +455,8 @@ pub fn history(
     base: Option<&str>,
     head: Option<&str>,
     max_bytes: u64,
-) -> crate::analyze::history::Commits {
-    use crate::analyze::history::{Commits, MAX_COMMITS};
+) -> crate::diff::commits::Commits {
+    use crate::diff::commits::{Commits, MAX_COMMITS};
     let mut out = Commits::default();
     let unread = |out: &mut Commits, e: &dyn std::fmt::Display| {
         out.unread
@@ -528,7 +549,7 @@ pub fn history(
         match crate::diff::parse(patch.as_bytes()) {
             Ok(diff) => out
                 .commits
-                .push(crate::analyze::history::CommitDiff { sha, diff }),
+                .push(crate::diff::commits::CommitDiff { sha, diff }),
             Err(e) => out.unread.push((
                 format!("(commit {})", short(&sha)),
                 format!("its diff could not be parsed: {e}"),

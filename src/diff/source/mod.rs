@@ -6,13 +6,32 @@ pub mod git;
 pub mod tree;
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::config::Limits;
-use crate::context::DiffSpec;
 use crate::error::Error;
 
 use super::Diff;
+
+/// Where the diff of a `scan` comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiffSpec {
+    /// `git diff` from the merge-base of `base` and `head` to `head`.
+    Range {
+        /// Base revision; `None` means the default branch.
+        base: Option<String>,
+        /// Head revision; `None` means `HEAD`.
+        head: Option<String>,
+    },
+    /// The index against `HEAD`.
+    Staged,
+    /// A unified diff file.
+    File(PathBuf),
+    /// A unified diff on standard input.
+    Stdin,
+    /// Every file under the path (`scan --all`), read up to the per-file cap.
+    AllFiles,
+}
 
 /// A diff and where it came from, for the summary.
 #[derive(Debug, Clone)]

@@ -4,7 +4,6 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::analyze::whole_file_diff;
 use crate::diff::Diff;
 use crate::error::Error;
 
@@ -76,7 +75,7 @@ pub fn walk_chunks(
             )));
         }
         in_chunk += content.len() as u64;
-        files.push(whole_file_diff(&rel, &content));
+        files.push(crate::diff::FileDiff::whole_file(&rel, &content));
         if in_chunk >= chunk_bytes {
             in_chunk = 0;
             each(Loaded {

@@ -1,0 +1,29 @@
+//! mrwarden's integration tests: one test binary (one link of the fakes and helpers in
+//! `support/`), one module per area. Run one area with a filter, e.g.
+//! `cargo test --test it review::`; the slow tier (`#[ignore]`, run in release by
+//! `.ci/run`) with `cargo test --release --test it -- --ignored`.
+
+mod support;
+
+mod bench_review;
+mod ci_templates;
+mod cli;
+mod component_jobs;
+mod config_cli;
+mod demo_reports;
+mod doctor;
+mod eval;
+mod fingerprints;
+mod git_diff;
+mod gitlab_client;
+mod history;
+mod limits;
+mod llm;
+mod properties;
+mod publish;
+mod reports;
+mod review;
+mod secret_decoding;
+mod threat_model;
+mod too_large_history;
+mod trusted_policy;
