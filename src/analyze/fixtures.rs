@@ -161,7 +161,7 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
             }
         }
         let configured;
-        let rules = match fixture_prefixes(&text) {
+        let file_rules = match fixture_prefixes(&text) {
             Some(prefixes) => {
                 let mut shaped = packs.to_vec();
                 rules::prefixes::apply(&mut shaped, &prefixes)?;
@@ -170,7 +170,7 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
             }
             None => &set,
         };
-        let analysis = super::scan_whole_file(&scan_path, &file.content, rules, &limits);
+        let analysis = super::scan_whole_file(&scan_path, &file.content, file_rules, &limits);
         let found: BTreeSet<u32> = analysis
             .findings
             .iter()
