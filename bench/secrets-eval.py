@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Scores a mrwarden binary on the labelled secret sets (tests/eval/secrets*.eval), so
-two builds can be compared on the same examples (the test `cargo test --test eval`
+two builds can be compared on the same examples (the test `cargo test --test it eval::`
 scores only the current tree).
 
 usage: bench/secrets-eval.py BINARY [EVAL_FILE...]

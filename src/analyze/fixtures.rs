@@ -117,6 +117,10 @@ fn collect(dir: &Path, rel: &str, out: &mut Vec<FixtureFile>) -> Result<(), Erro
 }
 
 /// Checks every rule of `packs` against the fixtures.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass over the fixture files: parse annotations, scan, compare, in order"
+)]
 pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error> {
     let set = RuleSet::compile(packs)?;
     let ids: BTreeSet<&str> = set.rules.iter().map(|r| r.spec.id.as_str()).collect();
@@ -161,7 +165,7 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
             }
         }
         let configured;
-        let rules = match fixture_prefixes(&text) {
+        let file_rules = match fixture_prefixes(&text) {
             Some(prefixes) => {
                 let mut shaped = packs.to_vec();
                 rules::prefixes::apply(&mut shaped, &prefixes)?;
@@ -170,7 +174,7 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
             }
             None => &set,
         };
-        let analysis = super::scan_whole_file(&scan_path, &file.content, rules, &limits);
+        let analysis = super::scan_whole_file(&scan_path, &file.content, file_rules, &limits);
         let found: BTreeSet<u32> = analysis
             .findings
             .iter()

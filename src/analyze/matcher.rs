@@ -73,6 +73,10 @@ impl std::fmt::Debug for SecretKey {
 
 /// [`scan_file`] plus, for each secret finding, its index in the findings and the key
 /// of its value.
+#[expect(
+    clippy::too_many_lines,
+    reason = "the per-line hot loop; splitting it costs the prefilter's locality"
+)]
 pub fn scan_file_keyed(
     file: &FileDiff,
     rules: &RuleSet,

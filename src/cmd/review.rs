@@ -183,6 +183,21 @@ fn analyse(
         (ReviewSource::Api, None) => return Err(Error::Usage("no GitLab session".into())),
     };
     crate::policy::trusted::apply_central(&mut input.trusted, ctx.central_config.as_ref());
+    let read = clock.elapsed();
+    run_steps(ctx, mr, input, warnings, (started, read), to_publish)
+}
+
+/// The run's steps over what was read (`read` timed the reads), then what publishing
+/// needs.
+fn run_steps(
+    ctx: &ReviewContext,
+    mr: &MergeRequestRef,
+    input: input::ReviewInput,
+    mut warnings: Vec<String>,
+    (started, read): (SystemTime, std::time::Duration),
+    to_publish: &mut Option<ToPublish>,
+) -> Result<(Vec<Finding>, RunInfo), Error> {
+    let clock = std::time::Instant::now();
     let (rules, rule_warnings) =
         rules::load_configured(&input.trusted.custom, &input.trusted.config.config)?;
     warnings.extend(rule_warnings);
@@ -193,7 +208,8 @@ fn analyse(
         fail_on_flag: ctx.fail_on,
         meta_findings: input.trusted.findings.clone(),
     };
-    let read = clock.elapsed();
+    // Compiling the trusted rules counts with the reads.
+    let read = read + clock.elapsed();
     let diff = &input.loaded.diff;
     let mut run = Run::analyse(&input.loaded, &policy, started, None)
         .history(&input.commits, diff, input.not_scanned.is_empty())

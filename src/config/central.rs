@@ -148,6 +148,10 @@ pub struct Merged {
 }
 
 /// Merges the project's configuration over the central one under floor semantics.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one floor rule per configuration key, side by side"
+)]
 pub fn merge(central: &Config, project: &Config) -> Merged {
     let defaults = Config::default();
     let mut f = Floor {

@@ -320,6 +320,30 @@ impl Default for Limits {
     }
 }
 
+/// Longest GitLab token prefix accepted.
+const MAX_GITLAB_PREFIX_CHARS: usize = 40;
+
+/// Fewest characters in a prefix: a shorter one would make the replaced-PAT form match
+/// ordinary identifiers.
+const MIN_GITLAB_PREFIX_CHARS: usize = 3;
+
+/// Checks a `secrets.gitlab_token_prefixes` entry; the error says what is allowed.
+pub fn validate_gitlab_token_prefix(prefix: &str) -> Result<(), String> {
+    let len = prefix.chars().count();
+    let chars_ok = prefix
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    if !(MIN_GITLAB_PREFIX_CHARS..=MAX_GITLAB_PREFIX_CHARS).contains(&len)
+        || !chars_ok
+        || !prefix.as_bytes()[0].is_ascii_alphanumeric()
+    {
+        return Err(format!(
+            "secrets.gitlab_token_prefixes: {prefix:?} is not a token prefix: use {MIN_GITLAB_PREFIX_CHARS} to {MAX_GITLAB_PREFIX_CHARS} letters, digits, '-', '_' or '.', starting with a letter or digit"
+        ));
+    }
+    Ok(())
+}
+
 /// A configuration and where it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Loaded {
@@ -360,7 +384,7 @@ fn parse_any(origin: &str, text: &str) -> Result<Loaded, Error> {
         )));
     }
     for prefix in &config.secrets.gitlab_token_prefixes {
-        validate_token_prefix(prefix)
+        validate_gitlab_token_prefix(prefix)
             .map_err(|e| Error::Config(format!("{origin}: {e}; see docs/configuration.md")))?;
     }
     let mut warnings = Vec::new();
@@ -421,31 +445,6 @@ pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, Error> {
     }
     b.build()
         .map_err(|e| Error::Config(format!("exclude patterns: {e}")))
-}
-
-/// Longest prefix accepted.
-const MAX_PREFIX_CHARS: usize = 40;
-
-/// Fewest characters in a prefix: a shorter one would make the replaced-PAT form match
-/// ordinary identifiers.
-const MIN_PREFIX_CHARS: usize = 3;
-
-/// Checks a `secrets.gitlab_token_prefixes` entry; the error says what is allowed
-/// (`rules::prefixes` applies the valid ones to the GitLab token rules).
-pub fn validate_token_prefix(prefix: &str) -> Result<(), String> {
-    let len = prefix.chars().count();
-    let chars_ok = prefix
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    if !(MIN_PREFIX_CHARS..=MAX_PREFIX_CHARS).contains(&len)
-        || !chars_ok
-        || !prefix.as_bytes()[0].is_ascii_alphanumeric()
-    {
-        return Err(format!(
-            "secrets.gitlab_token_prefixes: {prefix:?} is not a token prefix: use {MIN_PREFIX_CHARS} to {MAX_PREFIX_CHARS} letters, digits, '-', '_' or '.', starting with a letter or digit"
-        ));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -548,6 +547,17 @@ mod tests {
             "{e}"
         );
         assert!(parse("c.yml", "secrets:\n  prefixes: [acme-]\n").is_err());
+    }
+
+    #[test]
+    fn gitlab_token_prefixes_are_checked() {
+        assert!(validate_gitlab_token_prefix("acme-").is_ok());
+        assert!(validate_gitlab_token_prefix("corp_tok").is_ok());
+        assert!(validate_gitlab_token_prefix("ab").is_err());
+        assert!(validate_gitlab_token_prefix("-acme").is_err());
+        assert!(validate_gitlab_token_prefix("ac me").is_err());
+        assert!(validate_gitlab_token_prefix("a(b)c").is_err());
+        assert!(validate_gitlab_token_prefix(&"x".repeat(41)).is_err());
     }
 
     #[test]

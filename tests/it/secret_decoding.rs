@@ -2,9 +2,7 @@
 //! instance-specific GitLab token prefixes, through the real binary: what is found, and
 //! that no decoded value reaches stdout, stderr or any report.
 
-use crate::support::common;
-
-use common::{Repo, Run};
+use crate::support::common::{Repo, Run};
 
 /// Base64 (standard alphabet, padded), written here so the test does not trust the
 /// decoder it checks.

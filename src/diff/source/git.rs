@@ -372,6 +372,10 @@ pub fn range_analysed(
     range_streamed(repo, base, head, max_bytes, STREAM_CHUNK, each)
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "the reader thread and the cut at file headers share their buffers"
+)]
 fn range_streamed(
     repo: &Path,
     base: Option<&str>,
@@ -578,6 +582,10 @@ const COMMIT_MARK: char = '\u{1}';
 /// --no-merges`, the same pinned options as `git diff`), at most
 /// [`MAX_COMMITS`](crate::analyze::history::MAX_COMMITS). What cannot be read is
 /// recorded in `unread` (the caller fails closed) instead of stopping the scan.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one git log run parsed commit by commit, with its limits"
+)]
 pub fn history(
     repo: &Path,
     base: Option<&str>,
