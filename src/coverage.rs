@@ -22,7 +22,7 @@ pub enum NoteReason {
     /// entry or marked it too large): not scanned.
     NotReturned,
     /// Part of the change's commit history was not searched for secrets (more than
-    /// [`crate::diff::commits::MAX_COMMITS`] commits, or a commit that could not be read).
+    /// `MAX_COMMITS` (50) commits, or a commit that could not be read).
     HistoryNotScanned,
 }
 

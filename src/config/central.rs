@@ -86,7 +86,7 @@ pub struct Source {
 impl Source {
     /// Interprets the variable's value: a single line without `:` is a file path (a
     /// GitLab file-type variable or a file the template wrote); anything else is YAML.
-    /// `read` reads a file (the caller, [`crate::context`], owns all outside input).
+    /// `read` reads a file (the caller, `context`, owns all outside input).
     pub fn from_value(value: &str, read: impl FnOnce(&str) -> std::io::Result<String>) -> Source {
         let trimmed = value.trim();
         if trimmed.contains('\n') || trimmed.contains(':') || trimmed.is_empty() {

@@ -218,7 +218,7 @@ impl LlmConfig {
 }
 
 /// The `triage:` section: the schema of DESIGN.md. Replies are judged by
-/// [`crate::policy::triage`] under the target branch's value.
+/// the triage policy (`policy::triage`) under the target branch's value.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Triage {

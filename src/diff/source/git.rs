@@ -580,7 +580,7 @@ const COMMIT_MARK: char = '\u{1}';
 /// The non-merge commits on the first-parent line from the merge-base of `base` and
 /// `head` to `head`, oldest first, each with its own diff (`git log -p --first-parent
 /// --no-merges`, the same pinned options as `git diff`), at most
-/// [`MAX_COMMITS`](crate::analyze::history::MAX_COMMITS). What cannot be read is
+/// [`MAX_COMMITS`](crate::diff::commits::MAX_COMMITS). What cannot be read is
 /// recorded in `unread` (the caller fails closed) instead of stopping the scan.
 #[expect(
     clippy::too_many_lines,
