@@ -22,6 +22,7 @@ const RULES: &[(&str, Rule)] = &[
     ("finding", Rule::Only(&["error", "sanitize"])),
     ("coverage", Rule::Only(&[])),
     ("sanitize", Rule::Only(&[])),
+    ("syntax", Rule::Only(&[])),
     ("error", Rule::Only(&[])),
     (
         "diff",

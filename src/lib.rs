@@ -26,6 +26,7 @@ pub mod publish;
 pub mod report;
 pub mod rules;
 pub mod sanitize;
+pub mod syntax;
 mod thread;
 
 pub use pipeline::{Policy, review_diff};

@@ -2,6 +2,7 @@
 //! finding. Files that cannot be (fully) analysed are noted, and the notes that mean
 //! "not scanned" make the run incomplete (DESIGN.md: fail closed).
 
+pub mod code;
 pub mod decode;
 pub mod fixtures;
 pub mod history;
