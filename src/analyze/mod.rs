@@ -9,6 +9,9 @@ pub mod history;
 pub mod llm;
 pub mod matcher;
 pub mod secrets;
+pub mod structural;
+pub mod taint;
+pub mod trees;
 
 use serde::Serialize;
 
