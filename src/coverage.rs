@@ -24,6 +24,10 @@ pub enum NoteReason {
     /// Part of the change's commit history was not searched for secrets (more than
     /// `MAX_COMMITS` (50) commits, or a commit that could not be read).
     HistoryNotScanned,
+    /// A function of the file was larger than the taint engine's step budget: its
+    /// flows were followed only up to the budget (the line and structural rules ran in
+    /// full).
+    TaintBudget,
 }
 
 impl NoteReason {
@@ -45,6 +49,9 @@ impl NoteReason {
             NoteReason::BudgetExceeded => "not scanned: a global limit was reached",
             NoteReason::NotReturned => "not scanned: GitLab did not return its content",
             NoteReason::HistoryNotScanned => "commit history not searched for secrets",
+            NoteReason::TaintBudget => {
+                "a function too large to follow data flows through completely"
+            }
         }
     }
 }

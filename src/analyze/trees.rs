@@ -16,13 +16,20 @@ pub struct TreeAnalysis {
     pub notes: Vec<FileNote>,
 }
 
-/// Parses every file once and runs the structural rules and the taint engine on it.
+/// Parses every file once and runs the structural rules and the taint engine on it. A
+/// file no tree rule applies to is not parsed.
 pub fn analyse(files: &[CodeFile], rules: &RuleSet) -> TreeAnalysis {
     let mut out = TreeAnalysis::default();
     for file in files {
+        let selected = structural::rules_for(file, rules);
+        if selected.rules.is_empty() {
+            continue;
+        }
         let tree = file.lang.parse(&file.text);
-        out.findings.extend(structural::scan(file, &tree, rules));
-        let taint = taint::scan(file, &tree, rules);
+        let (findings, notes) = structural::scan_selected(file, &tree, rules, &selected);
+        out.findings.extend(findings);
+        out.notes.extend(notes);
+        let taint = taint::scan(file, &tree, rules, &selected);
         out.findings.extend(taint.findings);
         out.notes.extend(taint.notes);
     }

@@ -103,6 +103,7 @@ mod tests {
 
     fn finding(snippet: &str) -> Finding {
         Finding {
+            flow: Vec::new(),
             rule_id: "python-eval".into(),
             title: "Eval of <input> @all".into(),
             message: "![x](https://evil.example/a.png) /merge".into(),

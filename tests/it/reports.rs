@@ -23,6 +23,7 @@ fn finding(
     snippet: &str,
 ) -> Finding {
     Finding {
+        flow: Vec::new(),
         rule_id: rule.to_string(),
         title: format!("Title of {rule}"),
         message: format!("What {rule} found."),
