@@ -173,3 +173,104 @@ fn compile_taint(t: &TaintSpec, lang: Lang) -> Result<TaintMatchers, String> {
         propagators,
     })
 }
+
+/// The rule-pack lint for `ast:`/`taint:` matchers: patterns that do not mean what they
+/// say. Today one trap: `f($A, $$$)` does not match `f(a)` (ast-grep matches the comma
+/// literally), so a rule that wants "one or more arguments" must also list `f($A)`. A
+/// pattern with `, $$$` (or `$$$,`) is reported unless the same rule also has the
+/// pattern without it.
+pub fn lint(spec: &RuleSpec) -> Vec<String> {
+    let mut patterns = Vec::new();
+    if let Some(ast) = &spec.ast {
+        collect_patterns(
+            &serde_json::to_value(&ast.rule).unwrap_or_default(),
+            &mut patterns,
+        );
+    }
+    if let Some(t) = &spec.taint {
+        for e in t
+            .sources
+            .iter()
+            .chain(&t.sinks)
+            .chain(&t.sanitizers)
+            .chain(&t.propagators)
+        {
+            let rule = e.spec(None).rule;
+            collect_patterns(
+                &serde_json::to_value(&rule).unwrap_or_default(),
+                &mut patterns,
+            );
+        }
+    }
+    let Ok(trap) = regex::Regex::new(r",\s*\$\$\$[A-Z0-9_]*|\$\$\$[A-Z0-9_]*\s*,") else {
+        return Vec::new();
+    };
+    let compact = |s: &str| s.split_whitespace().collect::<String>();
+    let known: std::collections::HashSet<String> = patterns.iter().map(|p| compact(p)).collect();
+    let mut out = Vec::new();
+    for p in &patterns {
+        if !trap.is_match(p) {
+            continue;
+        }
+        let reduced = compact(&trap.replace_all(p, ""));
+        if !known.contains(&reduced) {
+            out.push(format!(
+                "rule {}: pattern {p:?} does not match a call without the extra arguments; \
+                 add the pattern without `, $$$` (any: [...]) or use `$$$` alone",
+                spec.id
+            ));
+        }
+    }
+    out
+}
+
+fn collect_patterns(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, val) in map {
+                match (k.as_str(), val) {
+                    ("pattern", serde_json::Value::String(s)) => out.push(s.clone()),
+                    ("pattern", serde_json::Value::Object(o)) => {
+                        if let Some(serde_json::Value::String(s)) = o.get("context") {
+                            out.push(s.clone());
+                        }
+                    }
+                    _ => collect_patterns(val, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|i| collect_patterns(i, out)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(ast: &str) -> RuleSpec {
+        let yaml = format!(
+            "id: x\nkind: vulnerability\ntitle: t\nmessage: m\nseverity: high\nremediation: r\nlanguages: [python]\nast:\n{ast}"
+        );
+        crate::config::yaml::from_str(&yaml).expect("spec")
+    }
+
+    #[test]
+    fn lint_catches_the_comma_trap() {
+        let bad = spec("  rule:\n    pattern: f($A, $$$)\n");
+        assert_eq!(lint(&bad).len(), 1, "{:?}", lint(&bad));
+        let good = spec("  rule:\n    any:\n      - pattern: f($A)\n      - pattern: f($A, $$$)\n");
+        assert!(lint(&good).is_empty(), "{:?}", lint(&good));
+        let plain = spec("  rule:\n    pattern: f($$$)\n");
+        assert!(lint(&plain).is_empty());
+        // And the trap is real: the lone pattern misses a one-argument call.
+        let m = bad
+            .ast
+            .as_ref()
+            .expect("ast")
+            .compile(Lang::Python)
+            .expect("compiles");
+        let tree = Lang::Python.parse("f(a)\nf(a, b)\n");
+        assert_eq!(crate::syntax::Walker::new(vec![&m]).scan(&tree).len(), 1);
+    }
+}
