@@ -97,6 +97,7 @@ impl TreeForm {
         {
             return Err("taint needs at least one source and one sink".into());
         }
+        check_cost(spec)?;
         Ok(Some(TreeForm {
             ast: spec.ast.clone(),
             anchor: spec
@@ -172,6 +173,76 @@ fn compile_taint(t: &TaintSpec, lang: Lang) -> Result<TaintMatchers, String> {
         sanitizers: list("sanitizers", &t.sanitizers)?,
         propagators,
     })
+}
+
+/// Most nested relational conditions (`inside`/`has`/`follows`/`precedes`) in one
+/// matcher: each level can multiply the nodes visited per candidate.
+pub const MAX_RELATIONAL_DEPTH: usize = 4;
+/// Most `$$$` in one pattern: each can make matching try every split of a list.
+pub const MAX_ELLIPSES: usize = 4;
+
+/// Rejects matchers whose cost could explode on a large file (a user's rule is bounded
+/// at load, before it meets code).
+fn check_cost(spec: &RuleSpec) -> Result<(), String> {
+    let mut objects = Vec::new();
+    if let Some(a) = &spec.ast {
+        objects.push(serde_json::to_value(&a.rule).unwrap_or_default());
+    }
+    if let Some(t) = &spec.taint {
+        for e in t
+            .sources
+            .iter()
+            .chain(&t.sinks)
+            .chain(&t.sanitizers)
+            .chain(&t.propagators)
+        {
+            objects.push(serde_json::to_value(&e.spec(None).rule).unwrap_or_default());
+        }
+    }
+    for v in &objects {
+        let depth = relational_depth(v, 0);
+        if depth > MAX_RELATIONAL_DEPTH {
+            return Err(format!(
+                "matcher nests {depth} relational conditions (inside/has/follows/precedes); at most {MAX_RELATIONAL_DEPTH} are allowed, as each level multiplies the work on large files"
+            ));
+        }
+        let mut patterns = Vec::new();
+        collect_patterns(v, &mut patterns);
+        if let Some(p) = patterns
+            .iter()
+            .find(|p| p.matches("$$$").count() > MAX_ELLIPSES)
+        {
+            return Err(format!(
+                "pattern {p:?} has more than {MAX_ELLIPSES} `$$$`; split it with has/inside"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn relational_depth(v: &serde_json::Value, depth: usize) -> usize {
+    if depth > 64 {
+        return depth;
+    }
+    match v {
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(k, val)| {
+                let here = usize::from(matches!(
+                    k.as_str(),
+                    "inside" | "has" | "follows" | "precedes"
+                ));
+                relational_depth(val, depth + here)
+            })
+            .max()
+            .unwrap_or(depth),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| relational_depth(i, depth))
+            .max()
+            .unwrap_or(depth),
+        _ => depth,
+    }
 }
 
 /// The rule-pack lint for `ast:`/`taint:` matchers: patterns that do not mean what they
@@ -263,6 +334,13 @@ mod tests {
         assert!(lint(&good).is_empty(), "{:?}", lint(&good));
         let plain = spec("  rule:\n    pattern: f($$$)\n");
         assert!(lint(&plain).is_empty());
+        // Costly matchers are refused at load.
+        let deep = spec(
+            "  rule:\n    pattern: f($A)\n    inside:\n      has:\n        inside:\n          has:\n            inside:\n              kind: module\n",
+        );
+        assert!(TreeForm::of(&deep).is_err_and(|e| e.contains("relational")));
+        let many = spec("  rule:\n    pattern: f($$$, $$$, $$$, $$$, $$$)\n");
+        assert!(TreeForm::of(&many).is_err_and(|e| e.contains("$$$")));
         // And the trap is real: the lone pattern misses a one-argument call.
         let m = bad
             .ast

@@ -309,7 +309,7 @@ impl<'t> Cx<'_, 't> {
             {
                 continue;
             }
-            if let Some(name) = self.param_name(p) {
+            if let Some(name) = self.param_name(p, 0) {
                 let line = lines(p).0;
                 self.state.insert(
                     name,
@@ -322,20 +322,23 @@ impl<'t> Cx<'_, 't> {
         }
     }
 
-    fn param_name(&self, p: &Node<'_>) -> Option<String> {
+    fn param_name(&self, p: &Node<'_>, depth: u32) -> Option<String> {
         if let Some(path) = self.path_of(p) {
             return Some(path);
         }
+        if depth > 8 {
+            return None;
+        }
         for field in ["name", "pattern"] {
             if let Some(n) = p.field(field)
-                && let Some(name) = self.param_name(&n)
+                && let Some(name) = self.param_name(&n, depth + 1)
             {
                 return Some(name);
             }
         }
         p.named_children()
             .filter(|c| !c.kind().contains("type"))
-            .filter_map(|c| self.param_name(&c))
+            .filter_map(|c| self.param_name(&c, depth + 1))
             .last()
     }
 
@@ -546,9 +549,14 @@ impl<'t> Cx<'_, 't> {
         }
         let kind = target.kind();
         if kind.contains("list") || kind.contains("pattern") || kind.contains("tuple") {
+            if !self.tick() {
+                return;
+            }
+            self.depth += 1;
             for c in target.named_children().collect::<Vec<_>>() {
                 self.assign(&c, taint.clone(), line);
             }
+            self.depth -= 1;
             return;
         }
         // `a[k] = v`, `$arr[] = v`, `a.b().c = v`: the base variable gains the taint.
