@@ -85,6 +85,7 @@ pub fn scan(file: &CodeFile, tree: &Tree, rules: &RuleSet, selected: &FileRules<
                 root: root.clone(),
                 pseudo: *pseudo,
                 state: HashMap::new(),
+                consts: HashMap::new(),
                 weak: 0,
                 steps: 0,
                 depth: 0,
@@ -272,6 +273,8 @@ struct Cx<'a, 't> {
     root: Node<'t>,
     pseudo: bool,
     state: HashMap<String, Trace>,
+    /// Paths holding a known integer (assigned a constant outside any branch).
+    consts: HashMap<String, i64>,
     weak: u32,
     steps: u32,
     depth: u32,
@@ -390,6 +393,9 @@ impl<'t> Cx<'_, 't> {
             }
             self.weak -= 1;
         } else if self.model.branches.contains(&kind) {
+            if kind.starts_with("if") && self.constant_if(node) {
+                return self.after(&k);
+            }
             self.weak += 1;
             self.children(node);
             self.weak -= 1;
@@ -456,55 +462,175 @@ impl<'t> Cx<'_, 't> {
         if compound && t.is_none() {
             t = self.taint_of(&tgt);
         }
-        self.assign(&tgt, t, lines(node).0);
+        let value = (!compound).then_some(&val);
+        self.assign_value(&tgt, t, lines(node).0, value);
     }
 
-    /// `recv.append(x)` with a tainted argument taints `recv`.
+    /// `recv.append(x)` with a tainted argument taints `recv`; `recv.put("k", x)` sets
+    /// the path `recv.k`.
     fn mutator_call(&mut self, node: &Node<'t>, kind: &str) {
-        let Some((_, callee_field)) = self.model.calls.iter().find(|c| c.0 == kind) else {
-            return;
-        };
-        let callee = if callee_field.is_empty() {
-            None
-        } else {
-            node.field(callee_field)
-        };
-        let Some(callee) = callee else { return };
-        let text = callee.text();
-        let Some((recv, method)) = split_last(&text) else {
-            // Java/Ruby/PHP name the method in its own field; the receiver is `object`.
-            let method = text.to_string();
-            if !MUTATORS.contains(&method.as_str()) {
-                return;
-            }
-            let Some(recv) = node.field("object").or_else(|| node.field("receiver")) else {
-                return;
-            };
-            return self.taint_receiver(node, &recv);
-        };
-        if !MUTATORS.contains(&method) {
+        if !self.model.calls.iter().any(|c| c.0 == kind) {
             return;
         }
-        let Some(recv_node) = callee
-            .field("object")
-            .or_else(|| callee.field("operand"))
-            .or_else(|| callee.field("value"))
-        else {
-            let _ = recv;
+        let Some(call) = method_call(node) else {
             return;
         };
-        self.taint_receiver(node, &recv_node);
-    }
-
-    fn taint_receiver(&mut self, call: &Node<'t>, recv: &Node<'t>) {
-        let Some(args) = call.field("arguments") else {
+        let line = lines(node).0;
+        if SETTERS.contains(&call.method.as_str())
+            && let Some(key) = call.args.first().and_then(literal_key)
+            && let Some(base) = self.path_of(&call.recv)
+            && let Some(value) = call.args.get(1)
+        {
+            let t = self.taint_of(value);
+            let path = normalise_path(&format!("{base}.{key}")).unwrap_or(base);
+            let taint = t.map(|t| {
+                extend(
+                    &t,
+                    Step {
+                        role: FlowRole::Step,
+                        line,
+                    },
+                )
+            });
+            self.set_path(path, taint);
             return;
-        };
-        if let Some(t) = self.taint_of(&args) {
+        }
+        if !MUTATORS.contains(&call.method.as_str()) {
+            return;
+        }
+        let mut t = None;
+        for a in &call.args {
+            if t.is_none() {
+                t = self.taint_of(a);
+            }
+        }
+        if let Some(t) = t {
             self.weak += 1;
-            self.assign(recv, Some(t), lines(call).0);
+            self.assign(&call.recv, Some(t), line);
             self.weak -= 1;
         }
+    }
+
+    fn set_path(&mut self, path: String, taint: Option<Trace>) {
+        match taint {
+            Some(t) => {
+                self.state.insert(path, t);
+            }
+            None if self.weak == 0 => self.kill(&path),
+            None => {}
+        }
+    }
+
+    /// `recv.get("k")`: the taint of the path `recv.k` (or of `recv` as a whole).
+    fn getter(&mut self, node: &Node<'t>) -> Option<Keyed> {
+        let call = method_call(node)?;
+        if !GETTERS.contains(&call.method.as_str()) {
+            return None;
+        }
+        let key = call.args.first().and_then(literal_key)?;
+        let base = self.path_of(&call.recv)?;
+        let path = normalise_path(&format!("{base}.{key}"))?;
+        Some(Keyed(self.lookup(&path)))
+    }
+
+    /// The value of an integer expression made of literals, known constants and
+    /// `+ - * / %` (Benchmark-style `(7 * 42) - num > 200` conditions).
+    fn eval_int(&self, node: &Node<'_>, depth: u32) -> Option<i64> {
+        if depth > 16 {
+            return None;
+        }
+        let kind = node.kind();
+        let text = node.text();
+        if kind.contains("integer") || kind == "number" || kind == "int_literal" {
+            return text.trim().trim_end_matches(['L', 'l']).parse().ok();
+        }
+        if kind.starts_with("parenthesized") {
+            return node
+                .named_children()
+                .next()
+                .and_then(|c| self.eval_int(&c, depth + 1));
+        }
+        if let Some(path) = self.path_of(node) {
+            return self.consts.get(&path).copied();
+        }
+        let op = node.field("operator")?;
+        let a = self.eval_int(&node.field("left")?, depth + 1)?;
+        let b = self.eval_int(&node.field("right")?, depth + 1)?;
+        match op.text().trim() {
+            "+" => a.checked_add(b),
+            "-" => a.checked_sub(b),
+            "*" => a.checked_mul(b),
+            "/" => a.checked_div(b),
+            "%" => a.checked_rem(b),
+            _ => None,
+        }
+    }
+
+    /// The value of a condition comparing constant integers, if it is one.
+    fn eval_bool(&self, node: &Node<'_>) -> Option<bool> {
+        let kind = node.kind();
+        if kind.starts_with("parenthesized") || kind == "condition_clause" {
+            return node
+                .named_children()
+                .next()
+                .and_then(|c| self.eval_bool(&c));
+        }
+        match node.text().trim() {
+            "true" | "True" => return Some(true),
+            "false" | "False" => return Some(false),
+            _ => {}
+        }
+        let (op, left, right) = if let (Some(o), Some(l), Some(r)) = (
+            node.field("operator"),
+            node.field("left"),
+            node.field("right"),
+        ) {
+            (o.text().trim().to_string(), l, r)
+        } else {
+            {
+                // Python's comparison_operator has no fields: `a > b`.
+                let kids: Vec<Node<'_>> = node.children().collect();
+                if kind != "comparison_operator" || kids.len() != 3 {
+                    return None;
+                }
+                (
+                    kids[1].text().trim().to_string(),
+                    kids[0].clone(),
+                    kids[2].clone(),
+                )
+            }
+        };
+        let a = self.eval_int(&left, 0)?;
+        let b = self.eval_int(&right, 0)?;
+        Some(match op.as_str() {
+            ">" => a > b,
+            "<" => a < b,
+            ">=" => a >= b,
+            "<=" => a <= b,
+            "==" | "===" => a == b,
+            "!=" | "!==" => a != b,
+            _ => return None,
+        })
+    }
+
+    /// An `if` whose condition is a constant: only the arm that runs is followed, with
+    /// strong updates. `false` when the condition is not constant.
+    fn constant_if(&mut self, node: &Node<'t>) -> bool {
+        let Some(cond) = node.field("condition") else {
+            return false;
+        };
+        let Some(taken) = self.eval_bool(&cond) else {
+            return false;
+        };
+        let arm = if taken {
+            node.field("consequence")
+        } else {
+            node.field("alternative")
+        };
+        if let Some(arm) = arm {
+            self.exec(&arm);
+        }
+        true
     }
 
     fn check_sink(&mut self, node: &Node<'t>, focus: Option<&Node<'t>>) {
@@ -528,6 +654,27 @@ impl<'t> Cx<'_, 't> {
 
     /// Sets the taint of an assignment target.
     fn assign(&mut self, target: &Node<'t>, taint: Option<Trace>, line: u32) {
+        self.assign_value(target, taint, line, None);
+    }
+
+    /// [`Cx::assign`] knowing the assigned expression (for integer constants).
+    fn assign_value(
+        &mut self,
+        target: &Node<'t>,
+        taint: Option<Trace>,
+        line: u32,
+        value: Option<&Node<'t>>,
+    ) {
+        if let Some(path) = self.path_of(target) {
+            match value.and_then(|v| self.eval_int(v, 0)) {
+                Some(n) if self.weak == 0 => {
+                    self.consts.insert(path, n);
+                }
+                _ => {
+                    self.consts.remove(&path);
+                }
+            }
+        }
         let taint = taint.map(|t| {
             extend(
                 &t,
@@ -601,7 +748,7 @@ impl<'t> Cx<'_, 't> {
                 | "scoped_identifier"
         );
         if !pathy {
-            return None;
+            return self.keyed_path(node);
         }
         let text = node.text();
         if text.len() > 200 {
@@ -617,6 +764,26 @@ impl<'t> Cx<'_, 't> {
             return (!t.is_empty()).then(|| t.to_string());
         }
         normalise_path(t)
+    }
+
+    /// `d["k"]`, `o['k']`, `params[:k]`: the path `d.k` when the key is a literal.
+    fn keyed_path(&self, node: &Node<'_>) -> Option<String> {
+        if !matches!(
+            &*node.kind(),
+            "subscript"
+                | "subscript_expression"
+                | "element_reference"
+                | "element_access_expression"
+                | "index_expression"
+        ) {
+            return None;
+        }
+        let mut kids = node.named_children();
+        let base = kids.next()?;
+        let key_node = kids.next()?;
+        let key = literal_key(&key_node)?;
+        let base = self.path_of(&base)?;
+        normalise_path(&format!("{base}.{key}"))
     }
 
     /// Whether (and how) an expression's value is tainted.
@@ -647,6 +814,21 @@ impl<'t> Cx<'_, 't> {
         }
         if let Some(path) = self.path_of(node) {
             return self.lookup(&path);
+        }
+        if let Some(Keyed(t)) = self.getter(node) {
+            return t;
+        }
+        if let (Some(cond), Some(yes), Some(no)) = (
+            node.field("condition"),
+            node.field("consequence"),
+            node.field("alternative"),
+        ) {
+            // A conditional expression: its value is one of its arms, never the condition.
+            return match self.eval_bool(&cond) {
+                Some(true) => self.taint_of(&yes),
+                Some(false) => self.taint_of(&no),
+                None => self.taint_of(&yes).or_else(|| self.taint_of(&no)),
+            };
         }
         if let Some((_, callee)) = self.model.calls.iter().find(|c| c.0 == &*kind)
             && !callee.is_empty()
@@ -697,17 +879,115 @@ impl<'t> Cx<'_, 't> {
         self.model.clean_calls.contains(&callee) || self.model.clean_calls.contains(&last)
     }
 
-    /// The taint of a path: its own, or a prefix's (`x` tainted taints `x.y`).
+    /// The taint of a path: its own, or a prefix's (`x` tainted taints `x.y`). A local
+    /// variable read whole is tainted when one of its keys or fields is (a map holding a
+    /// request value); `self`/`this` are not, or every field would taint every other.
     fn lookup(&self, path: &str) -> Option<Trace> {
         let mut p = path;
         loop {
             if let Some(t) = self.state.get(p) {
                 return Some(t.clone());
             }
-            let cut = p.rfind('.')?;
+            let Some(cut) = p.rfind('.') else { break };
             p = &p[..cut];
         }
+        if path.contains('.') || matches!(path, "self" | "this" | "$this" | "@") {
+            return None;
+        }
+        let prefix = format!("{path}.");
+        self.state
+            .iter()
+            .filter(|(k, _)| k.starts_with(&prefix))
+            .min_by(|a, b| a.0.cmp(b.0))
+            .map(|(_, t)| t.clone())
     }
+}
+
+/// What a keyed read (`m.get("k")`) found: the key's taint, or clean.
+struct Keyed(Option<Trace>);
+
+/// Methods that store a value under a key: `m.put("k", v)`, `m.set("k", v)`.
+const SETTERS: &[&str] = &[
+    "put",
+    "set",
+    "setAttribute",
+    "store",
+    "Add",
+    "TryAdd",
+    "Set",
+];
+/// Methods that read a value by key: `m.get("k")`.
+const GETTERS: &[&str] = &[
+    "get",
+    "getOrDefault",
+    "getAttribute",
+    "fetch",
+    "Get",
+    "GetValueOrDefault",
+];
+
+/// A method call taken apart: receiver, method name, arguments.
+struct MethodCall<'t> {
+    recv: Node<'t>,
+    method: String,
+    args: Vec<Node<'t>>,
+}
+
+/// `recv.method(args)` in any grammar's shape.
+fn method_call<'t>(node: &Node<'t>) -> Option<MethodCall<'t>> {
+    let args_node = node.field("arguments")?;
+    let (recv, method) = if let (Some(r), Some(m)) = (
+        node.field("object").or_else(|| node.field("receiver")),
+        node.field("name").or_else(|| node.field("method")),
+    ) {
+        (r, m.text().to_string())
+    } else {
+        {
+            let callee = node.field("function")?;
+            let recv = callee
+                .field("object")
+                .or_else(|| callee.field("operand"))
+                .or_else(|| callee.field("value"))
+                .or_else(|| callee.field("expression"))?;
+            let method = callee
+                .field("attribute")
+                .or_else(|| callee.field("property"))
+                .or_else(|| callee.field("field"))
+                .or_else(|| callee.field("name"))?;
+            (recv, method.text().to_string())
+        }
+    };
+    let args = args_node
+        .named_children()
+        .map(|a| {
+            // C# and PHP wrap each argument.
+            if a.kind() == "argument" {
+                let inner = a.named_children().next();
+                inner.unwrap_or(a)
+            } else {
+                a
+            }
+        })
+        .filter(|a| !a.kind().contains("comment"))
+        .collect();
+    Some(MethodCall { recv, method, args })
+}
+
+/// The text of a literal key (`"k"`, `'k'`, `:k`), if it is a plain name.
+fn literal_key(node: &Node<'_>) -> Option<String> {
+    let kind = node.kind();
+    if !(kind.contains("string") || kind.contains("symbol")) {
+        return None;
+    }
+    let text = node.text();
+    let key = text
+        .trim()
+        .trim_start_matches(':')
+        .trim_matches(['"', '\'', '`']);
+    (!key.is_empty()
+        && key.len() <= 40
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+    .then(|| key.to_string())
 }
 
 /// `a.b.c` → (`a.b`, `c`) for any of `.`, `->`, `::`, `?.`.

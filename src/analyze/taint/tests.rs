@@ -355,3 +355,34 @@ fn multi_line_flows_in_every_language() {
         );
     }
 }
+
+#[test]
+fn literal_keys_are_fields_and_constant_conditions_pick_one_arm() {
+    let py = rules(PY_RULE);
+    let keyed = "def h():\n    d = {}\n    d['safe'] = 'ls'\n    d['bad'] = request.args.get('c')\n    os.system(d['safe'])\n    os.system(d.get('safe'))\n    os.system(d['bad'])\n";
+    assert_eq!(
+        lines_of(&run_on(&py, Lang::Python, "a.py", keyed, &[])),
+        vec![7]
+    );
+    let java = lang_rule(
+        "java",
+        "        - pattern: $R.getParameter($$$)",
+        "        - pattern: $S.exec($SINK)",
+    );
+    let map = "class A { void f(HttpServletRequest request) {\n  java.util.HashMap<String, Object> map = new java.util.HashMap<String, Object>();\n  map.put(\"keyA\", \"a-Value\");\n  map.put(\"keyB\", request.getParameter(\"x\"));\n  String bar = (String) map.get(\"keyA\");\n  r.exec(bar);\n  String baz = (String) map.get(\"keyB\");\n  r.exec(baz);\n} }\n";
+    assert_eq!(
+        lines_of(&run_on(&java, Lang::Java, "A.java", map, &[])),
+        vec![8]
+    );
+    let folded = "class A { void f(HttpServletRequest request) {\n  String param = request.getParameter(\"x\");\n  String bar;\n  int num = 86;\n  if ((7 * 42) - num > 200) bar = \"This_should_always_happen\";\n  else bar = param;\n  r.exec(bar);\n  String baz = (7 * 18) + num > 200 ? \"This_should_always_happen\" : param;\n  r.exec(baz);\n  String qux = (500 / 42) + num < 200 ? param : \"never\";\n  r.exec(qux);\n} }\n";
+    assert_eq!(
+        lines_of(&run_on(&java, Lang::Java, "A.java", folded, &[])),
+        vec![11]
+    );
+    // Not a constant: both arms count.
+    let unknown = "class A { void f(HttpServletRequest request, int n) {\n  String param = request.getParameter(\"x\");\n  String bar = n > 2 ? \"x\" : param;\n  r.exec(bar);\n} }\n";
+    assert_eq!(
+        lines_of(&run_on(&java, Lang::Java, "A.java", unknown, &[])),
+        vec![4]
+    );
+}
