@@ -28,6 +28,13 @@ pub enum NoteReason {
     /// flows were followed only up to the budget (the line and structural rules ran in
     /// full).
     TaintBudget,
+    /// The whole file could not be had (over a parse limit, the source refused it):
+    /// its hunks with their context lines were parsed instead. Every line rule ran on
+    /// the diff as usual; structural and taint rules saw only the hunks.
+    ParsedInPart,
+    /// Over the parse limits even as hunks (a huge minified line, the run's parse
+    /// budget spent): no syntax tree, line rules only.
+    NotParsed,
 }
 
 impl NoteReason {
@@ -52,6 +59,10 @@ impl NoteReason {
             NoteReason::TaintBudget => {
                 "a function too large to follow data flows through completely"
             }
+            NoteReason::ParsedInPart => {
+                "syntax tree built from the changed hunks only (whole file not available)"
+            }
+            NoteReason::NotParsed => "too large for a syntax tree: line rules only",
         }
     }
 }

@@ -4,6 +4,10 @@
 
 use std::collections::BTreeSet;
 
+use crate::config::Limits;
+use crate::coverage::{FileNote, NoteReason};
+use crate::diff::{Diff, FileAt, FileDiff};
+use crate::rules::RuleSet;
 use crate::syntax::Lang;
 
 /// One changed file as the tree engines see it.
@@ -56,4 +60,156 @@ impl CodeFile {
     pub fn is_added(&self, text_line: u32) -> bool {
         self.added.contains(&self.file_line(text_line))
     }
+}
+
+/// The changed code files, ready for the tree engines, and what could not be had.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    /// Files to parse.
+    pub files: Vec<CodeFile>,
+    /// Files parsed from their hunks, or not parsed at all.
+    pub notes: Vec<FileNote>,
+    /// Files parsed whole.
+    pub whole: usize,
+    /// Files parsed from their hunks with context.
+    pub in_part: usize,
+}
+
+/// The changed files the tree engines should see, as whole post-change files where
+/// `reader` can supply them (one batched read), else as their hunks with context lines
+/// (noted as parsed in part: a note, not a failure — the diff itself was analysed by
+/// every line rule). A file the change adds whole needs no read. Only files with added
+/// lines, a grammar, and a tree rule for that grammar and path are considered;
+/// generated and over-cap files get secrets only, as in the line engine.
+pub fn gather(
+    diff: &Diff,
+    reader: Option<&dyn FileAt>,
+    limits: &Limits,
+    rules: &RuleSet,
+) -> Gathered {
+    let mut out = Gathered::default();
+    let candidates = candidates(diff, limits.max_file_bytes, rules);
+    // Files the change adds whole are their own text; the others are read, up to the
+    // file limit, in one batch.
+    let to_read: Vec<String> = candidates
+        .iter()
+        .filter(|(f, _)| !is_whole(f))
+        .take(limits.parse_files)
+        .map(|(f, _)| f.path().to_string())
+        .collect();
+    let mut read: std::collections::HashMap<String, Option<Vec<u8>>> = match reader {
+        Some(r) if !to_read.is_empty() => to_read
+            .iter()
+            .cloned()
+            .zip(r.read_many(&to_read))
+            .map(|(p, res)| (p, res.ok().flatten()))
+            .collect(),
+        _ => std::collections::HashMap::new(),
+    };
+    let mut budget = limits.parse_total_bytes;
+    for (file, lang) in candidates {
+        let path = file.path();
+        let added: BTreeSet<u32> = file.added_lines().filter_map(|l| l.new_line).collect();
+        let whole_text = if is_whole(file) {
+            Some(hunk_text(file).0)
+        } else {
+            read.remove(path)
+                .flatten()
+                .filter(|b| b.len() <= limits.parse_file_bytes && !b.contains(&0))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        };
+        let code = match whole_text {
+            Some(text) if text.len() <= budget && text.len() <= limits.parse_file_bytes => {
+                CodeFile {
+                    path: path.to_string(),
+                    lang,
+                    text,
+                    whole: true,
+                    line_map: Vec::new(),
+                    added,
+                }
+            }
+            _ => {
+                let (text, line_map) = hunk_text(file);
+                if text.len() > budget || text.len() > limits.parse_file_bytes {
+                    out.notes.push(FileNote {
+                        path: path.to_string(),
+                        reason: NoteReason::NotParsed,
+                    });
+                    continue;
+                }
+                out.notes.push(FileNote {
+                    path: path.to_string(),
+                    reason: NoteReason::ParsedInPart,
+                });
+                CodeFile {
+                    path: path.to_string(),
+                    lang,
+                    text,
+                    whole: false,
+                    line_map,
+                    added,
+                }
+            }
+        };
+        budget -= code.text.len();
+        if code.whole {
+            out.whole += 1;
+        } else {
+            out.in_part += 1;
+        }
+        out.files.push(code);
+    }
+    out
+}
+
+/// Changed files with added lines, a grammar and a tree rule for it, that the line
+/// engine does not restrict to secrets (generated, over the per-file cap).
+fn candidates<'d>(
+    diff: &'d Diff,
+    max_added_bytes: usize,
+    rules: &RuleSet,
+) -> Vec<(&'d FileDiff, Lang)> {
+    diff.files
+        .iter()
+        .filter(|f| f.is_scannable() && f.added_lines().next().is_some())
+        .filter(|f| !f.generated && !super::looks_generated(f.path()))
+        .filter(|f| f.added_lines().map(|l| l.text.len() + 1).sum::<usize>() <= max_added_bytes)
+        .filter_map(|f| Some((f, Lang::for_path(f.path()).filter(|l| l.available())?)))
+        .filter(|(f, lang)| has_tree_rules(rules, f.path(), *lang))
+        .collect()
+}
+
+/// Whether some tree rule runs on `path` in `lang`.
+fn has_tree_rules(rules: &RuleSet, path: &str, lang: Lang) -> bool {
+    let applies = rules.applicable(path);
+    rules.rules.iter().enumerate().any(|(i, r)| {
+        applies[i]
+            && r.tree
+                .as_ref()
+                .is_some_and(|t| t.langs.iter().any(|(l, _)| *l == lang))
+    })
+}
+
+/// A file whose diff holds every line of its new version (an added file).
+fn is_whole(file: &FileDiff) -> bool {
+    file.hunks.len() == 1
+        && file.hunks[0].new_start <= 1
+        && file.hunks[0]
+            .lines
+            .iter()
+            .all(|l| l.kind == crate::diff::LineKind::Added)
+}
+
+/// The hunks' added and context lines, one text, with each line's file line number.
+fn hunk_text(file: &FileDiff) -> (String, Vec<u32>) {
+    let mut text = String::new();
+    let mut map = Vec::new();
+    for line in file.hunks.iter().flat_map(|h| &h.lines) {
+        let Some(n) = line.new_line else { continue };
+        text.push_str(&line.text);
+        text.push('\n');
+        map.push(n);
+    }
+    (text, map)
 }

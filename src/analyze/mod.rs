@@ -35,6 +35,10 @@ pub struct Stats {
     pub lines_added: usize,
     /// Rules loaded.
     pub rules: usize,
+    /// Changed code files parsed whole for the structural and taint rules.
+    pub files_parsed: usize,
+    /// Changed code files parsed from their hunks only (noted `parsed_in_part`).
+    pub files_parsed_in_part: usize,
 }
 
 /// The analyzers' output.

@@ -306,6 +306,13 @@ pub struct Limits {
     /// Most files `review` fetches as two blobs and diffs locally when GitLab left their
     /// diff out and `raw_diffs` cannot supply it; the rest are "not scanned".
     pub blob_fetch_files: usize,
+    /// Most changed code files read whole for the structural and taint rules (one read
+    /// each; in `review` one API request each); the rest are parsed from their hunks.
+    pub parse_files: usize,
+    /// Largest file parsed whole; a larger one is parsed from its hunks.
+    pub parse_file_bytes: usize,
+    /// Most bytes parsed in one run; files past it get line rules only (noted).
+    pub parse_total_bytes: usize,
 }
 
 impl Default for Limits {
@@ -316,6 +323,9 @@ impl Default for Limits {
             max_files: 50_000,
             max_findings: 5_000,
             blob_fetch_files: 50,
+            parse_files: 1_000,
+            parse_file_bytes: 1 << 20,
+            parse_total_bytes: 64 << 20,
         }
     }
 }

@@ -58,6 +58,8 @@ pub struct Run<'a> {
     later_warnings: Vec<String>,
     /// Time spent in [`Run::analyse`] when it analysed (not when handed an analysis).
     analysed_in: Option<Duration>,
+    /// Time spent in [`Run::trees`].
+    trees_in: Option<Duration>,
 }
 
 impl<'a> Run<'a> {
@@ -92,7 +94,29 @@ impl<'a> Run<'a> {
             later_notes: Vec::new(),
             later_warnings: Vec::new(),
             analysed_in: (!pre_analysed).then(|| clock.elapsed()),
+            trees_in: None,
         }
+    }
+
+    /// Step 1b: the structural and taint rules on the changed code files, each parsed
+    /// once: whole where `head` (the files at the change's head revision) supplies
+    /// them, else from their hunks with context (noted; never a failure, and never a
+    /// change to which findings gate).
+    #[must_use]
+    pub fn trees(mut self, diff: &Diff, head: Option<&dyn FileAt>) -> Self {
+        let clock = Instant::now();
+        let limits = &self.policy.config.config.limits;
+        let gathered = analyze::code::gather(diff, head, limits, self.policy.rules);
+        let analysis = analyze::trees::analyse(&gathered.files, self.policy.rules);
+        let room = limits.max_findings.saturating_sub(self.findings.len());
+        self.findings
+            .extend(analysis.findings.into_iter().take(room));
+        self.info.notes.extend(gathered.notes);
+        self.info.notes.extend(analysis.notes);
+        self.info.stats.files_parsed += gathered.whole;
+        self.info.stats.files_parsed_in_part += gathered.in_part;
+        self.trees_in = Some(clock.elapsed());
+        self
     }
 
     /// Step 2: secrets of the change's commit history ([`analyze::history`]) absent from
@@ -136,6 +160,7 @@ impl<'a> Run<'a> {
             .analysed_in
             .map(|t| ("analysis", t))
             .into_iter()
+            .chain(self.trees_in.map(|t| ("syntax trees", t)))
             .chain([("policy", clock.elapsed())])
             .collect();
         self.findings = decided.kept;

@@ -175,3 +175,112 @@ fn rules_list_shows_engines_and_counts() {
         "{run}"
     );
 }
+
+/// A repository whose base commit holds a handler reading a request value and whose
+/// `feature` branch adds only a sink line below it (and the team's taint pack).
+fn sink_added_repo() -> Repo {
+    let r = Repo::new();
+    r.write("rules/acme.yml", PACK);
+    r.write(".mrwarden.yml", "custom_rules: [rules/acme.yml]\n");
+    r.write(
+        "app/views.py",
+        "import os\nfrom flask import request\n\n\ndef ping():\n    host = request.args.get('host')\n    cmd = 'ping -c 1 ' + host\n    return 'ok'\n",
+    );
+    r.commit("base");
+    r.branch("feature");
+    r.write(
+        "app/views.py",
+        "import os\nfrom flask import request\n\n\ndef ping():\n    host = request.args.get('host')\n    cmd = 'ping -c 1 ' + host\n    os.system(cmd)\n    return 'ok'\n",
+    );
+    r.commit("feature: run the command");
+    r
+}
+
+#[test]
+fn scan_reads_the_whole_file_at_head_and_reports_a_sink_below_an_unchanged_source() {
+    let r = sink_added_repo();
+    let run = r.scan_json(&[]);
+    run.expect_code(1);
+    let doc = run.json();
+    let f = &doc["findings"][0];
+    assert_eq!(f["rule_id"], "acme-py-command-injection", "{run}");
+    assert_eq!(f["start_line"], 8, "{run}");
+    let flow: Vec<(String, u64)> = f["flow"]
+        .as_array()
+        .expect("flow")
+        .iter()
+        .map(|s| {
+            (
+                s["role"].as_str().unwrap_or("").to_string(),
+                s["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        flow,
+        vec![
+            ("source".into(), 6),
+            ("step".into(), 6),
+            ("step".into(), 7),
+            ("sink".into(), 8)
+        ]
+    );
+    assert_eq!(doc["run"]["stats"]["files_parsed"], 1, "{run}");
+    assert_eq!(doc["run"]["stats"]["files_parsed_in_part"], 0, "{run}");
+    // The SARIF report carries the flow as a code flow.
+    let sarif: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(run.out_dir.join("mrwarden.sarif")).expect("sarif written"),
+    )
+    .expect("sarif json");
+    let locs = &sarif["runs"][0]["results"][0]["codeFlows"][0]["threadFlows"][0]["locations"];
+    assert_eq!(locs.as_array().map(Vec::len), Some(4), "{sarif}");
+}
+
+#[test]
+fn a_diff_file_has_no_revision_so_its_hunks_are_parsed_and_noted() {
+    let r = sink_added_repo();
+    let patch = r.git(&["diff", "main", "feature"]);
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("change.patch");
+    std::fs::write(&file, patch).expect("write patch");
+    let run = r
+        .mrwarden(&[
+            "scan",
+            "--diff",
+            file.to_str().expect("utf-8"),
+            "--format",
+            "json",
+        ])
+        .run();
+    // The hunk holds three context lines above the sink: the flow is still seen.
+    run.expect_code(1);
+    let doc = run.json();
+    assert_eq!(doc["findings"][0]["start_line"], 8, "{run}");
+    assert_eq!(doc["run"]["stats"]["files_parsed_in_part"], 1, "{run}");
+    let notes = doc["run"]["notes"].as_array().expect("notes");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["reason"] == "parsed_in_part" && n["path"] == "app/views.py"),
+        "{run}"
+    );
+}
+
+#[test]
+fn staged_changes_are_parsed_from_the_index() {
+    let r = sink_added_repo();
+    r.checkout("main");
+    // Only the sink is staged; the working tree also holds an unstaged edit that
+    // must not be what is parsed.
+    r.write(
+        "app/views.py",
+        "import os\nfrom flask import request\n\n\ndef ping():\n    host = request.args.get('host')\n    cmd = 'ping -c 1 ' + host\n    os.system(cmd)\n    return 'ok'\n",
+    );
+    r.git(&["add", "app/views.py"]);
+    r.write("app/views.py", "# unstaged: nothing here\n");
+    let run = r.mrwarden(&["scan", "--staged", "--format", "json"]).run();
+    run.expect_code(1);
+    let doc = run.json();
+    assert_eq!(doc["findings"][0]["start_line"], 8, "{run}");
+    assert_eq!(doc["run"]["stats"]["files_parsed"], 1, "{run}");
+}

@@ -522,6 +522,156 @@ impl crate::diff::FileAt for GitFiles {
     fn describe(&self) -> String {
         format!("revision {}", crate::diff::revision::short(&self.rev))
     }
+    fn read_many(&self, paths: &[String]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+        if in_process() {
+            return paths.iter().map(|p| self.read(p)).collect();
+        }
+        let commit = match ensure_repo(&self.repo)
+            .and_then(|()| resolve(&self.repo, &self.rev, "the head revision"))
+        {
+            Ok(c) => c,
+            Err(e) => {
+                let msg = e.to_string();
+                return paths
+                    .iter()
+                    .map(|_| Err(Error::Analysis(msg.clone())))
+                    .collect();
+            }
+        };
+        batch(&self.repo, &commit, paths, self.max_bytes)
+    }
+}
+
+/// The files of the index (the staged changes): `scan --staged` parses these.
+#[derive(Debug, Clone)]
+pub struct IndexFiles {
+    /// Repository.
+    pub repo: PathBuf,
+    /// Largest file read, in bytes.
+    pub max_bytes: u64,
+}
+
+impl crate::diff::FileAt for IndexFiles {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        self.read_many(&[path.to_string()])
+            .pop()
+            .unwrap_or(Ok(None))
+    }
+    fn describe(&self) -> String {
+        "the index".into()
+    }
+    fn read_many(&self, paths: &[String]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+        if in_process() {
+            // No git to ask: the staged files are parsed from their hunks.
+            return paths.iter().map(|_| Ok(None)).collect();
+        }
+        batch(&self.repo, "", paths, self.max_bytes)
+    }
+}
+
+/// One answer of `git cat-file --batch`: the blob, `None` for a missing object or a
+/// non-blob, an error for a blob over `max_bytes` (read past, not kept).
+fn batch_entry(
+    reader: &mut impl std::io::BufRead,
+    path: &str,
+    max_bytes: u64,
+) -> Result<Option<Vec<u8>>, Error> {
+    let mut header = String::new();
+    if reader.read_line(&mut header).unwrap_or(0) == 0 {
+        return Err(Error::Analysis(format!(
+            "git cat-file stopped before {path}"
+        )));
+    }
+    let parts: Vec<&str> = header.trim_end().rsplitn(3, ' ').collect();
+    // "<oid> <type> <size>" for an object; "<spec> missing" (or "ambiguous") otherwise.
+    let (Some(size), Some(kind)) = (
+        parts.first().and_then(|s| s.parse::<u64>().ok()),
+        parts.get(1),
+    ) else {
+        return Ok(None);
+    };
+    let keep = *kind == "blob" && size <= max_bytes;
+    let mut body = Vec::new();
+    let read = if keep {
+        reader.take(size).read_to_end(&mut body).map(|n| n as u64)
+    } else {
+        std::io::copy(&mut reader.take(size), &mut std::io::sink())
+    };
+    let mut nl = [0u8; 1];
+    let _ = reader.read_exact(&mut nl);
+    match read {
+        Ok(n) if n != size => Err(Error::Analysis(format!("cannot read {path} from git"))),
+        Ok(_) if *kind != "blob" => Ok(None),
+        Ok(_) if size > max_bytes => Err(messages::too_large(max_bytes)),
+        Ok(_) => Ok(Some(body)),
+        Err(_) => Err(Error::Analysis(format!("cannot read {path} from git"))),
+    }
+}
+
+/// Many blobs in one `git cat-file --batch`: `<rev>:<path>` for each path (`:<path>`,
+/// the index, when `rev` is empty). Missing files and non-blobs are `None`; a blob over
+/// `max_bytes` is an error for that file only. Paths git could not take on one line
+/// are read one by one.
+fn batch(
+    repo: &Path,
+    rev: &str,
+    paths: &[String],
+    max_bytes: u64,
+) -> Vec<Result<Option<Vec<u8>>, Error>> {
+    use std::io::{BufReader, Write};
+    let fail = |e: Error| {
+        let msg = e.to_string();
+        paths
+            .iter()
+            .map(|_| Err(Error::Analysis(msg.clone())))
+            .collect::<Vec<_>>()
+    };
+    let mut child = match git(repo)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => return fail(Error::Analysis(format!("cannot run git ({e})"))),
+    };
+    let plain: Vec<bool> = paths
+        .iter()
+        .map(|p| !p.contains(['\n', '\r']) && !p.is_empty())
+        .collect();
+    let mut input = String::new();
+    for (p, _) in paths.iter().zip(&plain).filter(|(_, ok)| **ok) {
+        input.push_str(rev);
+        input.push(':');
+        input.push_str(p);
+        input.push('\n');
+    }
+    let stdin = child.stdin.take();
+    let writer = std::thread::spawn(move || {
+        if let Some(mut s) = stdin {
+            let _ = s.write_all(input.as_bytes());
+        }
+    });
+    let mut out = Vec::with_capacity(paths.len());
+    let Some(stdout) = child.stdout.take() else {
+        return fail(Error::Analysis("git cat-file gave no output".into()));
+    };
+    let mut reader = BufReader::new(stdout);
+    for (path, ok) in paths.iter().zip(&plain) {
+        if !ok {
+            out.push(if rev.is_empty() {
+                Ok(None)
+            } else {
+                show(repo, rev, path, max_bytes)
+            });
+            continue;
+        }
+        out.push(batch_entry(&mut reader, path, max_bytes));
+    }
+    let _ = writer.join();
+    let _ = child.wait();
+    out
 }
 
 /// The content of `path` at `rev`, or `None` if the file does not exist there.
