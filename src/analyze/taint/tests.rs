@@ -221,3 +221,36 @@ fn paths_normalise() {
     assert_eq!(split_last("a.b.c"), Some(("a.b", "c")));
     assert_eq!(split_last("$o->add"), Some(("$o", "add")));
 }
+
+const JAVA_RULE: &str = r"pack: t
+rules:
+  - id: java-sql
+    kind: vulnerability
+    title: SQL
+    message: Request data reaches a query.
+    severity: high
+    remediation: r
+    languages: [java]
+    taint:
+      sources:
+        - pattern: $R.getParameter($$$)
+      sinks:
+        - pattern: $S.executeQuery($SINK)
+";
+
+#[test]
+fn java_number_parsing_is_clean() {
+    // A method_invocation's callee field holds only the method name, so the bare
+    // `parseInt` must count as a clean call.
+    let set = rules(JAVA_RULE);
+    let clean = "class A { void h(HttpServletRequest r, Statement s) {
+    int id = Integer.parseInt(r.getParameter(\"id\"));
+    s.executeQuery(\"SELECT 1 WHERE id = \" + id);
+} }
+";
+    let out = run_on(&set, Lang::Java, "A.java", clean, &[]);
+    assert!(out.findings.is_empty(), "{:?}", lines_of(&out));
+    let tainted = clean.replace("Integer.parseInt(", "String.valueOf(");
+    let out = run_on(&set, Lang::Java, "A.java", &tainted, &[]);
+    assert_eq!(lines_of(&out), vec![3]);
+}
