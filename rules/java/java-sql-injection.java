@@ -33,7 +33,9 @@ class UserDao {
         stmt.executeUpdate("DELETE FROM " + table);
     }
 
-    void parameterised(@RequestParam String name, JdbcTemplate jdbc) {
+    void parameterised(@RequestParam String name, @RequestParam("limit") int limit, JdbcTemplate jdbc) {
+        // ok: java-sql-injection
+        jdbc.queryForList("SELECT * FROM users LIMIT " + limit);
         // ok: java-sql-injection
         jdbc.queryForList("SELECT * FROM users WHERE name = ?", name);
     }

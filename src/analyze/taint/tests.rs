@@ -254,3 +254,41 @@ fn java_number_parsing_is_clean() {
     let out = run_on(&set, Lang::Java, "A.java", &tainted, &[]);
     assert_eq!(lines_of(&out), vec![3]);
 }
+
+const CSHARP_RULE: &str = r"pack: t
+rules:
+  - id: cs-redirect
+    kind: vulnerability
+    title: Redirect
+    message: Request data chooses the redirect.
+    severity: medium
+    remediation: r
+    languages: [csharp]
+    taint:
+      sources:
+        - rule: {pattern: $REQ.Query}
+          constraints: {REQ: {regex: '^Request$'}}
+      sinks:
+        - pattern: Redirect($SINK)
+      sanitizers:
+        - kind: if_statement
+          has: {field: condition, pattern: '!$U.IsLocalUrl($CLEAN)'}
+";
+
+#[test]
+fn csharp_guard_on_an_argument_cleans_the_variable() {
+    // C# wraps each argument in an `argument` node; a guard's `$CLEAN` bound there
+    // stands for the variable inside.
+    let set = rules(CSHARP_RULE);
+    let guarded = "class C { IActionResult A() {
+    var next = Request.Query[\"next\"];
+    if (!Url.IsLocalUrl(next)) { return BadRequest(); }
+    return Redirect(next);
+} }
+";
+    let out = run_on(&set, Lang::CSharp, "C.cs", guarded, &[]);
+    assert!(out.findings.is_empty(), "{:?}", lines_of(&out));
+    let unguarded = guarded.replace("if (!Url.IsLocalUrl(next)) { return BadRequest(); }", "");
+    let out = run_on(&set, Lang::CSharp, "C.cs", &unguarded, &[]);
+    assert_eq!(lines_of(&out), vec![4]);
+}
