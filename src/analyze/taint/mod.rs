@@ -418,6 +418,7 @@ impl<'t> Cx<'_, 't> {
     fn after(&mut self, k: &NodeKey) {
         if let Some(guards) = self.m.guards.get(k) {
             for g in guards.clone() {
+                let g = unwrap_argument(g);
                 if let Some(path) = self.path_of(&g) {
                     self.kill(&path);
                 }
@@ -1071,3 +1072,14 @@ fn report(
 
 #[cfg(test)]
 mod tests;
+
+/// A metavariable bound to an argument wrapper (C#'s `argument`, which may carry a
+/// `name:`) stands for the argument's expression.
+fn unwrap_argument(node: Node<'_>) -> Node<'_> {
+    if &*node.kind() == "argument"
+        && let Some(expr) = node.named_children().last()
+    {
+        return expr;
+    }
+    node
+}

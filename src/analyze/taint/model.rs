@@ -258,6 +258,13 @@ const JAVA: Model = Model {
     clean_calls: &[
         "Integer.parseInt",
         "Integer.valueOf",
+        // A method_invocation's callee field is the bare method name.
+        "parseInt",
+        "parseLong",
+        "parseDouble",
+        "parseFloat",
+        "parseBoolean",
+        "fromString",
         "Long.parseLong",
         "Long.valueOf",
         "Double.parseDouble",

@@ -386,3 +386,74 @@ fn literal_keys_are_fields_and_constant_conditions_pick_one_arm() {
         vec![4]
     );
 }
+
+const JAVA_RULE: &str = r"pack: t
+rules:
+  - id: java-sql
+    kind: vulnerability
+    title: SQL
+    message: Request data reaches a query.
+    severity: high
+    remediation: r
+    languages: [java]
+    taint:
+      sources:
+        - pattern: $R.getParameter($$$)
+      sinks:
+        - pattern: $S.executeQuery($SINK)
+";
+
+#[test]
+fn java_number_parsing_is_clean() {
+    // A method_invocation's callee field holds only the method name, so the bare
+    // `parseInt` must count as a clean call.
+    let set = rules(JAVA_RULE);
+    let clean = "class A { void h(HttpServletRequest r, Statement s) {
+    int id = Integer.parseInt(r.getParameter(\"id\"));
+    s.executeQuery(\"SELECT 1 WHERE id = \" + id);
+} }
+";
+    let out = run_on(&set, Lang::Java, "A.java", clean, &[]);
+    assert!(out.findings.is_empty(), "{:?}", lines_of(&out));
+    let tainted = clean.replace("Integer.parseInt(", "String.valueOf(");
+    let out = run_on(&set, Lang::Java, "A.java", &tainted, &[]);
+    assert_eq!(lines_of(&out), vec![3]);
+}
+
+const CSHARP_RULE: &str = r"pack: t
+rules:
+  - id: cs-redirect
+    kind: vulnerability
+    title: Redirect
+    message: Request data chooses the redirect.
+    severity: medium
+    remediation: r
+    languages: [csharp]
+    taint:
+      sources:
+        - rule: {pattern: $REQ.Query}
+          constraints: {REQ: {regex: '^Request$'}}
+      sinks:
+        - pattern: Redirect($SINK)
+      sanitizers:
+        - kind: if_statement
+          has: {field: condition, pattern: '!$U.IsLocalUrl($CLEAN)'}
+";
+
+#[test]
+fn csharp_guard_on_an_argument_cleans_the_variable() {
+    // C# wraps each argument in an `argument` node; a guard's `$CLEAN` bound there
+    // stands for the variable inside.
+    let set = rules(CSHARP_RULE);
+    let guarded = "class C { IActionResult A() {
+    var next = Request.Query[\"next\"];
+    if (!Url.IsLocalUrl(next)) { return BadRequest(); }
+    return Redirect(next);
+} }
+";
+    let out = run_on(&set, Lang::CSharp, "C.cs", guarded, &[]);
+    assert!(out.findings.is_empty(), "{:?}", lines_of(&out));
+    let unguarded = guarded.replace("if (!Url.IsLocalUrl(next)) { return BadRequest(); }", "");
+    let out = run_on(&set, Lang::CSharp, "C.cs", &unguarded, &[]);
+    assert_eq!(lines_of(&out), vec![4]);
+}
