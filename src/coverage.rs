@@ -31,7 +31,7 @@ pub enum NoteReason {
     /// The whole file could not be had (over a parse limit, the source refused it):
     /// its hunks with their context lines were parsed instead. Every line rule ran on
     /// the diff as usual; structural and taint rules saw only the hunks.
-    ParsedInPart,
+    ScannedInPart,
     /// Over the parse limits even as hunks (a huge minified line, the run's parse
     /// budget spent): no syntax tree, line rules only.
     NotParsed,
@@ -59,7 +59,7 @@ impl NoteReason {
             NoteReason::TaintBudget => {
                 "a function too large to follow data flows through completely"
             }
-            NoteReason::ParsedInPart => {
+            NoteReason::ScannedInPart => {
                 "syntax tree built from the changed hunks only (whole file not available)"
             }
             NoteReason::NotParsed => "too large for a syntax tree: line rules only",

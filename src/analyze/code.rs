@@ -140,7 +140,7 @@ pub fn gather(
                 }
                 out.notes.push(FileNote {
                     path: path.to_string(),
-                    reason: NoteReason::ParsedInPart,
+                    reason: NoteReason::ScannedInPart,
                 });
                 CodeFile {
                     path: path.to_string(),

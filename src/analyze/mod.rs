@@ -37,7 +37,7 @@ pub struct Stats {
     pub rules: usize,
     /// Changed code files parsed whole for the structural and taint rules.
     pub files_parsed: usize,
-    /// Changed code files parsed from their hunks only (noted `parsed_in_part`).
+    /// Changed code files parsed from their hunks only (noted `scanned_in_part`).
     pub files_parsed_in_part: usize,
 }
 

@@ -261,7 +261,7 @@ fn a_diff_file_has_no_revision_so_its_hunks_are_parsed_and_noted() {
     assert!(
         notes
             .iter()
-            .any(|n| n["reason"] == "parsed_in_part" && n["path"] == "app/views.py"),
+            .any(|n| n["reason"] == "scanned_in_part" && n["path"] == "app/views.py"),
         "{run}"
     );
 }
