@@ -211,8 +211,11 @@ fn is_parameter(node: &Node<'_>) -> bool {
     if own.contains("parameter") {
         return true;
     }
-    node.parent()
-        .is_some_and(|p| p.kind().contains("parameter") && !p.kind().contains("parameters"))
+    node.parent().is_some_and(|p| {
+        (p.kind().contains("parameter") && !p.kind().contains("parameters"))
+            // A bare name directly in the list: `def h(event)`, `(event) => ...`.
+            || (p.kind().ends_with("parameters") && own == "identifier")
+    })
 }
 
 /// The functions to analyse: every outermost function-like node holding an added
