@@ -212,8 +212,11 @@ fn is_parameter(node: &Node<'_>) -> bool {
     if own.contains("parameter") {
         return true;
     }
-    node.parent()
-        .is_some_and(|p| p.kind().contains("parameter") && !p.kind().contains("parameters"))
+    node.parent().is_some_and(|p| {
+        (p.kind().contains("parameter") && !p.kind().contains("parameters"))
+            // A bare name directly in the list: `def h(event)`, `(event) => ...`.
+            || (p.kind().ends_with("parameters") && own == "identifier")
+    })
 }
 
 /// The functions to analyse: every outermost function-like node holding an added
@@ -522,8 +525,15 @@ impl<'t> Cx<'_, 't> {
         }
     }
 
-    /// `recv.get("k")`: the taint of the path `recv.k` (or of `recv` as a whole).
-    fn getter(&mut self, node: &Node<'t>) -> Option<Keyed> {
+    /// A read by literal key, `d["k"]` or `recv.get("k")`: (the path `d.k`, the base `d`).
+    fn keyed_read(&self, node: &Node<'t>) -> Option<(String, String)> {
+        if let Some(path) = self.keyed_path(node) {
+            let base = node
+                .named_children()
+                .next()
+                .and_then(|b| self.path_of(&b))?;
+            return Some((path, base));
+        }
         let call = method_call(node)?;
         if !GETTERS.contains(&call.method.as_str()) {
             return None;
@@ -531,7 +541,7 @@ impl<'t> Cx<'_, 't> {
         let key = call.args.first().and_then(literal_key)?;
         let base = self.path_of(&call.recv)?;
         let path = normalise_path(&format!("{base}.{key}"))?;
-        Some(Keyed(self.lookup(&path)))
+        Some((path, base))
     }
 
     /// The value of an integer expression made of literals, known constants and
@@ -813,11 +823,19 @@ impl<'t> Cx<'_, 't> {
         if self.model.clean_kinds.contains(&&*kind) || self.is_function(node) {
             return None;
         }
-        if let Some(path) = self.path_of(node) {
+        if let Some((path, base)) = self.keyed_read(node) {
+            // `d["k"]`, `m.get("k")`: the key's own taint when it has one; clean when
+            // the variable's keys are tracked (a map filled here); else whatever the
+            // base is (a source such as `request.args`, a tainted dict).
+            if let Some(t) = self.lookup(&path) {
+                return Some(t);
+            }
+            let prefix = format!("{base}.");
+            if self.state.keys().any(|k| k.starts_with(&prefix)) {
+                return None;
+            }
+        } else if let Some(path) = self.path_of(node) {
             return self.lookup(&path);
-        }
-        if let Some(Keyed(t)) = self.getter(node) {
-            return t;
         }
         if let (Some(cond), Some(yes), Some(no)) = (
             node.field("condition"),
@@ -903,9 +921,6 @@ impl<'t> Cx<'_, 't> {
             .map(|(_, t)| t.clone())
     }
 }
-
-/// What a keyed read (`m.get("k")`) found: the key's taint, or clean.
-struct Keyed(Option<Trace>);
 
 /// Methods that store a value under a key: `m.put("k", v)`, `m.set("k", v)`.
 const SETTERS: &[&str] = &[

@@ -457,3 +457,43 @@ fn csharp_guard_on_an_argument_cleans_the_variable() {
     let out = run_on(&set, Lang::CSharp, "C.cs", &unguarded, &[]);
     assert_eq!(lines_of(&out), vec![4]);
 }
+
+#[test]
+fn a_bare_parameter_name_can_be_a_source() {
+    // A source matching a plain identifier in a parameter list (no wrapper node around
+    // it) taints that parameter: Lambda's `event`, a JS message listener's `event`.
+    let py = rules(
+        &PY_RULE.replace(
+            "        - pattern: request.form[$K]\n",
+            "        - pattern: request.form[$K]\n        - {kind: identifier, regex: '^event$', inside: {kind: parameters}}\n",
+        ),
+    );
+    let text =
+        "def handler(event, context):\n    name = event['name']\n    os.system('echo ' + name)\n";
+    assert_eq!(
+        lines_of(&run_on(&py, Lang::Python, "a.py", text, &[])),
+        vec![3]
+    );
+    let js = rules(
+        "pack: t
+rules:
+  - id: js-dom
+    kind: vulnerability
+    title: t
+    message: m
+    severity: high
+    remediation: r
+    languages: [javascript]
+    taint:
+      sources:
+        - {kind: identifier, regex: '^ev$', inside: {kind: formal_parameters}}
+      sinks:
+        - pattern: eval($SINK)
+",
+    );
+    let text = "window.addEventListener('message', (ev) => {\n  eval(ev.data);\n});\nfunction f(other) {\n  eval(other);\n}\n";
+    assert_eq!(
+        lines_of(&run_on(&js, Lang::JavaScript, "a.js", text, &[])),
+        vec![2]
+    );
+}
