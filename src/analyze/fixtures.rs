@@ -180,17 +180,17 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
             }
             None => &set,
         };
-        let mut analysis = super::scan_whole_file(&scan_path, &file.content, file_rules, &limits);
-        if let Some(lang) = crate::syntax::Lang::for_path(&scan_path)
-            && let Ok(text) = std::str::from_utf8(&file.content)
-        {
-            let mut code = super::code::CodeFile::all_added(&scan_path, lang, text);
-            if let Some(added) = fixture_added_lines(text) {
-                code.added = added;
-            }
-            let trees = super::trees::analyse(&[code], file_rules);
-            analysis.findings.extend(trees.findings);
-        }
+        let added = std::str::from_utf8(&file.content)
+            .ok()
+            .and_then(fixture_added_lines);
+        let analysis = super::scan_whole_file_added(
+            &scan_path,
+            &file.content,
+            file_rules,
+            &limits,
+            added,
+            true,
+        );
         let found: BTreeSet<u32> = analysis
             .findings
             .iter()

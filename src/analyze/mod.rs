@@ -263,9 +263,43 @@ pub(crate) fn looks_generated(path: &str) -> bool {
 }
 
 /// Scans one in-memory file as if the change added every line of it (fixtures, `scan --all`).
+/// Every engine runs: the line rules and, on the file parsed whole, the structural and
+/// taint rules.
 pub fn scan_whole_file(path: &str, content: &[u8], rules: &RuleSet, limits: &Limits) -> Analysis {
+    scan_whole_file_added(path, content, rules, limits, None, false)
+}
+
+/// [`scan_whole_file`], with only `added` lines (file line numbers) counting as added
+/// for the tree engines (fixtures of a change that adds only a sink). With `every_rule`
+/// each rule's findings are kept even where another engine's rule of the same CWE
+/// reported the line (fixtures check rules one by one).
+pub fn scan_whole_file_added(
+    path: &str,
+    content: &[u8],
+    rules: &RuleSet,
+    limits: &Limits,
+    added: Option<std::collections::BTreeSet<u32>>,
+    every_rule: bool,
+) -> Analysis {
     let diff = Diff {
         files: vec![FileDiff::whole_file(path, content)],
     };
-    analyze(&diff, rules, limits)
+    let mut out = analyze(&diff, rules, limits);
+    let mut gathered = code::gather(&diff, None, limits, rules);
+    if let Some(added) = added {
+        for f in &mut gathered.files {
+            f.added.clone_from(&added);
+        }
+    }
+    let trees = trees::analyse(&gathered.files, rules);
+    if every_rule {
+        out.findings.extend(trees.findings);
+    } else {
+        trees::merge(&mut out.findings, trees.findings, limits.max_findings);
+    }
+    out.notes.extend(gathered.notes);
+    out.notes.extend(trees.notes);
+    out.stats.files_parsed += gathered.whole;
+    finding::sort(&mut out.findings);
+    out
 }

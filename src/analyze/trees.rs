@@ -35,3 +35,19 @@ pub fn analyse(files: &[CodeFile], rules: &RuleSet) -> TreeAnalysis {
     }
     out
 }
+
+/// Adds the tree engines' findings to the line engine's: one finding per problem, so a
+/// line rule's vulnerability on a line where a tree rule of the same CWE reported (with
+/// its flow or structure) is dropped. At most `max` findings in all.
+pub fn merge(findings: &mut Vec<Finding>, tree: Vec<Finding>, max: usize) {
+    let covered: std::collections::HashSet<(String, u32, Option<u32>)> = tree
+        .iter()
+        .map(|f| (f.path.clone(), f.start_line, f.cwe))
+        .collect();
+    findings.retain(|f| {
+        f.kind != crate::finding::FindingKind::Vulnerability
+            || !covered.contains(&(f.path.clone(), f.start_line, f.cwe))
+    });
+    let room = max.saturating_sub(findings.len());
+    findings.extend(tree.into_iter().take(room));
+}

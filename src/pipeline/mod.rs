@@ -108,9 +108,7 @@ impl<'a> Run<'a> {
         let limits = &self.policy.config.config.limits;
         let gathered = analyze::code::gather(diff, head, limits, self.policy.rules);
         let analysis = analyze::trees::analyse(&gathered.files, self.policy.rules);
-        let room = limits.max_findings.saturating_sub(self.findings.len());
-        self.findings
-            .extend(analysis.findings.into_iter().take(room));
+        analyze::trees::merge(&mut self.findings, analysis.findings, limits.max_findings);
         self.info.notes.extend(gathered.notes);
         self.info.notes.extend(analysis.notes);
         self.info.stats.files_parsed += gathered.whole;

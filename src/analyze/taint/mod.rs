@@ -1077,11 +1077,16 @@ fn report(
         .map(|s| s.code.chars().take(80).collect())
         .unwrap_or_default();
     let sink_line = file.file_line(sink.line);
+    // A flow within one line needs no trace: the snippet shows it all.
+    let one_line = flow.iter().all(|s| s.line == sink_line);
+    let flow = if one_line { Vec::new() } else { flow };
     let mut f = tree_finding(rule, file, anchor, rules, occurrences, flow);
-    f.message = format!(
-        "{} Untrusted data from line {source_line} reaches the sink on line {sink_line}: `{sink_code}`.",
-        f.message.trim_end()
-    );
+    if !one_line {
+        f.message = format!(
+            "{} Untrusted data from line {source_line} reaches the sink on line {sink_line}: `{sink_code}`.",
+            f.message.trim_end()
+        );
+    }
     Some(f)
 }
 
