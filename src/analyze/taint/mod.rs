@@ -422,6 +422,14 @@ impl<'t> Cx<'_, 't> {
         if let Some(guards) = self.m.guards.get(k) {
             for g in guards.clone() {
                 let g = unwrap_argument(g);
+                // A wrapper around the variable (PHP's `argument` node): use the variable.
+                let mut g = g;
+                while self.path_of(&g).is_none() && g.named_children().count() == 1 {
+                    let Some(inner) = g.named_children().next() else {
+                        break;
+                    };
+                    g = inner;
+                }
                 if let Some(path) = self.path_of(&g) {
                     self.kill(&path);
                 }
