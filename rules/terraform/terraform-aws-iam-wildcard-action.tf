@@ -10,6 +10,13 @@ data "aws_iam_policy_document" "ci" {
     resources = ["*"]
   }
   statement {
+    # The usual "deny s3:* without TLS" guardrail.
+    effect    = "Deny"
+    # ok: terraform-aws-iam-wildcard-action
+    actions   = ["s3:*"]
+    resources = ["*"]
+  }
+  statement {
     # ok: terraform-aws-iam-wildcard-action
     actions   = ["s3:GetObject", "s3:PutObject"]
     resources = ["arn:aws:s3:::acme-artifacts/*"]

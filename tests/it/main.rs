@@ -23,6 +23,7 @@ mod fingerprints;
 mod git_diff;
 mod gitlab_client;
 mod history;
+mod iac_packs;
 mod limits;
 mod llm;
 mod properties;
