@@ -24,6 +24,12 @@ pub enum NoteReason {
     /// Part of the change's commit history was not searched for secrets (more than
     /// `MAX_COMMITS` (50) commits, or a commit that could not be read).
     HistoryNotScanned,
+    /// The syntax trees saw only the diff's hunks with their context lines, not the
+    /// whole post-change file (no revision to read it from, over a `limits.max_parsed_*`
+    /// limit, the read was refused, or the file is not UTF-8). Only a note: the diff
+    /// itself was analysed, and how a file was parsed never changes whether its findings
+    /// gate.
+    ScannedInPart,
 }
 
 impl NoteReason {
@@ -45,6 +51,9 @@ impl NoteReason {
             NoteReason::BudgetExceeded => "not scanned: a global limit was reached",
             NoteReason::NotReturned => "not scanned: GitLab did not return its content",
             NoteReason::HistoryNotScanned => "commit history not searched for secrets",
+            NoteReason::ScannedInPart => {
+                "scanned in part: the whole file could not be read, its changed hunks were parsed"
+            }
         }
     }
 }

@@ -35,6 +35,10 @@ pub struct Stats {
     pub lines_added: usize,
     /// Rules loaded.
     pub rules: usize,
+    /// Changed code files parsed whole for the tree engines.
+    pub files_parsed: usize,
+    /// Changed code files parsed from their hunks only (noted as scanned in part).
+    pub files_parsed_in_part: usize,
 }
 
 /// The analyzers' output.
@@ -154,26 +158,34 @@ fn analyze_into(
             out.stopped = true;
             break;
         }
-        let added_bytes: usize = file.added_lines().map(|l| l.text.len() + 1).sum();
-        let generated = file.generated || looks_generated(file.path());
-        let over_cap = added_bytes > limits.max_file_bytes;
-        if generated || over_cap {
+        let secrets_only = secrets_only(file, limits);
+        if let Some(reason) = secrets_only {
             out.notes.push(FileNote {
                 path: file.path().to_string(),
-                reason: if over_cap {
-                    NoteReason::OverFileCap
-                } else {
-                    NoteReason::Generated
-                },
+                reason,
             });
         }
         let scope = FileScope {
-            secrets_only: generated || over_cap,
+            secrets_only: secrets_only.is_some(),
             byte_cap: limits.max_file_bytes,
         };
         out.stats.files_scanned += 1;
         out.stats.lines_added += file.added_lines().count();
         out.findings.extend(matcher::scan_file(file, rules, scope));
+    }
+}
+
+/// Why a scannable file is looked at for secrets only (over the per-file cap of added
+/// bytes, or generated/vendored), if it is: such files get no other rule, the tree
+/// engines included.
+pub(crate) fn secrets_only(file: &FileDiff, limits: &Limits) -> Option<NoteReason> {
+    let added_bytes: usize = file.added_lines().map(|l| l.text.len() + 1).sum();
+    if added_bytes > limits.max_file_bytes {
+        Some(NoteReason::OverFileCap)
+    } else if file.generated || looks_generated(file.path()) {
+        Some(NoteReason::Generated)
+    } else {
+        None
     }
 }
 

@@ -187,6 +187,33 @@ fn analyse(
     run_steps(ctx, mr, input, warnings, (started, read), to_publish)
 }
 
+/// Where the tree engines read whole post-change files: the API at the version's head
+/// SHA (never the working tree), or the checkout's git at the head revision.
+fn whole_files<'a>(
+    ctx: &ReviewContext,
+    mr: &'a MergeRequestRef,
+    input: &'a input::ReviewInput,
+    max_bytes: u64,
+) -> Option<Box<dyn crate::diff::FileAt + 'a>> {
+    match (&input.api, &ctx.source) {
+        (Some((session, version)), _) => {
+            let rev = version.head_commit_sha.clone()?;
+            Some(Box::new(crate::diff::source::api::ApiFiles {
+                session,
+                project: &mr.project,
+                rev,
+                max_bytes,
+            }))
+        }
+        (None, ReviewSource::Git { repo, .. }) => Some(Box::new(GitFiles {
+            repo: repo.clone(),
+            rev: input.loaded.head_sha.clone()?,
+            max_bytes,
+        })),
+        _ => None,
+    }
+}
+
 /// The run's steps over what was read (`read` timed the reads), then what publishing
 /// needs.
 fn run_steps(
@@ -211,7 +238,12 @@ fn run_steps(
     // Compiling the trusted rules counts with the reads.
     let read = read + clock.elapsed();
     let diff = &input.loaded.diff;
-    let mut run = Run::analyse(&input.loaded, &policy, started, None)
+    let limits = &input.trusted.config.config.limits;
+    let run = {
+        let whole = whole_files(ctx, mr, &input, limits.max_parsed_file_bytes);
+        Run::analyse(&input.loaded, &policy, started, None).trees(diff, whole.as_deref())
+    };
+    let mut run = run
         .history(&input.commits, diff, input.not_scanned.is_empty())
         .policy(diff)?;
     // Reading the diff, its history and the target-branch policy (one stage: the reads
@@ -221,8 +253,8 @@ fn run_steps(
         .insert(0, ("diff and policy read", read));
     run.not_scanned(input.not_scanned);
     run.info_mut().warnings.extend(warnings);
-    // Function context only where a checkout with history is the source: in API mode
-    // it would cost one file read per file and the hunks alone are sent (docs/llm.md).
+    // Function context: the whole files the tree engines read (in API mode too), and
+    // where a checkout with history is the source, any other file at the head.
     let head = match (&ctx.source, &input.loaded.head_sha) {
         (ReviewSource::Git { repo, .. }, Some(rev)) => Some(GitFiles {
             repo: repo.clone(),

@@ -46,19 +46,25 @@ pub fn execute_with(
             return scan_tree(&ctx.repo, &policy, started);
         }
         let clock = std::time::Instant::now();
+        let limits = &local.config.config.limits;
         let mut run = if let DiffSpec::Range { base, head } = &ctx.diff {
             // A git range has commits: their secrets count too (DESIGN.md).
             let (loaded, analysis, commits) =
                 input::git_range(&ctx.repo, &local, base.as_deref(), head.as_deref())?;
             let read = ("diff and analysis", clock.elapsed());
+            let whole = whole_files(ctx, &loaded, limits);
             let run = Run::analyse(&loaded, &policy, started, Some(analysis))
+                .trees(&loaded.diff, whole.as_deref())
                 .history(&commits, &loaded.diff, true)
                 .policy(&loaded.diff)?;
             (loaded, read, run)
         } else {
-            let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
+            let loaded = diff::source::load(&ctx.repo, &ctx.diff, limits)?;
             let read = ("diff", clock.elapsed());
-            let run = Run::analyse(&loaded, &policy, started, None).policy(&loaded.diff)?;
+            let whole = whole_files(ctx, &loaded, limits);
+            let run = Run::analyse(&loaded, &policy, started, None)
+                .trees(&loaded.diff, whole.as_deref())
+                .policy(&loaded.diff)?;
             (loaded, read, run)
         };
         let (loaded, read, ref mut steps) = run;
@@ -89,6 +95,28 @@ pub fn execute_with(
     })
 }
 
+/// Where the tree engines read whole post-change files: git at the head of a range,
+/// the index with `--staged`; a diff file or stdin has no revision (hunks only).
+fn whole_files(
+    ctx: &Context,
+    loaded: &diff::source::Loaded,
+    limits: &crate::config::Limits,
+) -> Option<Box<dyn diff::FileAt>> {
+    let max_bytes = limits.max_parsed_file_bytes;
+    match (&ctx.diff, &loaded.head_sha) {
+        (DiffSpec::Range { .. }, Some(rev)) => Some(Box::new(GitFiles {
+            repo: ctx.repo.clone(),
+            rev: rev.clone(),
+            max_bytes,
+        })),
+        (DiffSpec::Staged, _) => Some(Box::new(diff::source::git::IndexFiles {
+            repo: ctx.repo.clone(),
+            max_bytes,
+        })),
+        _ => None,
+    }
+}
+
 /// Files of a tree are analysed in chunks of this many bytes, so memory stays bounded
 /// whatever the size of the tree.
 const TREE_CHUNK_BYTES: u64 = 16 << 20;
@@ -107,7 +135,9 @@ fn scan_tree(
         limits.max_diff_bytes,
         TREE_CHUNK_BYTES,
         |chunk| {
+            // Every file of the tree is whole in its chunk: no reader needed.
             let (findings, run) = Run::analyse(&chunk, policy, started, None)
+                .trees(&chunk.diff, None)
                 .policy(&chunk.diff)?
                 .into_parts();
             match &mut acc {

@@ -17,6 +17,13 @@ pub trait FileAt: fmt::Debug {
     /// Where the files come from, for messages (e.g. `revision 1a2b3c4d5e6f`).
     fn describe(&self) -> String;
 
+    /// Many files at once, answers in the order of `paths`. Readers that can do better
+    /// than one [`FileAt::read`] after another override it (git: one `cat-file --batch`
+    /// process; the API: a bounded number of requests in flight).
+    fn read_many(&self, paths: &[&str]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+        paths.iter().map(|p| self.read(p)).collect()
+    }
+
     /// The file as UTF-8 text, `None` when it is absent, unreadable or not UTF-8.
     fn read_text(&self, path: &str) -> Option<String> {
         let bytes = self.read(path).ok().flatten()?;

@@ -110,6 +110,8 @@ impl RunInfo {
         self.stats.files += other.stats.files;
         self.stats.files_scanned += other.stats.files_scanned;
         self.stats.lines_added += other.stats.lines_added;
+        self.stats.files_parsed += other.stats.files_parsed;
+        self.stats.files_parsed_in_part += other.stats.files_parsed_in_part;
         for w in other.warnings {
             if !self.warnings.contains(&w) {
                 self.warnings.push(w);

@@ -519,9 +519,148 @@ impl crate::diff::FileAt for GitFiles {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
         show(&self.repo, &self.rev, path, self.max_bytes)
     }
+    fn read_many(&self, paths: &[&str]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+        if in_process() {
+            return paths.iter().map(|p| self.read(p)).collect();
+        }
+        let commit = match ensure_repo(&self.repo)
+            .and_then(|()| resolve(&self.repo, &self.rev, "the head revision"))
+        {
+            Ok(c) => c,
+            Err(e) => return paths.iter().map(|_| Err(Error::Analysis(e.to_string()))).collect(),
+        };
+        cat_file_batch(&self.repo, &commit, paths, self.max_bytes)
+    }
     fn describe(&self) -> String {
         format!("revision {}", crate::diff::revision::short(&self.rev))
     }
+}
+
+/// The files of the index (the staged content, stage 0), read from git's object store
+/// as `git show :path` would (never the working tree); files over `max_bytes` read as
+/// absent. Needs `git` (like `--staged` itself).
+#[derive(Debug, Clone)]
+pub struct IndexFiles {
+    /// Repository.
+    pub repo: PathBuf,
+    /// Largest file read, in bytes.
+    pub max_bytes: u64,
+}
+
+impl crate::diff::FileAt for IndexFiles {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        self.read_many(&[path])
+            .pop()
+            .unwrap_or_else(|| Err(Error::Analysis(format!("cannot read {path} from the index"))))
+    }
+    fn read_many(&self, paths: &[&str]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+        if let Err(e) = ensure_repo(&self.repo) {
+            return paths.iter().map(|_| Err(Error::Analysis(e.to_string()))).collect();
+        }
+        cat_file_batch(&self.repo, "", paths, self.max_bytes)
+    }
+    fn describe(&self) -> String {
+        "the index (staged changes)".into()
+    }
+}
+
+/// Reads `<rev>:<path>` for every path in one `git cat-file --batch` process (`rev`
+/// empty: the index). A missing path, a non-blob or a blob over `max_bytes` is
+/// `Ok(None)`; a path git's batch syntax cannot carry (a newline) is an error for that
+/// path only.
+fn cat_file_batch(
+    repo: &Path,
+    rev: &str,
+    paths: &[&str],
+    max_bytes: u64,
+) -> Vec<Result<Option<Vec<u8>>, Error>> {
+    use std::io::{BufRead, BufReader, Write};
+    type Answer = Result<Option<Vec<u8>>, Error>;
+    // Indices of the paths git's batch syntax can carry (no newline).
+    let askable: Vec<usize> = (0..paths.len())
+        .filter(|&i| !paths[i].contains('\n') && !paths[i].is_empty())
+        .collect();
+    let mut answers: Vec<Option<Answer>> = std::iter::repeat_with(|| None).take(paths.len()).collect();
+    let failed = |e: &dyn std::fmt::Display| Error::Analysis(format!("git cat-file failed: {e}"));
+    let mut run_batch = || -> Result<(), Error> {
+        let mut child = git(repo)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| failed(&e))?;
+        let mut stdin = child.stdin.take().ok_or_else(|| failed(&"no stdin"))?;
+        let stdout = child.stdout.take().ok_or_else(|| failed(&"no stdout"))?;
+        let specs: Vec<String> = askable
+            .iter()
+            .map(|&i| format!("{rev}:{}\n", paths[i]))
+            .collect();
+        let writer = std::thread::spawn(move || {
+            for spec in specs {
+                if stdin.write_all(spec.as_bytes()).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut out = BufReader::new(stdout);
+        let mut read_all = || -> Result<(), Error> {
+            for &i in &askable {
+                let mut header = Vec::new();
+                out.read_until(b'\n', &mut header).map_err(|e| failed(&e))?;
+                let header = String::from_utf8_lossy(&header);
+                let fields: Vec<&str> = header.split_whitespace().collect();
+                let answer = match fields.as_slice() {
+                    [_, kind, size] if !header.trim_end().ends_with(" missing") => {
+                        let size: u64 = size.parse().map_err(|_| failed(&"bad batch header"))?;
+                        let mut body = Vec::new();
+                        (&mut out)
+                            .take(size + 1)
+                            .read_to_end(&mut body)
+                            .map_err(|e| failed(&e))?;
+                        body.pop();
+                        (*kind == "blob" && size <= max_bytes).then_some(body)
+                    }
+                    // `<spec> missing` (or ambiguous): not there.
+                    _ if header.trim_end().ends_with(" missing")
+                        || header.contains(" ambiguous") =>
+                    {
+                        None
+                    }
+                    _ => return Err(failed(&"unexpected batch output")),
+                };
+                answers[i] = Some(Ok(answer));
+            }
+            Ok(())
+        };
+        let result = read_all();
+        drop(out);
+        let _ = child.kill();
+        let _ = writer.join();
+        let _ = child.wait();
+        result
+    };
+    if !askable.is_empty()
+        && let Err(e) = run_batch()
+    {
+        for &i in &askable {
+            if answers[i].is_none() {
+                answers[i] = Some(Err(Error::Analysis(e.to_string())));
+            }
+        }
+    }
+    answers
+        .into_iter()
+        .zip(paths)
+        .map(|(answer, p)| {
+            answer.unwrap_or_else(|| {
+                Err(Error::Analysis(format!(
+                    "cannot read {}: the path cannot be asked for",
+                    crate::sanitize::terminal(p)
+                )))
+            })
+        })
+        .collect()
 }
 
 /// The content of `path` at `rev`, or `None` if the file does not exist there.

@@ -333,22 +333,33 @@ pub struct ApiFiles<'a> {
     pub max_bytes: u64,
 }
 
-impl crate::diff::FileAt for ApiFiles<'_> {
-    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+/// Whole-file reads of one step in flight at once (`FileAt::read_many`).
+pub const READS_IN_FLIGHT: usize = 8;
+
+impl ApiFiles<'_> {
+    /// One raw-file read.
+    async fn read_one(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
         let ep = gitlab::api::projects::repository::files::FileRaw::builder()
             .project(project_id(self.project))
             .file_path(path)
             .ref_(self.rev.as_str())
             .build()
             .map_err(|e| Error::Analysis(format!("cannot build the request for {path}: {e}")))?;
-        match self
-            .session
-            .block_on(self.session.api().get_text(&ep, self.max_bytes))
-        {
+        match self.session.api().get_text(&ep, self.max_bytes).await {
             Ok(bytes) => Ok(Some(bytes)),
             Err(ApiFailure::NotFound { .. }) => Ok(None),
             Err(e) => Err(Error::Analysis(e.to_string())),
         }
+    }
+}
+
+impl crate::diff::FileAt for ApiFiles<'_> {
+    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+        self.session.block_on(self.read_one(path))
+    }
+    fn read_many(&self, paths: &[&str]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+        let reads = paths.iter().map(|p| self.read_one(p)).collect();
+        self.session.block_on_each(reads, READS_IN_FLIGHT)
     }
     fn describe(&self) -> String {
         format!(
