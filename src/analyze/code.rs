@@ -121,8 +121,10 @@ impl FileAt for Cached<'_> {
         }
     }
     fn describe(&self) -> String {
-        self.inner
-            .map_or_else(|| "the files read for the syntax trees".into(), |i| i.describe())
+        self.inner.map_or_else(
+            || "the files read for the syntax trees".into(),
+            FileAt::describe,
+        )
     }
 }
 
@@ -182,16 +184,16 @@ pub fn gather(diff: &Diff, reader: Option<&dyn FileAt>, limits: &Limits) -> Gath
                 text
             })
         });
-        out.files.push(match whole {
-            Some(text) => CodeFile::whole(file, lang, text),
-            None => {
-                out.notes.push(FileNote {
-                    path: file.path().to_string(),
-                    reason: NoteReason::ScannedInPart,
-                });
-                CodeFile::hunks(file, lang)
-            }
-        });
+        let code = if let Some(text) = whole {
+            CodeFile::whole(file, lang, text)
+        } else {
+            out.notes.push(FileNote {
+                path: file.path().to_string(),
+                reason: NoteReason::ScannedInPart,
+            });
+            CodeFile::hunks(file, lang)
+        };
+        out.files.push(code);
     }
     out
 }
@@ -269,4 +271,170 @@ impl CodeFile {
 
 fn added_lines(file: &FileDiff) -> BTreeSet<u32> {
     file.added_lines().filter_map(|l| l.new_line).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    /// A reader over fixed files that counts its reads.
+    #[derive(Debug, Default)]
+    struct Files {
+        by_path: HashMap<String, Vec<u8>>,
+        refuse: Vec<String>,
+        reads: std::cell::Cell<usize>,
+    }
+
+    impl FileAt for Files {
+        fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+            self.reads.set(self.reads.get() + 1);
+            if self.refuse.iter().any(|p| p == path) {
+                return Err(Error::Analysis("refused".into()));
+            }
+            Ok(self.by_path.get(path).cloned())
+        }
+        fn describe(&self) -> String {
+            "test files".into()
+        }
+    }
+
+    const HEAD: &str = "import os\n\ndef run(req):\n    cmd = req.args['c']\n    x = 1\n    os.system(cmd)\n    return x\n";
+
+    /// `app.py` modified: line 6 added (hunk with one context line each side), and a
+    /// new file `new.py`.
+    fn diff() -> Diff {
+        let text = "diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n@@ -5,2 +5,3 @@ def run(req):\n     x = 1\n+    os.system(cmd)\n     return x\ndiff --git a/new.py b/new.py\nnew file mode 100644\n--- /dev/null\n+++ b/new.py\n@@ -0,0 +1,2 @@\n+def f():\n+    return 1\n";
+        crate::diff::parse(text.as_bytes()).expect("diff")
+    }
+
+    fn files(head: &[u8]) -> Files {
+        Files {
+            by_path: HashMap::from([("app.py".to_string(), head.to_vec())]),
+            ..Files::default()
+        }
+    }
+
+    #[test]
+    fn a_modified_file_is_read_whole_once_and_an_added_file_comes_from_the_diff() {
+        let reader = files(HEAD.as_bytes());
+        let got = gather(&diff(), Some(&reader), &Limits::default());
+        assert_eq!(reader.reads.get(), 1, "only app.py is read");
+        assert_eq!(got.reads, 1);
+        assert!(got.notes.is_empty(), "{:?}", got.notes);
+        let app = &got.files[0];
+        assert!(app.whole);
+        assert_eq!(app.text, HEAD);
+        assert_eq!(app.added, BTreeSet::from([6]));
+        assert!(app.is_added(6) && !app.is_added(4));
+        let new = &got.files[1];
+        assert!(new.whole);
+        assert_eq!(new.text, "def f():\n    return 1\n");
+        assert_eq!(new.added, BTreeSet::from([1, 2]));
+        assert_eq!((got.whole(), got.in_part()), (2, 0));
+    }
+
+    #[test]
+    fn without_a_reader_the_hunks_are_parsed_with_their_line_map_and_noted() {
+        let got = gather(&diff(), None, &Limits::default());
+        let app = &got.files[0];
+        assert!(!app.whole);
+        assert_eq!(app.text, "    x = 1\n    os.system(cmd)\n    return x\n");
+        assert_eq!(app.line_map, vec![5, 6, 7]);
+        assert_eq!(app.file_line(2), 6);
+        assert!(app.is_added(2) && !app.is_added(1));
+        assert_eq!(
+            got.notes,
+            vec![FileNote {
+                path: "app.py".into(),
+                reason: NoteReason::ScannedInPart
+            }]
+        );
+        assert!(!NoteReason::ScannedInPart.fails_closed());
+        assert!(got.files[1].whole, "an added file needs no reader");
+    }
+
+    #[test]
+    fn refused_missing_non_utf8_or_disagreeing_reads_fall_back_to_the_hunks() {
+        let mut refused = files(HEAD.as_bytes());
+        refused.refuse.push("app.py".into());
+        let missing = Files::default();
+        let latin1 = files(b"x = '\xe9'\n\n\n\n    x = 1\n    os.system(cmd)\n    return x\n");
+        let other_revision = files(HEAD.replace("os.system", "os.popen").as_bytes());
+        let binary = files(&[0xff, 0xfe, 0, 0, 0x80]);
+        for reader in [refused, missing, latin1, other_revision, binary] {
+            let got = gather(&diff(), Some(&reader), &Limits::default());
+            assert!(!got.files[0].whole, "{reader:?}");
+            assert_eq!(got.files[0].line_map, vec![5, 6, 7]);
+            assert_eq!(got.notes.len(), 1);
+            assert_eq!(got.notes[0].reason, NoteReason::ScannedInPart);
+        }
+    }
+
+    #[test]
+    fn the_parse_limits_keep_files_to_their_hunks() {
+        let reader = files(HEAD.as_bytes());
+        for limits in [
+            Limits {
+                max_parsed_files: 0,
+                ..Limits::default()
+            },
+            Limits {
+                max_parsed_file_bytes: 10,
+                ..Limits::default()
+            },
+            Limits {
+                max_parsed_bytes: 10,
+                ..Limits::default()
+            },
+        ] {
+            let got = gather(&diff(), Some(&reader), &limits);
+            assert!(!got.files[0].whole, "{limits:?}");
+            assert!(
+                got.files[1].whole,
+                "an added file is whole whatever the limits"
+            );
+            assert_eq!(got.in_part(), 1);
+        }
+        let none = Limits {
+            max_parsed_files: 0,
+            ..Limits::default()
+        };
+        let before = reader.reads.get();
+        let _ = gather(&diff(), Some(&reader), &none);
+        assert_eq!(reader.reads.get(), before, "no read past the file limit");
+    }
+
+    #[test]
+    fn files_without_a_grammar_or_secrets_only_are_not_gathered() {
+        let text = "diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -1 +1,2 @@\n x\n+y\ndiff --git a/dist/app.min.js b/dist/app.min.js\nnew file mode 100644\n--- /dev/null\n+++ b/dist/app.min.js\n@@ -0,0 +1 @@\n+var a=1;\ndiff --git a/big.py b/big.py\nnew file mode 100644\n--- /dev/null\n+++ b/big.py\n@@ -0,0 +1 @@\n+x = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'\n";
+        let d = crate::diff::parse(text.as_bytes()).expect("diff");
+        let limits = Limits {
+            max_file_bytes: 20,
+            ..Limits::default()
+        };
+        let got = gather(&d, None, &limits);
+        assert!(got.files.is_empty(), "{:?}", got.files);
+        assert!(got.notes.is_empty());
+    }
+
+    #[test]
+    fn the_cache_answers_from_the_files_read_and_asks_the_reader_for_others() {
+        let reader = files(HEAD.as_bytes());
+        let got = gather(&diff(), Some(&reader), &Limits::default());
+        let texts = got.into_whole();
+        let other = files(b"other\n");
+        let cached = Cached {
+            texts: &texts,
+            inner: Some(&other),
+        };
+        assert_eq!(cached.read_text("app.py").as_deref(), Some(HEAD));
+        assert_eq!(other.reads.get(), 0);
+        assert_eq!(
+            cached.read_text("new.py").as_deref(),
+            Some("def f():\n    return 1\n")
+        );
+        assert_eq!(cached.read("app.rb").ok().flatten(), None);
+        assert_eq!(other.reads.get(), 1, "a file not read before is asked for");
+    }
 }

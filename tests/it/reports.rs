@@ -100,6 +100,8 @@ fn run(findings: &[Finding]) -> RunInfo {
             files_scanned: 3,
             lines_added: 40,
             rules: 9,
+            files_parsed: 2,
+            files_parsed_in_part: 1,
         },
         warnings: vec!["unknown key `llm.foo` in .mrwarden.yml".into()],
         suppressions: vec![mrwarden::policy::suppress::Suppression {

@@ -527,7 +527,12 @@ impl crate::diff::FileAt for GitFiles {
             .and_then(|()| resolve(&self.repo, &self.rev, "the head revision"))
         {
             Ok(c) => c,
-            Err(e) => return paths.iter().map(|_| Err(Error::Analysis(e.to_string()))).collect(),
+            Err(e) => {
+                return paths
+                    .iter()
+                    .map(|_| Err(Error::Analysis(e.to_string())))
+                    .collect();
+            }
         };
         cat_file_batch(&self.repo, &commit, paths, self.max_bytes)
     }
@@ -549,13 +554,18 @@ pub struct IndexFiles {
 
 impl crate::diff::FileAt for IndexFiles {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
-        self.read_many(&[path])
-            .pop()
-            .unwrap_or_else(|| Err(Error::Analysis(format!("cannot read {path} from the index"))))
+        self.read_many(&[path]).pop().unwrap_or_else(|| {
+            Err(Error::Analysis(format!(
+                "cannot read {path} from the index"
+            )))
+        })
     }
     fn read_many(&self, paths: &[&str]) -> Vec<Result<Option<Vec<u8>>, Error>> {
         if let Err(e) = ensure_repo(&self.repo) {
-            return paths.iter().map(|_| Err(Error::Analysis(e.to_string()))).collect();
+            return paths
+                .iter()
+                .map(|_| Err(Error::Analysis(e.to_string())))
+                .collect();
         }
         cat_file_batch(&self.repo, "", paths, self.max_bytes)
     }
@@ -574,13 +584,14 @@ fn cat_file_batch(
     paths: &[&str],
     max_bytes: u64,
 ) -> Vec<Result<Option<Vec<u8>>, Error>> {
-    use std::io::{BufRead, BufReader, Write};
+    use std::io::{BufReader, Write};
     type Answer = Result<Option<Vec<u8>>, Error>;
     // Indices of the paths git's batch syntax can carry (no newline).
     let askable: Vec<usize> = (0..paths.len())
         .filter(|&i| !paths[i].contains('\n') && !paths[i].is_empty())
         .collect();
-    let mut answers: Vec<Option<Answer>> = std::iter::repeat_with(|| None).take(paths.len()).collect();
+    let mut answers: Vec<Option<Answer>> =
+        std::iter::repeat_with(|| None).take(paths.len()).collect();
     let failed = |e: &dyn std::fmt::Display| Error::Analysis(format!("git cat-file failed: {e}"));
     let mut run_batch = || -> Result<(), Error> {
         let mut child = git(repo)
@@ -606,30 +617,7 @@ fn cat_file_batch(
         let mut out = BufReader::new(stdout);
         let mut read_all = || -> Result<(), Error> {
             for &i in &askable {
-                let mut header = Vec::new();
-                out.read_until(b'\n', &mut header).map_err(|e| failed(&e))?;
-                let header = String::from_utf8_lossy(&header);
-                let fields: Vec<&str> = header.split_whitespace().collect();
-                let answer = match fields.as_slice() {
-                    [_, kind, size] if !header.trim_end().ends_with(" missing") => {
-                        let size: u64 = size.parse().map_err(|_| failed(&"bad batch header"))?;
-                        let mut body = Vec::new();
-                        (&mut out)
-                            .take(size + 1)
-                            .read_to_end(&mut body)
-                            .map_err(|e| failed(&e))?;
-                        body.pop();
-                        (*kind == "blob" && size <= max_bytes).then_some(body)
-                    }
-                    // `<spec> missing` (or ambiguous): not there.
-                    _ if header.trim_end().ends_with(" missing")
-                        || header.contains(" ambiguous") =>
-                    {
-                        None
-                    }
-                    _ => return Err(failed(&"unexpected batch output")),
-                };
-                answers[i] = Some(Ok(answer));
+                answers[i] = Some(Ok(batch_answer(&mut out, max_bytes)?));
             }
             Ok(())
         };
@@ -661,6 +649,31 @@ fn cat_file_batch(
             })
         })
         .collect()
+}
+
+/// One answer of `git cat-file --batch`: the blob's bytes, `None` when missing, not a
+/// blob or over `max_bytes`.
+fn batch_answer(out: &mut impl std::io::BufRead, max_bytes: u64) -> Result<Option<Vec<u8>>, Error> {
+    let failed = |e: &dyn std::fmt::Display| Error::Analysis(format!("git cat-file failed: {e}"));
+    let mut header = Vec::new();
+    out.read_until(b'\n', &mut header).map_err(|e| failed(&e))?;
+    let header = String::from_utf8_lossy(&header);
+    let header = header.trim_end();
+    // `<spec> missing` (or ambiguous): not there.
+    if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+        return Ok(None);
+    }
+    let fields: Vec<&str> = header.split(' ').collect();
+    let [_, kind, size] = fields.as_slice() else {
+        return Err(failed(&"unexpected batch output"));
+    };
+    let size: u64 = size.parse().map_err(|_| failed(&"bad batch header"))?;
+    let mut body = Vec::new();
+    out.take(size + 1)
+        .read_to_end(&mut body)
+        .map_err(|e| failed(&e))?;
+    body.pop();
+    Ok((*kind == "blob" && size <= max_bytes).then_some(body))
 }
 
 /// The content of `path` at `rev`, or `None` if the file does not exist there.
