@@ -32,4 +32,5 @@ mod review;
 mod secret_decoding;
 mod threat_model;
 mod too_large_history;
+mod trees;
 mod trusted_policy;

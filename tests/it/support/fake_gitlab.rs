@@ -127,6 +127,8 @@ pub struct State {
     pub other_mrs: Vec<Value>,
     /// `GET` paths ending with this answer 403 (a read the bot may not make).
     pub forbidden_suffix: Option<String>,
+    /// Repository files whose raw reads (`repository/files/:path/raw`) answer 500.
+    pub refused_files: Vec<String>,
     /// Percentage of writes answered 500 before anything is applied (seeded).
     pub write_5xx_percent: u32,
     /// Percentage of writes answered 429 with `Retry-After: 0`, nothing applied.
@@ -596,6 +598,9 @@ fn route(
                 .next()
                 .unwrap_or_default();
             let rev = params.get("ref").cloned().unwrap_or_else(|| "HEAD".into());
+            if st.refused_files.contains(&path) {
+                return json_rsp(500, &json!({"message": "500 Internal Server Error"}), &[]);
+            }
             match st.repo_dir.as_ref().and_then(|d| file_at(d, &rev, &path)) {
                 Some(text) => raw_rsp(200, "text/plain; charset=utf-8", &text, &[]),
                 None => json_rsp(404, &json!({"message": "404 File Not Found"}), &[]),
