@@ -124,27 +124,35 @@ fn raw_reads(fake: &Fake) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `review --dry-run --fail-on never` of the demo MR against the fake GitLab: exit 0
+/// unless content went unscanned (3).
+fn review(
+    repo: &crate::support::review_support::Repo,
+    state: crate::support::fake_gitlab::State,
+) -> (Fake, Run) {
+    let fake = Fake::start("/api/v4", state);
+    let vars = mr_vars(
+        &fake.url,
+        Some(crate::support::review_support::CANARY),
+        Some(300),
+    );
+    let args = [
+        "review",
+        "--dry-run",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    let run = mrwarden(&args, repo.dir.path(), &vars);
+    run.expect_code(0);
+    (fake, run)
+}
+
 #[test]
 fn review_reads_each_changed_code_file_once_at_the_head_sha() {
     let repo = fixture_repo();
-    let fake = Fake::start("/api/v4", state_for(&repo));
-    let run = mrwarden(
-        &[
-            "review",
-            "--dry-run",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-        repo.dir.path(),
-        &mr_vars(
-            &fake.url,
-            Some(crate::support::review_support::CANARY),
-            Some(300),
-        ),
-    );
-    run.expect_code(0);
+    let (fake, run) = review(&repo, state_for(&repo));
     let mut at_head: Vec<String> = raw_reads(&fake)
         .into_iter()
         .filter(|(_, rev)| *rev == repo.head)
@@ -168,24 +176,7 @@ fn a_refused_read_parses_the_hunks_and_is_a_note_not_exit_3() {
     let repo = fixture_repo();
     let mut state = state_for(&repo);
     state.refused_files = vec!["app/orders.py".into()];
-    let fake = Fake::start("/api/v4", state);
-    let run = mrwarden(
-        &[
-            "review",
-            "--dry-run",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ],
-        repo.dir.path(),
-        &mr_vars(
-            &fake.url,
-            Some(crate::support::review_support::CANARY),
-            Some(300),
-        ),
-    );
-    run.expect_code(0);
+    let (_fake, run) = review(&repo, state);
     assert_eq!(in_part(&run), vec!["app/orders.py".to_string()]);
     assert_eq!(parsed(&run), (2, 1));
     assert!(
