@@ -34,7 +34,7 @@ fn review_of_a_thousand_file_mr() {
                 let _ = writeln!(text, "def g{j}(x):\n    return x * {j}");
             }
         }
-        if changed && i % 20 == 0 {
+        if changed && i.is_multiple_of(20) {
             let _ = writeln!(text, "subprocess.run(\"rm \" + name{i}, shell=True)");
         }
         text
