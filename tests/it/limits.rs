@@ -15,6 +15,17 @@ use std::time::{Duration, Instant};
 const TIME_BOUND: Duration = Duration::from_secs(60);
 const RSS_BOUND_KB: u64 = 512 * 1024;
 
+/// `scan` of a unified diff on stdin, JSON on stdout, reports in `out/`.
+const SCAN_STDIN: [&str; 7] = [
+    "scan",
+    "--diff",
+    "-",
+    "--format",
+    "json",
+    "--output-dir",
+    "out",
+];
+
 struct Run {
     code: i32,
     stdout: String,
@@ -99,25 +110,13 @@ fn a_one_gigabyte_diff_stream_stops_at_the_limit_and_fails_closed() {
 fn a_twenty_megabyte_line_is_scanned_up_to_the_cap_and_noted() {
     let dir = tempfile::tempdir().expect("tempdir");
     let token = ["glpat-", "Q7mZ2xKp9LwR4vNt8YbC"].concat();
-    let r = run(
-        dir.path(),
-        &[
-            "scan",
-            "--diff",
-            "-",
-            "--format",
-            "json",
-            "--output-dir",
-            "out",
-        ],
-        move |w| {
-            let _ = w.write_all(b"--- /dev/null\n+++ b/bundle.min.txt\n@@ -0,0 +1 @@\n+var t=\"");
-            let _ = w.write_all(token.as_bytes());
-            let _ = w.write_all(b"\";");
-            let _ = w.write_all(&vec![b'x'; 20 << 20]);
-            let _ = w.write_all(b"\n");
-        },
-    );
+    let r = run(dir.path(), &SCAN_STDIN, move |w| {
+        let _ = w.write_all(b"--- /dev/null\n+++ b/bundle.min.txt\n@@ -0,0 +1 @@\n+var t=\"");
+        let _ = w.write_all(token.as_bytes());
+        let _ = w.write_all(b"\";");
+        let _ = w.write_all(&vec![b'x'; 20 << 20]);
+        let _ = w.write_all(b"\n");
+    });
     bounded(&r, "20 MB line");
     assert_eq!(r.code, 1, "the token near the start is found: {}", r.stderr);
     let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
@@ -129,28 +128,16 @@ fn a_twenty_megabyte_line_is_scanned_up_to_the_cap_and_noted() {
 #[ignore = "slow tier: .ci/run runs it in release (cargo test --release --test it -- --ignored)"]
 fn a_hundred_thousand_files_hit_the_file_limit_and_fail_closed() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let r = run(
-        dir.path(),
-        &[
-            "scan",
-            "--diff",
-            "-",
-            "--format",
-            "json",
-            "--output-dir",
-            "out",
-        ],
-        |w| {
-            let mut buf = Vec::with_capacity(12 << 20);
-            for i in 0..100_000 {
-                let _ = write!(
-                    buf,
-                    "diff --git a/f{i}.py b/f{i}.py\nnew file mode 100644\n--- /dev/null\n+++ b/f{i}.py\n@@ -0,0 +1 @@\n+x = {i}\n"
-                );
-            }
-            let _ = w.write_all(&buf);
-        },
-    );
+    let r = run(dir.path(), &SCAN_STDIN, |w| {
+        let mut buf = Vec::with_capacity(12 << 20);
+        for i in 0..100_000 {
+            let _ = write!(
+                buf,
+                "diff --git a/f{i}.py b/f{i}.py\nnew file mode 100644\n--- /dev/null\n+++ b/f{i}.py\n@@ -0,0 +1 @@\n+x = {i}\n"
+            );
+        }
+        let _ = w.write_all(&buf);
+    });
     bounded(&r, "100k files");
     assert_eq!(
         r.code, 3,
@@ -212,15 +199,7 @@ fn a_five_megabyte_minified_script_is_parsed_within_the_limits_or_noted() {
         }
         line
     };
-    let args = [
-        "scan",
-        "--diff",
-        "-",
-        "--format",
-        "json",
-        "--output-dir",
-        "out",
-    ];
+    let args = SCAN_STDIN;
     // Defaults: 5 MB of added bytes is over limits.max_file_bytes, so the file gets
     // the secret rules only (noted), and no syntax tree.
     let dir = tempfile::tempdir().expect("tempdir");
@@ -263,23 +242,11 @@ fn a_five_megabyte_minified_script_is_parsed_within_the_limits_or_noted() {
 #[ignore = "slow tier: .ci/run runs it in release (cargo test --release --test it -- --ignored)"]
 fn a_hundred_thousand_line_generated_module_is_parsed_in_bounded_time() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let r = run(
-        dir.path(),
-        &[
-            "scan",
-            "--diff",
-            "-",
-            "--format",
-            "json",
-            "--output-dir",
-            "out",
-        ],
-        |w| {
-            // About 1.3 MB: under limits.max_file_bytes, so every rule runs on it.
-            let mut lines = (0..100_000).map(|i| format!("t{i} = {i}"));
-            added_file(w, "gen/table.py", &mut lines);
-        },
-    );
+    let r = run(dir.path(), &SCAN_STDIN, |w| {
+        // About 1.3 MB: under limits.max_file_bytes, so every rule runs on it.
+        let mut lines = (0..100_000).map(|i| format!("t{i} = {i}"));
+        added_file(w, "gen/table.py", &mut lines);
+    });
     bounded(&r, "100k-line module");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(parsed_stats(&r).0, 1, "parsed whole");
