@@ -29,12 +29,17 @@ fn create(args: &BaselineCreateArgs) -> Result<Outcome, Error> {
         16 << 20,
         |chunk| {
             let analysis = analyze::analyze(&chunk.diff, &local.rules, limits);
+            // The tree engines too (every file of the tree is whole in its chunk), so a
+            // later review does not report their findings as new.
+            let code = analyze::code::gather(&chunk.diff, None, limits);
+            let trees = analyze::trees::analyse(&code.files, &local.rules);
             files_scanned += analysis.stats.files_scanned;
             complete &= analysis.notes.iter().all(|n| !n.reason.fails_closed());
             findings.extend(
                 analysis
                     .findings
                     .into_iter()
+                    .chain(trees.findings)
                     .filter(|f| !excludes.is_match(&f.path)),
             );
             Ok(())
