@@ -649,6 +649,17 @@ fn review_adds_llm_findings_to_the_reports_of_an_mr_pipeline() {
 
 /// The fake GitLab holding one MR version made of `diff`.
 fn gitlab_for(diff: &str) -> fake_gitlab::Fake {
+    gitlab_at(diff, &"a".repeat(40), &"b".repeat(40), None)
+}
+
+/// The fake GitLab holding one MR version made of `diff` from `base` to `head`, its
+/// files read from `repo` when given.
+fn gitlab_at(
+    diff: &str,
+    base: &str,
+    head: &str,
+    repo: Option<&std::path::Path>,
+) -> fake_gitlab::Fake {
     fake_gitlab::Fake::start(
         "/api/v4",
         fake_gitlab::State {
@@ -657,11 +668,12 @@ fn gitlab_for(diff: &str) -> fake_gitlab::Fake {
             token: Some(review_support::CANARY.into()),
             versions: vec![fake_gitlab::VersionData {
                 id: 300,
-                base: "a".repeat(40),
-                start: "a".repeat(40),
-                head: "b".repeat(40),
+                base: base.into(),
+                start: base.into(),
+                head: head.into(),
                 diffs: fake_gitlab::entries_from_git_diff(diff),
             }],
+            repo_dir: repo.map(std::path::Path::to_path_buf),
             ..fake_gitlab::State::default()
         },
     )
@@ -828,23 +840,7 @@ fn review_in_api_mode_sends_the_whole_function_from_the_file_read_once() {
     };
     let (base, head) = (rev("main"), rev("feature"));
     let diff = review_support::git(root, &["diff", "--no-color", "main...feature"]);
-    let gitlab = fake_gitlab::Fake::start(
-        "/api/v4",
-        fake_gitlab::State {
-            project_id: 42,
-            iid: 7,
-            token: Some(review_support::CANARY.into()),
-            versions: vec![fake_gitlab::VersionData {
-                id: 300,
-                base: base.clone(),
-                start: base,
-                head: head.clone(),
-                diffs: fake_gitlab::entries_from_git_diff(&diff),
-            }],
-            repo_dir: Some(root.to_path_buf()),
-            ..fake_gitlab::State::default()
-        },
-    );
+    let gitlab = gitlab_at(&diff, &base, &head, Some(root));
     let fake = FakeLlm::start(vec![answer(Vec::new())]);
     let run = review_with_llm(&gitlab, &fake);
     assert_eq!(run.code, 0, "{}", run.stderr);
