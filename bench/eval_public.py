@@ -96,7 +96,7 @@ def load_findings(path):
             doc = json.load(f)
     except (OSError, ValueError) as e:
         sys.exit(f"eval_public: cannot read {path}: {e}")
-    if doc.get("version") != "1" or not isinstance(doc.get("findings"), list):
+    if str(doc.get("version", "")).split(".")[0] != "1" or not isinstance(doc.get("findings"), list):
         sys.exit(f"eval_public: {path} is not mrwarden JSON output version 1")
     return [f for f in doc["findings"] if f.get("kind") == "vulnerability"]
 

@@ -211,6 +211,19 @@ pub enum RulesCommand {
     List(RulesListArgs),
     /// Check rule fixtures: built-in packs, or the packs under DIR.
     Test(RulesTestArgs),
+    /// Print a file's syntax tree (node kinds and fields), for writing `ast:` patterns.
+    Tree(RulesTreeArgs),
+}
+
+/// `mrwarden rules tree`.
+#[derive(Debug, Args)]
+pub struct RulesTreeArgs {
+    /// The source file to parse (its name picks the grammar unless --lang is given).
+    pub file: PathBuf,
+    /// Grammar: python, javascript, typescript, tsx, go, java, ruby, php, csharp, rust,
+    /// shell, yaml, terraform, dockerfile.
+    #[arg(long)]
+    pub lang: Option<String>,
 }
 
 /// `mrwarden rules list`.

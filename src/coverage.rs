@@ -24,12 +24,17 @@ pub enum NoteReason {
     /// Part of the change's commit history was not searched for secrets (more than
     /// `MAX_COMMITS` (50) commits, or a commit that could not be read).
     HistoryNotScanned,
-    /// The syntax trees saw only the diff's hunks with their context lines, not the
-    /// whole post-change file (no revision to read it from, over a `limits.max_parsed_*`
-    /// limit, the read was refused, or the file is not UTF-8). Only a note: the diff
-    /// itself was analysed, and how a file was parsed never changes whether its findings
-    /// gate.
+    /// A function of the file was larger than the taint engine's step budget: its
+    /// flows were followed only up to the budget (the line and structural rules ran in
+    /// full).
+    TaintBudget,
+    /// The whole file could not be had (over a parse limit, the source refused it):
+    /// its hunks with their context lines were parsed instead. Every line rule ran on
+    /// the diff as usual; structural and taint rules saw only the hunks.
     ScannedInPart,
+    /// Over the parse limits even as hunks (a huge minified line, the run's parse
+    /// budget spent): no syntax tree, line rules only.
+    NotParsed,
 }
 
 impl NoteReason {
@@ -51,9 +56,13 @@ impl NoteReason {
             NoteReason::BudgetExceeded => "not scanned: a global limit was reached",
             NoteReason::NotReturned => "not scanned: GitLab did not return its content",
             NoteReason::HistoryNotScanned => "commit history not searched for secrets",
-            NoteReason::ScannedInPart => {
-                "scanned in part: the whole file could not be read, its changed hunks were parsed"
+            NoteReason::TaintBudget => {
+                "a function too large to follow data flows through completely"
             }
+            NoteReason::ScannedInPart => {
+                "syntax tree built from the changed hunks only (whole file not available)"
+            }
+            NoteReason::NotParsed => "too large for a syntax tree: line rules only",
         }
     }
 }

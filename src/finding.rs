@@ -268,6 +268,43 @@ pub struct Finding {
     pub remediation: String,
     /// Stable identifier.
     pub fingerprint: Fingerprint,
+    /// For a taint finding, the path data took: source, steps, sink (in order).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flow: Vec<FlowStep>,
+}
+
+/// One step of a taint flow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlowStep {
+    /// `source`, `step` or `sink`.
+    pub role: FlowRole,
+    /// 1-based line in the new file.
+    pub line: u32,
+    /// The code of the step, secrets redacted, bounded length.
+    pub code: String,
+}
+
+/// What a flow step is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowRole {
+    /// Where untrusted data enters.
+    Source,
+    /// An assignment or call that carries it on.
+    Step,
+    /// Where it is used dangerously.
+    Sink,
+}
+
+impl FlowRole {
+    /// The lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowRole::Source => "source",
+            FlowRole::Step => "step",
+            FlowRole::Sink => "sink",
+        }
+    }
 }
 
 impl Finding {
@@ -284,6 +321,7 @@ impl Finding {
         basis: &str,
     ) -> Finding {
         Finding {
+            flow: Vec::new(),
             fingerprint: Fingerprint::compute(rule_id, path, &line_basis(basis), 0),
             rule_id: rule_id.into(),
             title: title.into(),
@@ -337,6 +375,7 @@ pub fn sort(findings: &mut [Finding]) {
 #[cfg(test)]
 pub(crate) fn sample(line: u32) -> Finding {
     Finding {
+        flow: Vec::new(),
         rule_id: "r".into(),
         title: "t".into(),
         message: "m".into(),

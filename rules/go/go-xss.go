@@ -1,8 +1,25 @@
-// ruleid: go-xss
-data["Bio"] = template.HTML(user.Bio)
-// ruleid: go-xss
-fmt.Fprintf(w, "<h1>Hello %s</h1>", r.URL.Query().Get("name"))
-// ok: go-xss
-data["Footer"] = template.HTML("<b>ACME</b>")
-// ok: go-xss
-fmt.Fprintf(w, "ok")
+package app
+
+func hello(w http.ResponseWriter, r *http.Request) {
+	name := r.URL.Query().Get("name")
+	// ruleid: go-xss
+	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
+	bio := r.FormValue("bio")
+	data := map[string]any{}
+	// ruleid: go-xss
+	data["Bio"] = template.HTML(bio)
+	// ruleid: go-xss
+	w.Write([]byte("<p>" + bio + "</p>"))
+}
+
+func safe(w http.ResponseWriter, r *http.Request) {
+	name := html.EscapeString(r.URL.Query().Get("name"))
+	// ok: go-xss
+	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
+	data := map[string]any{}
+	// ok: go-xss
+	data["Footer"] = template.HTML("<b>ACME</b>")
+	// ok: go-xss
+	fmt.Fprintf(w, "ok")
+	_ = data
+}

@@ -1,6 +1,33 @@
-// ruleid: java-ssrf
-URL url = new URL(request.getParameter("url"));
-// ruleid: java-ssrf
-String body = restTemplate.getForObject(request.getParameter("callback"), String.class);
-// ok: java-ssrf
-URL url = new URL(config.getBaseUrl() + "/status");
+import java.net.*;
+import javax.servlet.http.*;
+
+class Proxy {
+    void fetch(HttpServletRequest request, RestTemplate restTemplate) throws Exception {
+        String target = request.getParameter("url");
+        // ruleid: java-ssrf
+        URL url = new URL(target);
+        String callback = request.getHeader("X-Callback");
+        // ruleid: java-ssrf
+        String body = restTemplate.getForObject(callback + "/hook", String.class);
+    }
+
+    @GetMapping("/preview")
+    void preview(@RequestParam String link) throws Exception {
+        // ruleid: java-ssrf
+        Jsoup.connect(link).get();
+    }
+
+    void safe(HttpServletRequest request, RestTemplate restTemplate) throws Exception {
+        String host = request.getParameter("host");
+        if (!ALLOWED_HOSTS.contains(host)) {
+            throw new IllegalArgumentException(host);
+        }
+        // ok: java-ssrf
+        new URL("https://" + host + "/status");
+        // ok: java-ssrf
+        URL url = new URL(config.getBaseUrl() + "/status");
+        String q = URLEncoder.encode(request.getParameter("q"), "UTF-8");
+        // ok: java-ssrf
+        restTemplate.getForObject("https://search.example.com/?q=" + q, String.class);
+    }
+}

@@ -1,18 +1,13 @@
 //! The unit the structural and taint engines work on: one changed code file's text
 //! (the whole post-change file when it could be read, else its hunks with their context
 //! lines) and which of its lines the change added.
-//!
-//! [`gather`] builds them from a diff: a file the change adds is whole in the diff; any
-//! other changed code file is read once at the head revision through [`FileAt`] (git,
-//! the index, or the API, many at once), within `limits.max_parsed_*`. Where the whole
-//! file cannot be had, its hunks with their context lines are parsed and the file is
-//! noted as scanned in part: a note, never a reason to skip the file's rules.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use crate::config::Limits;
 use crate::coverage::{FileNote, NoteReason};
-use crate::diff::{Diff, FileAt, FileDiff, FileStatus, LineKind};
+use crate::diff::{Diff, FileAt, FileDiff};
+use crate::rules::RuleSet;
 use crate::syntax::Lang;
 
 /// One changed file as the tree engines see it.
@@ -67,374 +62,154 @@ impl CodeFile {
     }
 }
 
-/// The changed code files of a diff, ready for the tree engines, and what could not be
-/// had whole.
+/// The changed code files, ready for the tree engines, and what could not be had.
 #[derive(Debug, Default)]
 pub struct Gathered {
-    /// One per changed code file, in diff order.
+    /// Files to parse.
     pub files: Vec<CodeFile>,
-    /// `scanned_in_part` notes.
+    /// Files parsed from their hunks, or not parsed at all.
     pub notes: Vec<FileNote>,
-    /// Whole files read through the reader (each one read).
-    pub reads: usize,
-}
-
-impl Gathered {
     /// Files parsed whole.
-    pub fn whole(&self) -> usize {
-        self.files.iter().filter(|f| f.whole).count()
-    }
-
-    /// Files parsed from their hunks only.
-    pub fn in_part(&self) -> usize {
-        self.files.len() - self.whole()
-    }
-
-    /// The whole files gathered, by path (the LLM's function context reads them through
-    /// [`Cached`] instead of asking the source again).
-    pub fn into_whole(self) -> HashMap<String, String> {
-        self.files
-            .into_iter()
-            .filter(|f| f.whole)
-            .map(|f| (f.path, f.text))
-            .collect()
-    }
+    pub whole: usize,
+    /// Files parsed from their hunks with context.
+    pub in_part: usize,
 }
 
-/// A reader that answers from the whole files the tree engines already read and asks
-/// `inner` (if any) only for the others: one read per file per run, shared with the
-/// LLM's function context.
-#[derive(Debug)]
-pub struct Cached<'a> {
-    /// Whole post-change files by path.
-    pub texts: &'a HashMap<String, String>,
-    /// The run's reader at the head revision, if it has one.
-    pub inner: Option<&'a dyn FileAt>,
-}
-
-impl FileAt for Cached<'_> {
-    fn read(&self, path: &str) -> Result<Option<Vec<u8>>, crate::error::Error> {
-        match (self.texts.get(path), self.inner) {
-            (Some(text), _) => Ok(Some(text.clone().into_bytes())),
-            (None, Some(inner)) => inner.read(path),
-            (None, None) => Ok(None),
-        }
-    }
-    fn describe(&self) -> String {
-        self.inner.map_or_else(
-            || "the files read for the syntax trees".into(),
-            FileAt::describe,
-        )
-    }
-}
-
-/// The code files of `diff` the tree engines look at: every scannable file with a
-/// grammar and added lines that is not secrets-only (generated, over the per-file cap),
-/// within `limits.max_files` like the line engine. Whole when the diff holds the whole
-/// file (an added file) or `reader` gives it (one read per file, all asked at once, at
-/// most `limits.max_parsed_files` files, `limits.max_parsed_file_bytes` each and
-/// `limits.max_parsed_bytes` in all, UTF-8, agreeing with the diff's added lines); else
-/// the hunks with context and a [`NoteReason::ScannedInPart`] note.
-pub fn gather(diff: &Diff, reader: Option<&dyn FileAt>, limits: &Limits) -> Gathered {
+/// The changed files the tree engines should see, as whole post-change files where
+/// `reader` can supply them (one batched read), else as their hunks with context lines
+/// (noted as parsed in part: a note, not a failure — the diff itself was analysed by
+/// every line rule). A file the change adds whole needs no read. Only files with added
+/// lines, a grammar, and a tree rule for that grammar and path are considered;
+/// generated and over-cap files get secrets only, as in the line engine.
+pub fn gather(
+    diff: &Diff,
+    reader: Option<&dyn FileAt>,
+    limits: &Limits,
+    rules: &RuleSet,
+) -> Gathered {
     let mut out = Gathered::default();
-    // (file, grammar, its whole text when the diff holds it)
-    let mut candidates: Vec<(&FileDiff, Lang, Option<String>)> = Vec::new();
-    let scannable = diff.files.iter().filter(|f| f.is_scannable());
-    for file in scannable.take(limits.max_files) {
-        let Some(lang) = Lang::for_path(file.path()) else {
-            continue;
-        };
-        if file.added_lines().next().is_none()
-            || crate::analyze::secrets_only(file, limits).is_some()
-        {
-            continue;
-        }
-        candidates.push((file, lang, whole_in_diff(file)));
-    }
-    // Files a reader must give, in diff order, up to the file limit.
-    let to_read: Vec<&str> = match reader {
-        Some(_) => candidates
+    let candidates = candidates(diff, limits.max_file_bytes, rules);
+    // Files the change adds whole are their own text; the others are read, up to the
+    // file limit, in one batch.
+    let to_read: Vec<String> = candidates
+        .iter()
+        .filter(|(f, _)| !is_whole(f))
+        .take(limits.parse_files)
+        .map(|(f, _)| f.path().to_string())
+        .collect();
+    let mut read: std::collections::HashMap<String, Option<Vec<u8>>> = match reader {
+        Some(r) if !to_read.is_empty() => to_read
             .iter()
-            .filter(|(_, _, whole)| whole.is_none())
-            .map(|(f, _, _)| f.path())
-            .take(limits.max_parsed_files)
+            .cloned()
+            .zip(r.read_many(&to_read))
+            .map(|(p, res)| (p, res.ok().flatten()))
             .collect(),
-        None => Vec::new(),
+        _ => std::collections::HashMap::new(),
     };
-    let mut read: HashMap<&str, Vec<u8>> = HashMap::new();
-    if let Some(reader) = reader.filter(|_| !to_read.is_empty()) {
-        out.reads = to_read.len();
-        for (path, got) in to_read.iter().zip(reader.read_many(&to_read)) {
-            if let Ok(Some(bytes)) = got {
-                read.insert(path, bytes);
-            }
-        }
-    }
-    let mut total: u64 = 0;
-    for (file, lang, in_diff) in candidates {
-        let whole = in_diff.or_else(|| {
-            let bytes = read.remove(file.path())?;
-            let len = bytes.len() as u64;
-            if len > limits.max_parsed_file_bytes || total + len > limits.max_parsed_bytes {
-                return None;
-            }
-            let text = String::from_utf8(bytes).ok()?;
-            agrees(&text, file).then(|| {
-                total += len;
-                text
-            })
-        });
-        let code = if let Some(text) = whole {
-            CodeFile::whole(file, lang, text)
+    let mut budget = limits.parse_total_bytes;
+    for (file, lang) in candidates {
+        let path = file.path();
+        let added: BTreeSet<u32> = file.added_lines().filter_map(|l| l.new_line).collect();
+        let whole_text = if is_whole(file) {
+            Some(hunk_text(file).0)
         } else {
-            out.notes.push(FileNote {
-                path: file.path().to_string(),
-                reason: NoteReason::ScannedInPart,
-            });
-            CodeFile::hunks(file, lang)
+            read.remove(path)
+                .flatten()
+                .filter(|b| b.len() <= limits.parse_file_bytes && !b.contains(&0))
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
         };
+        let code = match whole_text {
+            Some(text) if text.len() <= budget && text.len() <= limits.parse_file_bytes => {
+                CodeFile {
+                    path: path.to_string(),
+                    lang,
+                    text,
+                    whole: true,
+                    line_map: Vec::new(),
+                    added,
+                }
+            }
+            _ => {
+                let (text, line_map) = hunk_text(file);
+                if text.len() > budget || text.len() > limits.parse_file_bytes {
+                    out.notes.push(FileNote {
+                        path: path.to_string(),
+                        reason: NoteReason::NotParsed,
+                    });
+                    continue;
+                }
+                out.notes.push(FileNote {
+                    path: path.to_string(),
+                    reason: NoteReason::ScannedInPart,
+                });
+                CodeFile {
+                    path: path.to_string(),
+                    lang,
+                    text,
+                    whole: false,
+                    line_map,
+                    added,
+                }
+            }
+        };
+        budget -= code.text.len();
+        if code.whole {
+            out.whole += 1;
+        } else {
+            out.in_part += 1;
+        }
         out.files.push(code);
     }
     out
 }
 
-/// The whole post-change text when the diff holds it: an added file whose one hunk
-/// starts at line 1 and adds every line.
-fn whole_in_diff(file: &FileDiff) -> Option<String> {
-    let [hunk] = file.hunks.as_slice() else {
-        return None;
-    };
-    let all_added = hunk.lines.iter().all(|l| l.kind == LineKind::Added);
-    if file.status != FileStatus::Added
-        || hunk.old_count != 0
-        || hunk.new_start > 1
-        || !all_added
-        || hunk.lines.len() != hunk.new_count as usize
-    {
-        return None;
-    }
-    let mut text = String::new();
-    for line in &hunk.lines {
-        text.push_str(&line.text);
-        text.push('\n');
-    }
-    Some(text)
+/// Changed files with added lines, a grammar and a tree rule for it, that the line
+/// engine does not restrict to secrets (generated, over the per-file cap).
+fn candidates<'d>(
+    diff: &'d Diff,
+    max_added_bytes: usize,
+    rules: &RuleSet,
+) -> Vec<(&'d FileDiff, Lang)> {
+    diff.files
+        .iter()
+        .filter(|f| f.is_scannable() && f.added_lines().next().is_some())
+        .filter(|f| !f.generated && !super::looks_generated(f.path()))
+        .filter(|f| f.added_lines().map(|l| l.text.len() + 1).sum::<usize>() <= max_added_bytes)
+        .filter_map(|f| Some((f, Lang::for_path(f.path()).filter(|l| l.available())?)))
+        .filter(|(f, lang)| has_tree_rules(rules, f.path(), *lang))
+        .collect()
 }
 
-/// Whether every line the diff adds is in `text` at its line number (a read of another
-/// revision, or a reader that disagrees with the diff, must not move findings).
-fn agrees(text: &str, file: &FileDiff) -> bool {
-    let lines: Vec<&str> = text.lines().collect();
-    file.added_lines().all(|l| {
-        l.new_line
-            .and_then(|n| lines.get((n as usize).checked_sub(1)?))
-            .is_some_and(|got| got.strip_suffix('\r').unwrap_or(got) == l.text)
+/// Whether some tree rule runs on `path` in `lang`.
+fn has_tree_rules(rules: &RuleSet, path: &str, lang: Lang) -> bool {
+    let applies = rules.applicable(path);
+    rules.rules.iter().enumerate().any(|(i, r)| {
+        applies[i]
+            && r.tree
+                .as_ref()
+                .is_some_and(|t| t.langs.iter().any(|(l, _)| *l == lang))
     })
 }
 
-impl CodeFile {
-    /// The whole post-change `text` of a changed file.
-    fn whole(file: &FileDiff, lang: Lang, text: String) -> Self {
-        CodeFile {
-            path: file.path().to_string(),
-            lang,
-            text,
-            whole: true,
-            line_map: Vec::new(),
-            added: added_lines(file),
-        }
-    }
-
-    /// A changed file's hunks with their context lines (removed lines left out), each
-    /// text line mapped to its file line.
-    fn hunks(file: &FileDiff, lang: Lang) -> Self {
-        let mut text = String::new();
-        let mut line_map = Vec::new();
-        for line in file.hunks.iter().flat_map(|h| &h.lines) {
-            let Some(n) = line.new_line.filter(|_| line.kind != LineKind::Removed) else {
-                continue;
-            };
-            text.push_str(&line.text);
-            text.push('\n');
-            line_map.push(n);
-        }
-        CodeFile {
-            path: file.path().to_string(),
-            lang,
-            text,
-            whole: false,
-            line_map,
-            added: added_lines(file),
-        }
-    }
+/// A file whose diff holds every line of its new version (an added file).
+fn is_whole(file: &FileDiff) -> bool {
+    file.hunks.len() == 1
+        && file.hunks[0].new_start <= 1
+        && file.hunks[0]
+            .lines
+            .iter()
+            .all(|l| l.kind == crate::diff::LineKind::Added)
 }
 
-fn added_lines(file: &FileDiff) -> BTreeSet<u32> {
-    file.added_lines().filter_map(|l| l.new_line).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::error::Error;
-
-    /// A reader over fixed files that counts its reads.
-    #[derive(Debug, Default)]
-    struct Files {
-        by_path: HashMap<String, Vec<u8>>,
-        refuse: Vec<String>,
-        reads: std::cell::Cell<usize>,
+/// The hunks' added and context lines, one text, with each line's file line number.
+fn hunk_text(file: &FileDiff) -> (String, Vec<u32>) {
+    let mut text = String::new();
+    let mut map = Vec::new();
+    for line in file.hunks.iter().flat_map(|h| &h.lines) {
+        let Some(n) = line.new_line else { continue };
+        text.push_str(&line.text);
+        text.push('\n');
+        map.push(n);
     }
-
-    impl FileAt for Files {
-        fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
-            self.reads.set(self.reads.get() + 1);
-            if self.refuse.iter().any(|p| p == path) {
-                return Err(Error::Analysis("refused".into()));
-            }
-            Ok(self.by_path.get(path).cloned())
-        }
-        fn describe(&self) -> String {
-            "test files".into()
-        }
-    }
-
-    const HEAD: &str = "import os\n\ndef run(req):\n    cmd = req.args['c']\n    x = 1\n    os.system(cmd)\n    return x\n";
-
-    /// `app.py` modified: line 6 added (hunk with one context line each side), and a
-    /// new file `new.py`.
-    fn diff() -> Diff {
-        let text = "diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n@@ -5,2 +5,3 @@ def run(req):\n     x = 1\n+    os.system(cmd)\n     return x\ndiff --git a/new.py b/new.py\nnew file mode 100644\n--- /dev/null\n+++ b/new.py\n@@ -0,0 +1,2 @@\n+def f():\n+    return 1\n";
-        crate::diff::parse(text.as_bytes()).expect("diff")
-    }
-
-    fn files(head: &[u8]) -> Files {
-        Files {
-            by_path: HashMap::from([("app.py".to_string(), head.to_vec())]),
-            ..Files::default()
-        }
-    }
-
-    #[test]
-    fn a_modified_file_is_read_whole_once_and_an_added_file_comes_from_the_diff() {
-        let reader = files(HEAD.as_bytes());
-        let got = gather(&diff(), Some(&reader), &Limits::default());
-        assert_eq!(reader.reads.get(), 1, "only app.py is read");
-        assert_eq!(got.reads, 1);
-        assert!(got.notes.is_empty(), "{:?}", got.notes);
-        let app = &got.files[0];
-        assert!(app.whole);
-        assert_eq!(app.text, HEAD);
-        assert_eq!(app.added, BTreeSet::from([6]));
-        assert!(app.is_added(6) && !app.is_added(4));
-        let new = &got.files[1];
-        assert!(new.whole);
-        assert_eq!(new.text, "def f():\n    return 1\n");
-        assert_eq!(new.added, BTreeSet::from([1, 2]));
-        assert_eq!((got.whole(), got.in_part()), (2, 0));
-    }
-
-    #[test]
-    fn without_a_reader_the_hunks_are_parsed_with_their_line_map_and_noted() {
-        let got = gather(&diff(), None, &Limits::default());
-        let app = &got.files[0];
-        assert!(!app.whole);
-        assert_eq!(app.text, "    x = 1\n    os.system(cmd)\n    return x\n");
-        assert_eq!(app.line_map, vec![5, 6, 7]);
-        assert_eq!(app.file_line(2), 6);
-        assert!(app.is_added(2) && !app.is_added(1));
-        assert_eq!(
-            got.notes,
-            vec![FileNote {
-                path: "app.py".into(),
-                reason: NoteReason::ScannedInPart
-            }]
-        );
-        assert!(!NoteReason::ScannedInPart.fails_closed());
-        assert!(got.files[1].whole, "an added file needs no reader");
-    }
-
-    #[test]
-    fn refused_missing_non_utf8_or_disagreeing_reads_fall_back_to_the_hunks() {
-        let mut refused = files(HEAD.as_bytes());
-        refused.refuse.push("app.py".into());
-        let missing = Files::default();
-        let latin1 = files(b"x = '\xe9'\n\n\n\n    x = 1\n    os.system(cmd)\n    return x\n");
-        let other_revision = files(HEAD.replace("os.system", "os.popen").as_bytes());
-        let binary = files(&[0xff, 0xfe, 0, 0, 0x80]);
-        for reader in [refused, missing, latin1, other_revision, binary] {
-            let got = gather(&diff(), Some(&reader), &Limits::default());
-            assert!(!got.files[0].whole, "{reader:?}");
-            assert_eq!(got.files[0].line_map, vec![5, 6, 7]);
-            assert_eq!(got.notes.len(), 1);
-            assert_eq!(got.notes[0].reason, NoteReason::ScannedInPart);
-        }
-    }
-
-    #[test]
-    fn the_parse_limits_keep_files_to_their_hunks() {
-        let reader = files(HEAD.as_bytes());
-        for limits in [
-            Limits {
-                max_parsed_files: 0,
-                ..Limits::default()
-            },
-            Limits {
-                max_parsed_file_bytes: 10,
-                ..Limits::default()
-            },
-            Limits {
-                max_parsed_bytes: 10,
-                ..Limits::default()
-            },
-        ] {
-            let got = gather(&diff(), Some(&reader), &limits);
-            assert!(!got.files[0].whole, "{limits:?}");
-            assert!(
-                got.files[1].whole,
-                "an added file is whole whatever the limits"
-            );
-            assert_eq!(got.in_part(), 1);
-        }
-        let none = Limits {
-            max_parsed_files: 0,
-            ..Limits::default()
-        };
-        let before = reader.reads.get();
-        let _ = gather(&diff(), Some(&reader), &none);
-        assert_eq!(reader.reads.get(), before, "no read past the file limit");
-    }
-
-    #[test]
-    fn files_without_a_grammar_or_secrets_only_are_not_gathered() {
-        let text = "diff --git a/README.md b/README.md\n--- a/README.md\n+++ b/README.md\n@@ -1 +1,2 @@\n x\n+y\ndiff --git a/dist/app.min.js b/dist/app.min.js\nnew file mode 100644\n--- /dev/null\n+++ b/dist/app.min.js\n@@ -0,0 +1 @@\n+var a=1;\ndiff --git a/big.py b/big.py\nnew file mode 100644\n--- /dev/null\n+++ b/big.py\n@@ -0,0 +1 @@\n+x = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'\n";
-        let d = crate::diff::parse(text.as_bytes()).expect("diff");
-        let limits = Limits {
-            max_file_bytes: 20,
-            ..Limits::default()
-        };
-        let got = gather(&d, None, &limits);
-        assert!(got.files.is_empty(), "{:?}", got.files);
-        assert!(got.notes.is_empty());
-    }
-
-    #[test]
-    fn the_cache_answers_from_the_files_read_and_asks_the_reader_for_others() {
-        let reader = files(HEAD.as_bytes());
-        let got = gather(&diff(), Some(&reader), &Limits::default());
-        let texts = got.into_whole();
-        let other = files(b"other\n");
-        let cached = Cached {
-            texts: &texts,
-            inner: Some(&other),
-        };
-        assert_eq!(cached.read_text("app.py").as_deref(), Some(HEAD));
-        assert_eq!(other.reads.get(), 0);
-        assert_eq!(
-            cached.read_text("new.py").as_deref(),
-            Some("def f():\n    return 1\n")
-        );
-        assert_eq!(cached.read("app.rb").ok().flatten(), None);
-        assert_eq!(other.reads.get(), 1, "a file not read before is asked for");
-    }
+    (text, map)
 }

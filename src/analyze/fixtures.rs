@@ -17,6 +17,12 @@
 //! needs at least one `ruleid:` and one `ok:` case. A comment line
 //! `fixture-gitlab-token-prefixes: acme-, corptok` checks that file with those
 //! instance-specific GitLab token prefixes configured (`secrets.gitlab_token_prefixes`).
+//!
+//! `ast:` and `taint:` rules are checked on the whole fixture file parsed as its
+//! language. A taint fixture spans lines (source, steps, sink); its `ruleid:` marks the
+//! line the finding is anchored on (the sink). A comment line `fixture-added-lines: 9,
+//! 12-13` makes only those lines count as added, as in a change that adds a sink below
+//! an unchanged source.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -174,7 +180,17 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
             }
             None => &set,
         };
-        let analysis = super::scan_whole_file(&scan_path, &file.content, file_rules, &limits);
+        let added = std::str::from_utf8(&file.content)
+            .ok()
+            .and_then(fixture_added_lines);
+        let analysis = super::scan_whole_file_added(
+            &scan_path,
+            &file.content,
+            file_rules,
+            &limits,
+            added,
+            true,
+        );
         let found: BTreeSet<u32> = analysis
             .findings
             .iter()
@@ -202,6 +218,9 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
             ));
         }
     }
+    for rule in &set.rules {
+        report.failures.extend(crate::rules::tree::lint(&rule.spec));
+    }
     for id in &ids {
         let pos = positives.get(id).copied().unwrap_or(0);
         let neg = negatives.get(id).copied().unwrap_or(0);
@@ -227,6 +246,25 @@ fn fixture_prefixes(text: &str) -> Option<Vec<String>> {
             .filter(|p| !p.is_empty())
             .collect(),
     )
+}
+
+/// The lines a fixture's change adds, from a comment line `fixture-added-lines: 7,
+/// 9-10` (file line numbers); without it every line counts as added. Shows that a flow
+/// whose source is in unchanged code is reported when only its sink is added, and that
+/// an old problem in an edited function is not.
+fn fixture_added_lines(text: &str) -> Option<BTreeSet<u32>> {
+    const KEY: &str = "fixture-added-lines:";
+    let line = text.lines().find(|l| l.contains(KEY))?;
+    let (_, list) = line.split_once(KEY)?;
+    let mut out = BTreeSet::new();
+    for part in list.split(',') {
+        let part = part.trim();
+        let (a, b) = part.split_once('-').unwrap_or((part, part));
+        if let (Ok(a), Ok(b)) = (a.trim().parse::<u32>(), b.trim().parse::<u32>()) {
+            out.extend(a..=b.min(a.saturating_add(10_000)));
+        }
+    }
+    Some(out)
 }
 
 /// Which rule a fixture file belongs to, and the path to scan it under.

@@ -211,7 +211,8 @@ fn applicable_rules(file: &FileDiff, rules: &RuleSet, scope: FileScope) -> Vec<b
         if !applies[i] {
             continue;
         }
-        if scope.secrets_only && rule.spec.kind != RuleKind::Secret {
+        if (scope.secrets_only && rule.spec.kind != RuleKind::Secret) || rule.is_tree() {
+            // Tree rules run on the parsed file (`analyze::trees`), not on lines.
             applies[i] = false;
             continue;
         }
@@ -450,6 +451,7 @@ fn finding(
 ) -> Finding {
     let spec = &rule.spec;
     Finding {
+        flow: Vec::new(),
         rule_id: spec.id.clone(),
         title: spec.title.clone(),
         message: spec.message.clone(),
@@ -468,6 +470,30 @@ fn finding(
         remediation: spec.remediation.clone(),
         fingerprint,
     }
+}
+
+/// A line as a tree-engine finding shows it: every secret on it redacted (the snippet)
+/// and replaced by its placeholder (the fingerprint basis).
+pub fn redacted_line(text: &str, rules: &RuleSet) -> (String, String) {
+    let mut candidates = Vec::new();
+    let mut seen = vec![false; rules.rules.len()];
+    rules.candidates(text, |r| {
+        if !seen[r] && rules.rules[r].spec.kind == RuleKind::Secret {
+            seen[r] = true;
+            candidates.push(r);
+        }
+    });
+    candidates.sort_unstable();
+    let secrets = if candidates.is_empty() {
+        Vec::new()
+    } else {
+        find_secrets(text, &[], rules, &candidates)
+    };
+    if secrets.len() >= MAX_SECRETS_PER_LINE {
+        return (WITHHELD_LINE.to_string(), line_basis(WITHHELD_LINE));
+    }
+    let (shown, basis) = redact_line(text, &secrets, rules);
+    (snippet(&shown, 0), basis)
 }
 
 /// What stands for a line that cannot be sent anywhere safely.

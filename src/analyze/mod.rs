@@ -35,9 +35,9 @@ pub struct Stats {
     pub lines_added: usize,
     /// Rules loaded.
     pub rules: usize,
-    /// Changed code files parsed whole for the tree engines.
+    /// Changed code files parsed whole for the structural and taint rules.
     pub files_parsed: usize,
-    /// Changed code files parsed from their hunks only (noted as scanned in part).
+    /// Changed code files parsed from their hunks only (noted `scanned_in_part`).
     pub files_parsed_in_part: usize,
 }
 
@@ -158,34 +158,26 @@ fn analyze_into(
             out.stopped = true;
             break;
         }
-        let secrets_only = secrets_only(file, limits);
-        if let Some(reason) = secrets_only {
+        let added_bytes: usize = file.added_lines().map(|l| l.text.len() + 1).sum();
+        let generated = file.generated || looks_generated(file.path());
+        let over_cap = added_bytes > limits.max_file_bytes;
+        if generated || over_cap {
             out.notes.push(FileNote {
                 path: file.path().to_string(),
-                reason,
+                reason: if over_cap {
+                    NoteReason::OverFileCap
+                } else {
+                    NoteReason::Generated
+                },
             });
         }
         let scope = FileScope {
-            secrets_only: secrets_only.is_some(),
+            secrets_only: generated || over_cap,
             byte_cap: limits.max_file_bytes,
         };
         out.stats.files_scanned += 1;
         out.stats.lines_added += file.added_lines().count();
         out.findings.extend(matcher::scan_file(file, rules, scope));
-    }
-}
-
-/// Why a scannable file is looked at for secrets only (over the per-file cap of added
-/// bytes, or generated/vendored), if it is: such files get no other rule, the tree
-/// engines included.
-pub(crate) fn secrets_only(file: &FileDiff, limits: &Limits) -> Option<NoteReason> {
-    let added_bytes: usize = file.added_lines().map(|l| l.text.len() + 1).sum();
-    if added_bytes > limits.max_file_bytes {
-        Some(NoteReason::OverFileCap)
-    } else if file.generated || looks_generated(file.path()) {
-        Some(NoteReason::Generated)
-    } else {
-        None
     }
 }
 
@@ -271,9 +263,43 @@ pub(crate) fn looks_generated(path: &str) -> bool {
 }
 
 /// Scans one in-memory file as if the change added every line of it (fixtures, `scan --all`).
+/// Every engine runs: the line rules and, on the file parsed whole, the structural and
+/// taint rules.
 pub fn scan_whole_file(path: &str, content: &[u8], rules: &RuleSet, limits: &Limits) -> Analysis {
+    scan_whole_file_added(path, content, rules, limits, None, false)
+}
+
+/// [`scan_whole_file`], with only `added` lines (file line numbers) counting as added
+/// for the tree engines (fixtures of a change that adds only a sink). With `every_rule`
+/// each rule's findings are kept even where another engine's rule of the same CWE
+/// reported the line (fixtures check rules one by one).
+pub fn scan_whole_file_added(
+    path: &str,
+    content: &[u8],
+    rules: &RuleSet,
+    limits: &Limits,
+    added: Option<std::collections::BTreeSet<u32>>,
+    every_rule: bool,
+) -> Analysis {
     let diff = Diff {
         files: vec![FileDiff::whole_file(path, content)],
     };
-    analyze(&diff, rules, limits)
+    let mut out = analyze(&diff, rules, limits);
+    let mut gathered = code::gather(&diff, None, limits, rules);
+    if let Some(added) = added {
+        for f in &mut gathered.files {
+            f.added.clone_from(&added);
+        }
+    }
+    let trees = trees::analyse(&gathered.files, rules);
+    if every_rule {
+        out.findings.extend(trees.findings);
+    } else {
+        trees::merge(&mut out.findings, trees.findings, limits.max_findings);
+    }
+    out.notes.extend(gathered.notes);
+    out.notes.extend(trees.notes);
+    out.stats.files_parsed += gathered.whole;
+    finding::sort(&mut out.findings);
+    out
 }

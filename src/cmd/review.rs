@@ -187,33 +187,6 @@ fn analyse(
     run_steps(ctx, mr, input, warnings, (started, read), to_publish)
 }
 
-/// Where the tree engines read whole post-change files: the API at the version's head
-/// SHA (never the working tree), or the checkout's git at the head revision.
-fn whole_files<'a>(
-    ctx: &ReviewContext,
-    mr: &'a MergeRequestRef,
-    input: &'a input::ReviewInput,
-    max_bytes: u64,
-) -> Option<Box<dyn crate::diff::FileAt + 'a>> {
-    match (&input.api, &ctx.source) {
-        (Some((session, version)), _) => {
-            let rev = version.head_commit_sha.clone()?;
-            Some(Box::new(crate::diff::source::api::ApiFiles {
-                session,
-                project: &mr.project,
-                rev,
-                max_bytes,
-            }))
-        }
-        (None, ReviewSource::Git { repo, .. }) => Some(Box::new(GitFiles {
-            repo: repo.clone(),
-            rev: input.loaded.head_sha.clone()?,
-            max_bytes,
-        })),
-        _ => None,
-    }
-}
-
 /// The run's steps over what was read (`read` timed the reads), then what publishing
 /// needs.
 fn run_steps(
@@ -238,12 +211,41 @@ fn run_steps(
     // Compiling the trusted rules counts with the reads.
     let read = read + clock.elapsed();
     let diff = &input.loaded.diff;
-    let limits = &input.trusted.config.config.limits;
-    let run = {
-        let whole = whole_files(ctx, mr, &input, limits.max_parsed_file_bytes);
-        Run::analyse(&input.loaded, &policy, started, None).trees(diff, whole.as_deref())
+    // Whole post-change files for the tree engines, read once at the head and shared
+    // with the LLM's function context: git when the checkout is the source, else the
+    // API at the version's head SHA (one request per changed code file, eight at a
+    // time). The working tree is never read in API mode.
+    let max_bytes = input.trusted.config.config.limits.max_file_bytes as u64;
+    let git_head = match (&ctx.source, &input.loaded.head_sha) {
+        (ReviewSource::Git { repo, .. }, Some(rev)) => Some(GitFiles {
+            repo: repo.clone(),
+            rev: rev.clone(),
+            max_bytes,
+        }),
+        _ => None,
     };
-    let mut run = run
+    let api_head = match (&input.api, &input.loaded.head_sha) {
+        (Some((session, _)), Some(rev)) if git_head.is_none() => {
+            Some(crate::diff::source::api::ApiFiles {
+                session,
+                project: &mr.project,
+                rev: rev.clone(),
+                max_bytes,
+            })
+        }
+        _ => None,
+    };
+    let source: Option<&dyn crate::diff::FileAt> = match (&git_head, &api_head) {
+        (Some(g), _) => Some(g),
+        (None, Some(a)) => Some(a),
+        _ => None,
+    };
+    // In API mode a miss is not fetched: every request counts in the budget, and the
+    // LLM gets whole functions only for the files the tree engines read.
+    let cached = source.map(|f| crate::diff::revision::Cached::new(f, git_head.is_some()));
+    let files = cached.as_ref().map(|c| c as &dyn crate::diff::FileAt);
+    let mut run = Run::analyse(&input.loaded, &policy, started, None)
+        .trees(diff, files)
         .history(&input.commits, diff, input.not_scanned.is_empty())
         .policy(diff)?;
     // Reading the diff, its history and the target-branch policy (one stage: the reads
@@ -253,21 +255,7 @@ fn run_steps(
         .insert(0, ("diff and policy read", read));
     run.not_scanned(input.not_scanned);
     run.info_mut().warnings.extend(warnings);
-    // Function context: the whole files the tree engines read (in API mode too), and
-    // where a checkout with history is the source, any other file at the head.
-    let head = match (&ctx.source, &input.loaded.head_sha) {
-        (ReviewSource::Git { repo, .. }, Some(rev)) => Some(GitFiles {
-            repo: repo.clone(),
-            rev: rev.clone(),
-            max_bytes: input.trusted.config.config.limits.max_file_bytes as u64,
-        }),
-        _ => None,
-    };
-    run.llm(
-        ctx.llm.as_ref(),
-        diff,
-        head.as_ref().map(|h| h as &dyn crate::diff::FileAt),
-    );
+    run.llm(ctx.llm.as_ref(), diff, files);
     if let Some((session, _)) = &input.api
         && session.has_token()
     {

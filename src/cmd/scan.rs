@@ -46,75 +46,55 @@ pub fn execute_with(
             return scan_tree(&ctx.repo, &policy, started);
         }
         let clock = std::time::Instant::now();
-        let limits = &local.config.config.limits;
-        let mut run = if let DiffSpec::Range { base, head } = &ctx.diff {
+        let max_bytes = local.config.config.limits.max_file_bytes as u64;
+        let (loaded, read, analysis, commits) = if let DiffSpec::Range { base, head } = &ctx.diff {
             // A git range has commits: their secrets count too (DESIGN.md).
             let (loaded, analysis, commits) =
                 input::git_range(&ctx.repo, &local, base.as_deref(), head.as_deref())?;
             let read = ("diff and analysis", clock.elapsed());
-            let whole = whole_files(ctx, &loaded, limits);
-            let run = Run::analyse(&loaded, &policy, started, Some(analysis))
-                .trees(&loaded.diff, whole.as_deref())
-                .history(&commits, &loaded.diff, true)
-                .policy(&loaded.diff)?;
-            (loaded, read, run)
+            (loaded, read, Some(analysis), Some(commits))
         } else {
-            let loaded = diff::source::load(&ctx.repo, &ctx.diff, limits)?;
-            let read = ("diff", clock.elapsed());
-            let whole = whole_files(ctx, &loaded, limits);
-            let run = Run::analyse(&loaded, &policy, started, None)
-                .trees(&loaded.diff, whole.as_deref())
-                .policy(&loaded.diff)?;
-            (loaded, read, run)
+            let loaded = diff::source::load(&ctx.repo, &ctx.diff, &local.config.config.limits)?;
+            (loaded, ("diff", clock.elapsed()), None, None)
         };
-        let (loaded, read, ref mut steps) = run;
-        steps.info_mut().stages.insert(0, read);
-        if ctx.llm_not_asked {
-            steps.info_mut().warnings.push(
-                "MRWARDEN_LLM_* is set, but scan does no network unless asked: add --llm to run the LLM reviewer".into(),
-            );
-        }
-        // Function context comes from git at the head of a range; a diff file, stdin or
-        // the staged changes have no head commit to read from.
+        // Whole files for the tree engines and the LLM's function context, read once:
+        // git at the head of a range, the index with --staged; a diff file or stdin has
+        // no revision, so its hunks are parsed (DESIGN.md).
         let head = match (&ctx.diff, &loaded.head_sha) {
             (DiffSpec::Range { .. }, Some(rev)) => Some(GitFiles {
                 repo: ctx.repo.clone(),
                 rev: rev.clone(),
-                max_bytes: local.config.config.limits.max_file_bytes as u64,
+                max_bytes,
             }),
             _ => None,
         };
-        steps.llm(
-            ctx.llm.as_ref(),
-            &loaded.diff,
-            head.as_ref().map(|h| h as &dyn diff::FileAt),
-        );
-        let (findings, info) = run.2.finish();
+        let index = diff::source::git::IndexFiles {
+            repo: ctx.repo.clone(),
+            max_bytes,
+        };
+        let source: Option<&dyn diff::FileAt> = match (&ctx.diff, &head) {
+            (DiffSpec::Range { .. }, Some(h)) => Some(h),
+            (DiffSpec::Staged, _) => Some(&index),
+            _ => None,
+        };
+        let cached = source.map(|f| diff::revision::Cached::new(f, true));
+        let files = cached.as_ref().map(|c| c as &dyn diff::FileAt);
+        let mut run = Run::analyse(&loaded, &policy, started, analysis).trees(&loaded.diff, files);
+        if let Some(commits) = &commits {
+            run = run.history(commits, &loaded.diff, true);
+        }
+        let mut run = run.policy(&loaded.diff)?;
+        run.info_mut().stages.insert(0, read);
+        if ctx.llm_not_asked {
+            run.info_mut().warnings.push(
+                "MRWARDEN_LLM_* is set, but scan does no network unless asked: add --llm to run the LLM reviewer".into(),
+            );
+        }
+        run.llm(ctx.llm.as_ref(), &loaded.diff, files);
+        let (findings, info) = run.finish();
         inspect(&loaded, &findings, &info);
         Ok((findings, info))
     })
-}
-
-/// Where the tree engines read whole post-change files: git at the head of a range,
-/// the index with `--staged`; a diff file or stdin has no revision (hunks only).
-fn whole_files(
-    ctx: &Context,
-    loaded: &diff::source::Loaded,
-    limits: &crate::config::Limits,
-) -> Option<Box<dyn diff::FileAt>> {
-    let max_bytes = limits.max_parsed_file_bytes;
-    match (&ctx.diff, &loaded.head_sha) {
-        (DiffSpec::Range { .. }, Some(rev)) => Some(Box::new(GitFiles {
-            repo: ctx.repo.clone(),
-            rev: rev.clone(),
-            max_bytes,
-        })),
-        (DiffSpec::Staged, _) => Some(Box::new(diff::source::git::IndexFiles {
-            repo: ctx.repo.clone(),
-            max_bytes,
-        })),
-        _ => None,
-    }
 }
 
 /// Files of a tree are analysed in chunks of this many bytes, so memory stays bounded
@@ -135,7 +115,7 @@ fn scan_tree(
         limits.max_diff_bytes,
         TREE_CHUNK_BYTES,
         |chunk| {
-            // Every file of the tree is whole in its chunk: no reader needed.
+            // Every file of the tree is whole in its chunk: the tree engines need no reads.
             let (findings, run) = Run::analyse(&chunk, policy, started, None)
                 .trees(&chunk.diff, None)
                 .policy(&chunk.diff)?

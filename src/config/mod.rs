@@ -306,16 +306,13 @@ pub struct Limits {
     /// Most files `review` fetches as two blobs and diffs locally when GitLab left their
     /// diff out and `raw_diffs` cannot supply it; the rest are "not scanned".
     pub blob_fetch_files: usize,
-    /// Most whole post-change files read and parsed for the syntax-tree engines (one read
-    /// each: git, the index, or one API request); past it a file's hunks are parsed with
-    /// their context and it is noted as scanned in part.
-    pub max_parsed_files: usize,
-    /// Largest whole file read for the syntax-tree engines, in bytes; a larger one is
-    /// parsed from its hunks and noted.
-    pub max_parsed_file_bytes: u64,
-    /// Most bytes of whole files read for the syntax-tree engines in one run; past it
-    /// files are parsed from their hunks and noted.
-    pub max_parsed_bytes: u64,
+    /// Most changed code files read whole for the structural and taint rules (one read
+    /// each; in `review` one API request each); the rest are parsed from their hunks.
+    pub parse_files: usize,
+    /// Largest file parsed whole; a larger one is parsed from its hunks.
+    pub parse_file_bytes: usize,
+    /// Most bytes parsed in one run; files past it get line rules only (noted).
+    pub parse_total_bytes: usize,
 }
 
 impl Default for Limits {
@@ -326,9 +323,9 @@ impl Default for Limits {
             max_files: 50_000,
             max_findings: 5_000,
             blob_fetch_files: 50,
-            max_parsed_files: 1_000,
-            max_parsed_file_bytes: 1 << 20,
-            max_parsed_bytes: 32 << 20,
+            parse_files: 1_000,
+            parse_file_bytes: 1 << 20,
+            parse_total_bytes: 64 << 20,
         }
     }
 }

@@ -35,44 +35,6 @@ struct BranchMr {
     source_branch: Option<String>,
 }
 
-/// Polls `futures` concurrently on the current task, at most `in_flight` started at a
-/// time, and returns their outputs in order (no spawning: the futures may borrow).
-async fn each_bounded<F: Future>(futures: Vec<F>, in_flight: usize) -> Vec<F::Output> {
-    use std::task::Poll;
-    let total = futures.len();
-    let mut waiting = futures.into_iter().enumerate();
-    let mut running: Vec<(usize, std::pin::Pin<Box<F>>)> = Vec::new();
-    let mut out: Vec<Option<F::Output>> = std::iter::repeat_with(|| None).take(total).collect();
-    std::future::poll_fn(|cx| {
-        loop {
-            while running.len() < in_flight {
-                match waiting.next() {
-                    Some((i, f)) => running.push((i, Box::pin(f))),
-                    None => break,
-                }
-            }
-            if running.is_empty() {
-                return Poll::Ready(());
-            }
-            let before = running.len();
-            let mut k = 0;
-            while k < running.len() {
-                if let Poll::Ready(v) = running[k].1.as_mut().poll(cx) {
-                    out[running[k].0] = Some(v);
-                    drop(running.swap_remove(k));
-                } else {
-                    k += 1;
-                }
-            }
-            if running.len() == before {
-                return Poll::Pending;
-            }
-        }
-    })
-    .await;
-    out.into_iter().flatten().collect()
-}
-
 /// The runtime, the API and what error messages need to know.
 #[derive(Debug)]
 pub struct Session {
@@ -110,13 +72,6 @@ impl Session {
     /// Runs one async step of the run to its end.
     pub fn block_on<F: Future>(&self, f: F) -> F::Output {
         self.rt.block_on(f)
-    }
-
-    /// Runs `futures` to their ends with at most `in_flight` of them polled at a time
-    /// (requests of one step that may overlap, e.g. whole-file reads); the outputs in
-    /// the order of `futures`.
-    pub fn block_on_each<F: Future>(&self, futures: Vec<F>, in_flight: usize) -> Vec<F::Output> {
-        self.rt.block_on(each_bounded(futures, in_flight.max(1)))
     }
 
     /// Whether a token is configured.

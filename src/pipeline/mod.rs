@@ -4,8 +4,6 @@
 //!
 //! 1. [`Run::analyse`]: the analyzers over the diff (or an analysis made while the diff
 //!    was read), plus the meta findings of the policy read (`mrwarden.policy-*`);
-//! 1. [`Run::trees`]: the structural and taint engines over the changed code files,
-//!    whole files read at the head revision where the run has a reader;
 //! 2. [`Run::history`]: secrets in the change's commits that its final diff no longer shows;
 //! 3. [`Run::policy`]: excludes, severity overrides, suppressions, baseline, threshold;
 //! 4. [`Run::llm`]: the optional LLM reviewer, whose findings go through the same policy;
@@ -62,8 +60,6 @@ pub struct Run<'a> {
     analysed_in: Option<Duration>,
     /// Time spent in [`Run::trees`].
     trees_in: Option<Duration>,
-    /// The whole post-change files [`Run::trees`] read, by path, for the LLM's context.
-    whole: std::collections::HashMap<String, String>,
 }
 
 impl<'a> Run<'a> {
@@ -99,28 +95,24 @@ impl<'a> Run<'a> {
             later_warnings: Vec::new(),
             analysed_in: (!pre_analysed).then(|| clock.elapsed()),
             trees_in: None,
-            whole: std::collections::HashMap::new(),
         }
     }
 
-    /// Step 1b: the tree engines. Gathers the changed code files (whole through `head`,
-    /// the run's reader at the head revision, else their hunks with a `scanned_in_part`
-    /// note), parses each once for the structural rules and the taint engine, and adds
-    /// their findings (within `limits.max_findings`) and notes. The files read stay for
-    /// the LLM's context.
+    /// Step 1b: the structural and taint rules on the changed code files, each parsed
+    /// once: whole where `head` (the files at the change's head revision) supplies
+    /// them, else from their hunks with context (noted; never a failure, and never a
+    /// change to which findings gate).
     #[must_use]
     pub fn trees(mut self, diff: &Diff, head: Option<&dyn FileAt>) -> Self {
         let clock = Instant::now();
         let limits = &self.policy.config.config.limits;
-        let gathered = analyze::code::gather(diff, head, limits);
-        let trees = analyze::trees::analyse(&gathered.files, self.policy.rules);
-        let room = limits.max_findings.saturating_sub(self.findings.len());
-        self.findings.extend(trees.findings.into_iter().take(room));
-        self.info.stats.files_parsed += gathered.whole();
-        self.info.stats.files_parsed_in_part += gathered.in_part();
-        self.info.notes.extend(gathered.notes.iter().cloned());
-        self.info.notes.extend(trees.notes);
-        self.whole = gathered.into_whole();
+        let gathered = analyze::code::gather(diff, head, limits, self.policy.rules);
+        let analysis = analyze::trees::analyse(&gathered.files, self.policy.rules);
+        analyze::trees::merge(&mut self.findings, analysis.findings, limits.max_findings);
+        self.info.notes.extend(gathered.notes);
+        self.info.notes.extend(analysis.notes);
+        self.info.stats.files_parsed += gathered.whole;
+        self.info.stats.files_parsed_in_part += gathered.in_part;
         self.trees_in = Some(clock.elapsed());
         self
     }
@@ -220,12 +212,6 @@ impl<'a> Run<'a> {
         head: Option<&dyn FileAt>,
     ) {
         let config = &self.policy.config.config;
-        // The whole files the tree engines read serve the function context first.
-        let cached = analyze::code::Cached {
-            texts: &self.whole,
-            inner: head,
-        };
-        let head = (head.is_some() || !self.whole.is_empty()).then_some(&cached as &dyn FileAt);
         let pass = analyze::llm::review(
             &analyze::llm::Input {
                 diff,
@@ -334,7 +320,6 @@ pub fn review_diff(
     started: SystemTime,
 ) -> Result<(Vec<Finding>, RunInfo), Error> {
     Ok(Run::analyse(loaded, policy, started, None)
-        .trees(&loaded.diff, None)
         .policy(&loaded.diff)?
         .finish())
 }

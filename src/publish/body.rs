@@ -45,6 +45,7 @@ pub fn inline(finding: &Finding, suggestion: Option<&str>) -> String {
     );
     let _ = writeln!(s, "{}\n", escape_text(&finding.message));
     let _ = writeln!(s, "{}\n", code_block(&finding.snippet, "text"));
+    flow_list(&mut s, finding);
     let _ = write!(s, "**Fix:** {}", escape_text(&finding.remediation));
     if let Some(cwe) = finding.cwe {
         let _ = write!(s, " · {}", cwe_link(cwe));
@@ -55,6 +56,24 @@ pub fn inline(finding: &Finding, suggestion: Option<&str>) -> String {
     }
     let _ = write!(s, "{}", marker(&finding.fingerprint));
     finalise(&s)
+}
+
+/// A taint finding's flow as a short list: one line per step, its role, line and code.
+pub fn flow_list(s: &mut String, finding: &Finding) {
+    if finding.flow.is_empty() {
+        return;
+    }
+    s.push_str("**Flow:**\n");
+    for step in &finding.flow {
+        let _ = writeln!(
+            s,
+            "- {} line {}: {}",
+            step.role.as_str(),
+            step.line,
+            crate::report::markdown::code_span(&step.code)
+        );
+    }
+    s.push('\n');
 }
 
 /// DESIGN.md: a suggestion is offered only when no suggested line starts with `/` or
@@ -103,6 +122,7 @@ mod tests {
 
     fn finding(snippet: &str) -> Finding {
         Finding {
+            flow: Vec::new(),
             rule_id: "python-eval".into(),
             title: "Eval of <input> @all".into(),
             message: "![x](https://evil.example/a.png) /merge".into(),
@@ -118,6 +138,35 @@ mod tests {
             remediation: "Use ast.literal_eval".into(),
             fingerprint: Fingerprint::compute("python-eval", "a.py", "x", 0),
         }
+    }
+
+    #[test]
+    fn a_taint_finding_lists_its_flow() {
+        use crate::finding::{FlowRole, FlowStep};
+        let mut f = finding("os.system(cmd)");
+        f.flow = vec![
+            FlowStep {
+                role: FlowRole::Source,
+                line: 3,
+                code: "n = request.args.get('n')".into(),
+            },
+            FlowStep {
+                role: FlowRole::Sink,
+                line: 6,
+                code: "os.system(`n` + cmd)".into(),
+            },
+        ];
+        let body = inline(&f, None);
+        assert!(
+            body.contains("**Flow:**\n- source line 3: `n = request.args.get('n')`\n"),
+            "{body}"
+        );
+        // A backtick in the code cannot break out of its span.
+        assert!(
+            body.contains("- sink line 6: ``os.system(`n` + cmd)``"),
+            "{body}"
+        );
+        assert!(!inline(&finding("x"), None).contains("Flow"));
     }
 
     #[test]

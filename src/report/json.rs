@@ -6,8 +6,10 @@ use serde::Serialize;
 use super::RunInfo;
 use crate::finding::Finding;
 
-/// Version of the JSON output shape; bumped on incompatible changes.
-pub const OUTPUT_VERSION: &str = "1";
+/// Version of the JSON output shape: the major part changes on incompatible changes,
+/// the minor part when fields are added (1.1: a taint finding's `flow`). A reader of
+/// `1` reads `1.1`.
+pub const OUTPUT_VERSION: &str = "1.1";
 
 #[derive(Serialize)]
 struct Output<'a> {

@@ -198,11 +198,14 @@ fn findings_table(s: &mut String, findings: &[Finding]) {
         "| Severity | Rule | Location | Finding | Snippet |\n| --- | --- | --- | --- | --- |\n",
     );
     for f in findings {
-        let location = if f.end_line > f.start_line {
+        let mut location = if f.end_line > f.start_line {
             format!("{}:{}-{}", f.path, f.start_line, f.end_line)
         } else {
             format!("{}:{}", f.path, f.start_line)
         };
+        if let (Some(first), Some(last)) = (f.flow.first(), f.flow.last()) {
+            let _ = write!(location, " (flow {} → {})", first.line, last.line);
+        }
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} |",

@@ -116,6 +116,75 @@ struct SarifResult<'a> {
     message: Text,
     locations: [ResultLocation; 1],
     partial_fingerprints: BTreeMap<&'static str, &'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    code_flows: Vec<CodeFlow>,
+}
+
+/// A taint finding's path from source to sink (SARIF §3.36).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CodeFlow {
+    thread_flows: [ThreadFlow; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ThreadFlow {
+    locations: Vec<ThreadFlowLocation>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ThreadFlowLocation {
+    location: FlowLocation,
+    kinds: [&'static str; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FlowLocation {
+    physical_location: PhysicalLocation,
+    message: Text,
+}
+
+/// The finding's flow as one SARIF code flow (none for findings without a flow).
+fn code_flows(f: &Finding) -> Vec<CodeFlow> {
+    if f.flow.is_empty() {
+        return Vec::new();
+    }
+    let locations = f
+        .flow
+        .iter()
+        .map(|step| ThreadFlowLocation {
+            location: FlowLocation {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: path_uri(&f.path),
+                        uri_base_id: "%SRCROOT%",
+                    },
+                    region: Region {
+                        start_line: step.line.max(1),
+                        end_line: step.line.max(1),
+                        snippet: Text {
+                            text: step.code.clone(),
+                        },
+                    },
+                },
+                message: Text {
+                    text: step.role.as_str().to_string(),
+                },
+            },
+            // SARIF's threadFlowLocation kinds: "taint" plus source/sink where they apply.
+            kinds: [match step.role {
+                crate::finding::FlowRole::Source => "source",
+                crate::finding::FlowRole::Step => "taint",
+                crate::finding::FlowRole::Sink => "sink",
+            }],
+        })
+        .collect();
+    vec![CodeFlow {
+        thread_flows: [ThreadFlow { locations }],
+    }]
 }
 
 #[derive(Serialize)]
@@ -218,6 +287,7 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> Vec<u8> {
                 },
             }],
             partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, f.fingerprint.as_str())]),
+            code_flows: code_flows(f),
         });
     }
     let log = Log {

@@ -95,6 +95,15 @@ pub struct CompiledRule {
     pub decoded_pattern: Option<Pattern>,
     /// Applies to every text file (no languages, no paths).
     pub everywhere: bool,
+    /// The `ast:`/`taint:` form: the rule runs on syntax trees, not lines.
+    pub tree: Option<super::tree::TreeForm>,
+}
+
+impl CompiledRule {
+    /// Whether the rule runs on syntax trees (`ast:` or `taint:`) rather than lines.
+    pub fn is_tree(&self) -> bool {
+        self.tree.is_some()
+    }
 }
 
 /// Every rule of a run, with the prefilters that make matching fast.
@@ -141,6 +150,8 @@ impl RuleSet {
         for (i, rule) in rules.iter().enumerate() {
             let idx = i as u32;
             for kw in &rule.spec.keywords {
+                // Line rules are keyword-indexed by line; tree rules by file text (the
+                // same index, asked once per file).
                 let kw = kw.to_lowercase();
                 let slot = *word_index.entry(kw.clone()).or_insert_with(|| {
                     words.push(kw);
@@ -273,6 +284,10 @@ fn check_decode(spec: &RuleSpec, origin: &str) -> Result<(), Error> {
     Ok(())
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one validation after another, each with its own message"
+)]
 fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<CompiledRule, Error> {
     let id = &spec.id;
     if !valid_rule_id(id) {
@@ -289,12 +304,27 @@ fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<Compiled
             "the 'mrwarden.' prefix is reserved for mrwarden's own findings",
         ));
     }
-    if spec.keywords.is_empty() || spec.keywords.iter().any(|k| k.trim().is_empty()) {
+    let tree = super::tree::TreeForm::of(spec).map_err(|e| rule_error(origin, id, &e))?;
+    if (tree.is_none() && spec.keywords.is_empty())
+        || spec.keywords.iter().any(|k| k.trim().is_empty())
+    {
         return Err(rule_error(
             origin,
             id,
             "needs at least one non-empty keyword (a literal every match contains)",
         ));
+    }
+    if let Some(tree) = &tree {
+        if spec.kind != super::spec::RuleKind::Vulnerability {
+            return Err(rule_error(
+                origin,
+                id,
+                "ast and taint rules find vulnerabilities; secrets are line rules",
+            ));
+        }
+        if !builtin {
+            tree.compile_all().map_err(|e| rule_error(origin, id, &e))?;
+        }
     }
     for lang in &spec.languages {
         if super::lang::globs(lang).is_none() {
@@ -318,7 +348,7 @@ fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<Compiled
         }
     };
     let sources: Vec<&String> = spec.pattern.iter().chain(spec.patterns.iter()).collect();
-    if sources.is_empty() {
+    if sources.is_empty() && tree.is_none() {
         return Err(rule_error(origin, id, "needs a pattern (or patterns)"));
     }
     let patterns = sources
@@ -353,6 +383,7 @@ fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<Compiled
         not_file_pattern,
         parent_pattern,
         decoded_pattern,
+        tree,
     })
 }
 

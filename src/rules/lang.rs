@@ -65,6 +65,15 @@ pub const LANGUAGES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "github-actions",
+        &[
+            "**/.github/workflows/*.yml",
+            "**/.github/workflows/*.yaml",
+            "**/action.yml",
+            "**/action.yaml",
+        ],
+    ),
+    (
         "terraform",
         &["**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.hcl"],
     ),

@@ -7,6 +7,7 @@ pub mod compile;
 pub mod lang;
 pub mod prefixes;
 pub mod spec;
+pub mod tree;
 
 use std::path::Path;
 

@@ -18,9 +18,13 @@
 //!     pattern: 'subprocess\.\w+\(.*shell\s*=\s*True'
 //! ```
 
+use std::collections::HashMap;
+
+use ast_grep_config::SerializableRule;
 use serde::Deserialize;
 
 use crate::finding::{Confidence, Severity};
+use crate::syntax::AstSpec;
 
 /// One pack file: a named list of rules.
 #[derive(Debug, Clone, Deserialize)]
@@ -122,7 +126,10 @@ pub struct RuleSpec {
     #[serde(default)]
     pub exclude_paths: Vec<String>,
     /// Literal keywords (case-insensitive); a line is only tried against the patterns if
-    /// it contains one of them. Required: it keeps scanning fast.
+    /// it contains one of them. Required for line rules: it keeps scanning fast. For
+    /// `ast:`/`taint:` rules optional: a file is only parsed for the rule if its text
+    /// contains one of them.
+    #[serde(default)]
     pub keywords: Vec<String>,
     /// The regular expression (Rust `regex` syntax, linear time).
     #[serde(default)]
@@ -172,6 +179,92 @@ pub struct RuleSpec {
     /// Secrets: a generic rule yields to a provider rule matching the same value.
     #[serde(default)]
     pub generic: bool,
+    /// A structural matcher run on the syntax tree of the whole changed file (instead of
+    /// `pattern`): an ast-grep rule object with `constraints` and `utils`.
+    #[serde(default)]
+    pub ast: Option<AstSpec>,
+    /// With `ast:`: the metavariable (`$SINK`) whose node is the finding's location;
+    /// without it, the matched node. A match is reported only when this is on an added
+    /// line.
+    #[serde(default)]
+    pub anchor: Option<String>,
+    /// An intra-procedural taint rule (instead of `pattern`/`ast`): see [`TaintSpec`].
+    #[serde(default)]
+    pub taint: Option<TaintSpec>,
+}
+
+/// Where untrusted data comes from, where it must not go, and what makes it safe. Every
+/// entry is an ast-grep rule object, or `{rule, constraints}`. Conventions on
+/// metavariable names:
+/// - a **source** match is tainted; a source that matches a function parameter taints
+///   that parameter from the function's start (route-handler parameters);
+/// - a **sink** names the dangerous argument `$SINK`; without it any argument of the
+///   matched call counts;
+/// - a **sanitizer**'s matched expression is clean; one that binds `$CLEAN` (a guard
+///   such as `if not safe($CLEAN): return`) makes that variable clean after it;
+/// - a **propagator** binds `$FROM` and `$TO`: taint of `$FROM` reaches `$TO` (for
+///   calls that fill a variable by side effect, e.g. `$TO.append($FROM)`).
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaintSpec {
+    /// Where untrusted data comes from.
+    pub sources: Vec<TaintEntry>,
+    /// Where it must not arrive.
+    pub sinks: Vec<TaintEntry>,
+    /// What makes it safe.
+    #[serde(default)]
+    pub sanitizers: Vec<TaintEntry>,
+    /// Calls that move taint by side effect.
+    #[serde(default)]
+    pub propagators: Vec<TaintEntry>,
+    /// Named sub-rules every entry may use with `matches:`.
+    #[serde(default)]
+    pub utils: Option<HashMap<String, SerializableRule>>,
+}
+
+impl std::fmt::Debug for TaintSpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TaintSpec")
+            .field("sources", &self.sources.len())
+            .field("sinks", &self.sinks.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// One source, sink, sanitizer or propagator.
+#[derive(Clone, Deserialize)]
+#[serde(untagged)]
+pub enum TaintEntry {
+    /// `{rule: {...}, constraints: {...}}`.
+    Full(AstSpec),
+    /// A bare rule object: `{pattern: ...}`, `{any: [...]}`, ….
+    Bare(SerializableRule),
+}
+
+impl std::fmt::Debug for TaintEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TaintEntry")
+    }
+}
+
+impl TaintEntry {
+    /// The entry as a full matcher spec, sharing the block's `utils`.
+    pub fn spec(&self, utils: Option<&HashMap<String, SerializableRule>>) -> AstSpec {
+        match self {
+            TaintEntry::Full(spec) => {
+                let mut spec = spec.clone();
+                if spec.utils.is_none() {
+                    spec.utils = utils.cloned();
+                }
+                spec
+            }
+            TaintEntry::Bare(rule) => AstSpec {
+                rule: rule.clone(),
+                constraints: None,
+                utils: utils.cloned(),
+            },
+        }
+    }
 }
 
 fn medium() -> Confidence {

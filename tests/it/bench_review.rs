@@ -115,7 +115,7 @@ fn review_of_a_thousand_file_mr() {
     let requests = seen.len();
     let writes = seen.iter().filter(|r| r.method != "GET").count();
     // The issue's budget: writes + ⌈files / per_page⌉ + 10, with per_page 100 on 17.11,
-    // plus one whole-file read per changed code file (issue 17; `limits.max_parsed_files`
+    // plus one whole-file read per changed code file (issue 17; `limits.parse_files`
     // is 1,000 by default, so every module is read).
     // (Reads at the base commit are the trusted policy's, counted in the 10.)
     let file_reads = seen

@@ -176,6 +176,15 @@ fn added_file(w: &mut dyn Write, path: &str, lines: &mut dyn Iterator<Item = Str
     let _ = w.write_all(&body);
 }
 
+/// The one file was parsed, or noted `not_parsed` (over `limits.parse_file_bytes`).
+fn assert_parsed_or_noted(r: &Run) {
+    let (parsed, notes) = parsed_stats(r);
+    let noted = notes
+        .as_array()
+        .is_some_and(|n| n.iter().any(|n| n["reason"] == "not_parsed"));
+    assert!(parsed == 1 || noted, "{parsed} {notes}");
+}
+
 fn parsed_stats(r: &Run) -> (serde_json::Value, serde_json::Value) {
     let json: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     (
@@ -226,7 +235,7 @@ fn a_five_megabyte_minified_script_is_parsed_within_the_limits_or_noted() {
     });
     bounded(&r, "5 MB minified script (parsed)");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(parsed_stats(&r).0, 1);
+    assert_parsed_or_noted(&r);
     // A measurement as well as a test.
     #[allow(clippy::print_stdout)]
     let () = println!(
@@ -249,7 +258,7 @@ fn a_hundred_thousand_line_generated_module_is_parsed_in_bounded_time() {
     });
     bounded(&r, "100k-line module");
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(parsed_stats(&r).0, 1, "parsed whole");
+    assert_parsed_or_noted(&r);
     #[allow(clippy::print_stdout)]
     let () = println!(
         "100k-line generated module: {:.2} s, {} MB peak",

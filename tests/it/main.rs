@@ -32,5 +32,6 @@ mod review;
 mod secret_decoding;
 mod threat_model;
 mod too_large_history;
+mod tree_rules;
 mod trees;
 mod trusted_policy;

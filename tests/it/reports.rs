@@ -8,7 +8,9 @@ use std::collections::HashSet;
 use std::time::{Duration, SystemTime};
 
 use mrwarden::analyze::{FileNote, NoteReason, Stats};
-use mrwarden::finding::{Confidence, Finding, FindingKind, Fingerprint, Severity, line_basis};
+use mrwarden::finding::{
+    Confidence, Finding, FindingKind, Fingerprint, FlowRole, FlowStep, Severity, line_basis,
+};
 use mrwarden::gate::{Threshold, Verdict};
 use mrwarden::policy::triage::NotCounted;
 use mrwarden::report::{ReportKind, RunInfo};
@@ -23,6 +25,7 @@ fn finding(
     snippet: &str,
 ) -> Finding {
     Finding {
+        flow: Vec::new(),
         rule_id: rule.to_string(),
         title: format!("Title of {rule}"),
         message: format!("What {rule} found."),
@@ -63,6 +66,23 @@ fn one_of_each() -> Vec<Finding> {
         "cur.execute(f\"SELECT * FROM t WHERE c = '{c}'\")",
     );
     vuln.end_line = 23;
+    vuln.flow = vec![
+        FlowStep {
+            role: FlowRole::Source,
+            line: 19,
+            code: "c = request.args[\"c\"]".into(),
+        },
+        FlowStep {
+            role: FlowRole::Step,
+            line: 20,
+            code: "c = c.strip()".into(),
+        },
+        FlowStep {
+            role: FlowRole::Sink,
+            line: 21,
+            code: "cur.execute(f\"SELECT * FROM t WHERE c = '{c}'\")".into(),
+        },
+    ];
     vuln.cwe = Some(89);
     vuln.owasp = Some("A03:2021".into());
     let meta = finding(

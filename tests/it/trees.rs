@@ -58,7 +58,7 @@ fn scan_parses_the_whole_file_at_the_head_revision_not_the_working_tree() {
 }
 
 #[test]
-fn a_diff_file_has_no_revision_so_changed_files_are_parsed_in_part_and_noted() {
+fn a_diff_file_has_no_revision_so_changed_files_are_scanned_in_part_and_noted() {
     let repo = repo_with_a_change();
     let diff = repo.git(&["diff", "main", "feature"]);
     repo.write("change.patch", diff);
@@ -159,16 +159,17 @@ fn review_reads_each_changed_code_file_once_at_the_head_sha() {
         .map(|(path, _)| path)
         .collect();
     at_head.sort();
-    // The demo modifies these code files; the Dockerfile and the modules have grammars,
-    // the key file and the renamed text file have none (new files are whole in the diff).
+    // The demo modifies these code files. Only files some structural or taint rule
+    // looks at are read (the Dockerfile's rules are line rules; the key file and the
+    // renamed text file have no grammar; new files are whole in the diff).
     assert_eq!(
         at_head,
-        vec!["Dockerfile", "app/orders.py", "config/settings.py"],
+        vec!["app/orders.py", "config/settings.py"],
         "{:?}",
         raw_reads(&fake)
     );
     assert_eq!(parsed(&run).1, 0, "{:?}", run.notes());
-    assert_eq!(parsed(&run).0, 3);
+    assert_eq!(parsed(&run).0, 2);
 }
 
 #[test]
@@ -178,7 +179,7 @@ fn a_refused_read_parses_the_hunks_and_is_a_note_not_exit_3() {
     state.refused_files = vec!["app/orders.py".into()];
     let (_fake, run) = review(&repo, state);
     assert_eq!(in_part(&run), vec!["app/orders.py".to_string()]);
-    assert_eq!(parsed(&run), (2, 1));
+    assert_eq!(parsed(&run), (1, 1));
     assert!(
         !run.locations()
             .iter()
@@ -186,4 +187,26 @@ fn a_refused_read_parses_the_hunks_and_is_a_note_not_exit_3() {
         "{:?}",
         run.locations()
     );
+}
+
+#[test]
+fn a_baseline_accepts_the_tree_engines_findings_too() {
+    let repo = Repo::new();
+    repo.write(
+        "app/run.py",
+        "import os\nfrom flask import request\n\n\ndef run():\n    name = request.args.get(\"name\")\n    target = \"/srv/\" + name\n    os.system(\"ls \" + target)\n",
+    );
+    repo.commit("base");
+    let before = repo.mrwarden(&["scan", "--all", "--format", "json"]).run();
+    assert_eq!(before.code, 1, "a taint finding: {}", before.stdout);
+    let created = repo.mrwarden(&["baseline", "create"]).run();
+    created.expect_code(0);
+    let after = repo.mrwarden(&["scan", "--all", "--format", "json"]).run();
+    assert_eq!(
+        after.code,
+        0,
+        "every finding is in the baseline: {:?}",
+        after.locations()
+    );
+    assert!(after.locations().is_empty(), "{:?}", after.locations());
 }

@@ -519,7 +519,10 @@ impl crate::diff::FileAt for GitFiles {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
         show(&self.repo, &self.rev, path, self.max_bytes)
     }
-    fn read_many(&self, paths: &[&str]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+    fn describe(&self) -> String {
+        format!("revision {}", crate::diff::revision::short(&self.rev))
+    }
+    fn read_many(&self, paths: &[String]) -> Vec<Result<Option<Vec<u8>>, Error>> {
         if in_process() {
             return paths.iter().map(|p| self.read(p)).collect();
         }
@@ -528,22 +531,18 @@ impl crate::diff::FileAt for GitFiles {
         {
             Ok(c) => c,
             Err(e) => {
+                let msg = e.to_string();
                 return paths
                     .iter()
-                    .map(|_| Err(Error::Analysis(e.to_string())))
+                    .map(|_| Err(Error::Analysis(msg.clone())))
                     .collect();
             }
         };
-        cat_file_batch(&self.repo, &commit, paths, self.max_bytes)
-    }
-    fn describe(&self) -> String {
-        format!("revision {}", crate::diff::revision::short(&self.rev))
+        batch(&self.repo, &commit, paths, self.max_bytes)
     }
 }
 
-/// The files of the index (the staged content, stage 0), read from git's object store
-/// as `git show :path` would (never the working tree); files over `max_bytes` read as
-/// absent. Needs `git` (like `--staged` itself).
+/// The files of the index (the staged changes): `scan --staged` parses these.
 #[derive(Debug, Clone)]
 pub struct IndexFiles {
     /// Repository.
@@ -554,126 +553,125 @@ pub struct IndexFiles {
 
 impl crate::diff::FileAt for IndexFiles {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
-        self.read_many(&[path]).pop().unwrap_or_else(|| {
-            Err(Error::Analysis(format!(
-                "cannot read {path} from the index"
-            )))
-        })
-    }
-    fn read_many(&self, paths: &[&str]) -> Vec<Result<Option<Vec<u8>>, Error>> {
-        if let Err(e) = ensure_repo(&self.repo) {
-            return paths
-                .iter()
-                .map(|_| Err(Error::Analysis(e.to_string())))
-                .collect();
-        }
-        cat_file_batch(&self.repo, "", paths, self.max_bytes)
+        self.read_many(&[path.to_string()])
+            .pop()
+            .unwrap_or(Ok(None))
     }
     fn describe(&self) -> String {
-        "the index (staged changes)".into()
+        "the index".into()
+    }
+    fn read_many(&self, paths: &[String]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+        if in_process() {
+            // No git to ask: the staged files are parsed from their hunks.
+            return paths.iter().map(|_| Ok(None)).collect();
+        }
+        batch(&self.repo, "", paths, self.max_bytes)
     }
 }
 
-/// Reads `<rev>:<path>` for every path in one `git cat-file --batch` process (`rev`
-/// empty: the index). A missing path, a non-blob or a blob over `max_bytes` is
-/// `Ok(None)`; a path git's batch syntax cannot carry (a newline) is an error for that
-/// path only.
-fn cat_file_batch(
+/// One answer of `git cat-file --batch`: the blob, `None` for a missing object or a
+/// non-blob, an error for a blob over `max_bytes` (read past, not kept).
+fn batch_entry(
+    reader: &mut impl std::io::BufRead,
+    path: &str,
+    max_bytes: u64,
+) -> Result<Option<Vec<u8>>, Error> {
+    let mut header = String::new();
+    if reader.read_line(&mut header).unwrap_or(0) == 0 {
+        return Err(Error::Analysis(format!(
+            "git cat-file stopped before {path}"
+        )));
+    }
+    let parts: Vec<&str> = header.trim_end().rsplitn(3, ' ').collect();
+    // "<oid> <type> <size>" for an object; "<spec> missing" (or "ambiguous") otherwise.
+    let (Some(size), Some(kind)) = (
+        parts.first().and_then(|s| s.parse::<u64>().ok()),
+        parts.get(1),
+    ) else {
+        return Ok(None);
+    };
+    let keep = *kind == "blob" && size <= max_bytes;
+    let mut body = Vec::new();
+    let read = if keep {
+        reader.take(size).read_to_end(&mut body).map(|n| n as u64)
+    } else {
+        std::io::copy(&mut reader.take(size), &mut std::io::sink())
+    };
+    let mut nl = [0u8; 1];
+    let _ = reader.read_exact(&mut nl);
+    match read {
+        Ok(n) if n != size => Err(Error::Analysis(format!("cannot read {path} from git"))),
+        Ok(_) if *kind != "blob" => Ok(None),
+        Ok(_) if size > max_bytes => Err(messages::too_large(max_bytes)),
+        Ok(_) => Ok(Some(body)),
+        Err(_) => Err(Error::Analysis(format!("cannot read {path} from git"))),
+    }
+}
+
+/// Many blobs in one `git cat-file --batch`: `<rev>:<path>` for each path (`:<path>`,
+/// the index, when `rev` is empty). Missing files and non-blobs are `None`; a blob over
+/// `max_bytes` is an error for that file only. Paths git could not take on one line
+/// are read one by one.
+fn batch(
     repo: &Path,
     rev: &str,
-    paths: &[&str],
+    paths: &[String],
     max_bytes: u64,
 ) -> Vec<Result<Option<Vec<u8>>, Error>> {
     use std::io::{BufReader, Write};
-    type Answer = Result<Option<Vec<u8>>, Error>;
-    // Indices of the paths git's batch syntax can carry (no newline).
-    let askable: Vec<usize> = (0..paths.len())
-        .filter(|&i| !paths[i].contains('\n') && !paths[i].is_empty())
-        .collect();
-    let mut answers: Vec<Option<Answer>> =
-        std::iter::repeat_with(|| None).take(paths.len()).collect();
-    let failed = |e: &dyn std::fmt::Display| Error::Analysis(format!("git cat-file failed: {e}"));
-    let mut run_batch = || -> Result<(), Error> {
-        let mut child = git(repo)
-            .args(["cat-file", "--batch"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| failed(&e))?;
-        let mut stdin = child.stdin.take().ok_or_else(|| failed(&"no stdin"))?;
-        let stdout = child.stdout.take().ok_or_else(|| failed(&"no stdout"))?;
-        let specs: Vec<String> = askable
+    let fail = |e: Error| {
+        let msg = e.to_string();
+        paths
             .iter()
-            .map(|&i| format!("{rev}:{}\n", paths[i]))
-            .collect();
-        let writer = std::thread::spawn(move || {
-            for spec in specs {
-                if stdin.write_all(spec.as_bytes()).is_err() {
-                    break;
-                }
-            }
-        });
-        let mut out = BufReader::new(stdout);
-        let mut read_all = || -> Result<(), Error> {
-            for &i in &askable {
-                answers[i] = Some(Ok(batch_answer(&mut out, max_bytes)?));
-            }
-            Ok(())
-        };
-        let result = read_all();
-        drop(out);
-        let _ = child.kill();
-        let _ = writer.join();
-        let _ = child.wait();
-        result
+            .map(|_| Err(Error::Analysis(msg.clone())))
+            .collect::<Vec<_>>()
     };
-    if !askable.is_empty()
-        && let Err(e) = run_batch()
+    let mut child = match git(repo)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
     {
-        for &i in &askable {
-            if answers[i].is_none() {
-                answers[i] = Some(Err(Error::Analysis(e.to_string())));
-            }
-        }
-    }
-    answers
-        .into_iter()
-        .zip(paths)
-        .map(|(answer, p)| {
-            answer.unwrap_or_else(|| {
-                Err(Error::Analysis(format!(
-                    "cannot read {}: the path cannot be asked for",
-                    crate::sanitize::terminal(p)
-                )))
-            })
-        })
-        .collect()
-}
-
-/// One answer of `git cat-file --batch`: the blob's bytes, `None` when missing, not a
-/// blob or over `max_bytes`.
-fn batch_answer(out: &mut impl std::io::BufRead, max_bytes: u64) -> Result<Option<Vec<u8>>, Error> {
-    let failed = |e: &dyn std::fmt::Display| Error::Analysis(format!("git cat-file failed: {e}"));
-    let mut header = Vec::new();
-    out.read_until(b'\n', &mut header).map_err(|e| failed(&e))?;
-    let header = String::from_utf8_lossy(&header);
-    let header = header.trim_end();
-    // `<spec> missing` (or ambiguous): not there.
-    if header.ends_with(" missing") || header.ends_with(" ambiguous") {
-        return Ok(None);
-    }
-    let fields: Vec<&str> = header.split(' ').collect();
-    let [_, kind, size] = fields.as_slice() else {
-        return Err(failed(&"unexpected batch output"));
+        Ok(c) => c,
+        Err(e) => return fail(Error::Analysis(format!("cannot run git ({e})"))),
     };
-    let size: u64 = size.parse().map_err(|_| failed(&"bad batch header"))?;
-    let mut body = Vec::new();
-    out.take(size + 1)
-        .read_to_end(&mut body)
-        .map_err(|e| failed(&e))?;
-    body.pop();
-    Ok((*kind == "blob" && size <= max_bytes).then_some(body))
+    let plain: Vec<bool> = paths
+        .iter()
+        .map(|p| !p.contains(['\n', '\r']) && !p.is_empty())
+        .collect();
+    let mut input = String::new();
+    for (p, _) in paths.iter().zip(&plain).filter(|(_, ok)| **ok) {
+        input.push_str(rev);
+        input.push(':');
+        input.push_str(p);
+        input.push('\n');
+    }
+    let stdin = child.stdin.take();
+    let writer = std::thread::spawn(move || {
+        if let Some(mut s) = stdin {
+            let _ = s.write_all(input.as_bytes());
+        }
+    });
+    let mut out = Vec::with_capacity(paths.len());
+    let Some(stdout) = child.stdout.take() else {
+        return fail(Error::Analysis("git cat-file gave no output".into()));
+    };
+    let mut reader = BufReader::new(stdout);
+    for (path, ok) in paths.iter().zip(&plain) {
+        if !ok {
+            out.push(if rev.is_empty() {
+                Ok(None)
+            } else {
+                show(repo, rev, path, max_bytes)
+            });
+            continue;
+        }
+        out.push(batch_entry(&mut reader, path, max_bytes));
+    }
+    let _ = writer.join();
+    let _ = child.wait();
+    out
 }
 
 /// The content of `path` at `rev`, or `None` if the file does not exist there.

@@ -333,12 +333,11 @@ pub struct ApiFiles<'a> {
     pub max_bytes: u64,
 }
 
-/// Whole-file reads of one step in flight at once (`FileAt::read_many`).
-pub const READS_IN_FLIGHT: usize = 8;
+/// Requests of [`ApiFiles::read_many`] in flight at once.
+pub const FILE_READS_IN_FLIGHT: usize = 8;
 
 impl ApiFiles<'_> {
-    /// One raw-file read.
-    async fn read_one(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
+    async fn fetch(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
         let ep = gitlab::api::projects::repository::files::FileRaw::builder()
             .project(project_id(self.project))
             .file_path(path)
@@ -355,17 +354,47 @@ impl ApiFiles<'_> {
 
 impl crate::diff::FileAt for ApiFiles<'_> {
     fn read(&self, path: &str) -> Result<Option<Vec<u8>>, Error> {
-        self.session.block_on(self.read_one(path))
-    }
-    fn read_many(&self, paths: &[&str]) -> Vec<Result<Option<Vec<u8>>, Error>> {
-        let reads = paths.iter().map(|p| self.read_one(p)).collect();
-        self.session.block_on_each(reads, READS_IN_FLIGHT)
+        self.session.block_on(self.fetch(path))
     }
     fn describe(&self) -> String {
-        format!(
-            "target branch at {}",
-            crate::diff::revision::short(&self.rev)
-        )
+        format!("revision {}", crate::diff::revision::short(&self.rev))
+    }
+    /// At most [`FILE_READS_IN_FLIGHT`] requests at once on the session's runtime.
+    fn read_many(&self, paths: &[String]) -> Vec<Result<Option<Vec<u8>>, Error>> {
+        use std::future::Future;
+        use std::pin::Pin;
+        use std::task::Poll;
+        type Pending<'f> = Pin<Box<dyn Future<Output = Result<Option<Vec<u8>>, Error>> + 'f>>;
+        let mut out: Vec<Option<Result<Option<Vec<u8>>, Error>>> =
+            paths.iter().map(|_| None).collect();
+        let mut next = 0;
+        let mut running: Vec<(usize, Pending<'_>)> = Vec::new();
+        self.session.block_on(std::future::poll_fn(|cx| {
+            while running.len() < FILE_READS_IN_FLIGHT && next < paths.len() {
+                running.push((next, Box::pin(self.fetch(&paths[next]))));
+                next += 1;
+            }
+            let mut i = 0;
+            while i < running.len() {
+                if let Poll::Ready(r) = running[i].1.as_mut().poll(cx) {
+                    let (slot, _) = running.swap_remove(i);
+                    out[slot] = Some(r);
+                    // Start the next one at once (it must be polled to register).
+                    if next < paths.len() {
+                        running.push((next, Box::pin(self.fetch(&paths[next]))));
+                        next += 1;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            if running.is_empty() && next >= paths.len() {
+                Poll::Ready(())
+            } else {
+                Poll::Pending
+            }
+        }));
+        out.into_iter().map(|r| r.unwrap_or(Ok(None))).collect()
     }
 }
 

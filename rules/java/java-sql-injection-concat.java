@@ -1,0 +1,8 @@
+// ruleid: java-sql-injection-concat
+ResultSet rs = stmt.executeQuery("SELECT * FROM users WHERE name = '" + name + "'");
+// ruleid: java-sql-injection-concat
+String sql = "DELETE FROM orders WHERE id = " + id;
+// ok: java-sql-injection-concat
+PreparedStatement ps = conn.prepareStatement("SELECT * FROM users WHERE name = ?");
+// ok: java-sql-injection-concat
+String sql = "SELECT * FROM users WHERE name = ?";

@@ -1,0 +1,21 @@
+const vm = require("vm");
+
+app.post("/calc", (req, res) => {
+  const expr = req.body.expr;
+  // ruleid: js-code-injection-flow
+  const result = eval(expr);
+  // ruleid: js-code-injection-flow
+  vm.runInNewContext("total = " + req.body.formula, sandbox);
+  // ok: js-code-injection-flow
+  const data = JSON.parse(req.body.data);
+  // ok: js-code-injection-flow
+  setTimeout(() => refresh(expr), 100);
+  res.json({ result, data });
+});
+
+app.get("/page", (req, res) => {
+  // ruleid: js-code-injection-flow
+  res.send(ejs.render("<h1>" + req.query.title + "</h1>"));
+  // ok: js-code-injection-flow
+  res.send(ejs.render("<h1><%= title %></h1>", { title: req.query.title }));
+});

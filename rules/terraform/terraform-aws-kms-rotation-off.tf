@@ -1,0 +1,8 @@
+resource "aws_kms_key" "data" {
+  # ruleid: terraform-aws-kms-rotation-off
+  enable_key_rotation = false
+}
+resource "aws_kms_key" "logs" {
+  # ok: terraform-aws-kms-rotation-off
+  enable_key_rotation = true
+}
