@@ -179,10 +179,10 @@ fn added_file(w: &mut dyn Write, path: &str, lines: &mut dyn Iterator<Item = Str
 /// The one file was parsed, or noted `not_parsed` (over `limits.parse_file_bytes`).
 fn assert_parsed_or_noted(r: &Run) {
     let (parsed, notes) = parsed_stats(r);
-    let noted = notes
+    let not_parsed = notes
         .as_array()
         .is_some_and(|n| n.iter().any(|n| n["reason"] == "not_parsed"));
-    assert!(parsed == 1 || noted, "{parsed} {notes}");
+    assert!(parsed == 1 || not_parsed, "{parsed} {notes}");
 }
 
 fn parsed_stats(r: &Run) -> (serde_json::Value, serde_json::Value) {
