@@ -28,7 +28,13 @@ fn create(args: &BaselineCreateArgs) -> Result<Outcome, Error> {
         limits.max_diff_bytes,
         16 << 20,
         |chunk| {
-            let analysis = analyze::analyze(&chunk.diff, &local.rules, limits);
+            let mut analysis = analyze::analyze(&chunk.diff, &local.rules, limits);
+            // The tree engines too (every file of the tree is whole in its chunk), merged
+            // as `scan` merges them, so a later review does not report their findings as
+            // new.
+            let code = analyze::code::gather(&chunk.diff, None, limits, &local.rules);
+            let trees = analyze::trees::analyse(&code.files, &local.rules);
+            analyze::trees::merge(&mut analysis.findings, trees.findings, limits.max_findings);
             files_scanned += analysis.stats.files_scanned;
             complete &= analysis.notes.iter().all(|n| !n.reason.fails_closed());
             findings.extend(

@@ -649,6 +649,17 @@ fn review_adds_llm_findings_to_the_reports_of_an_mr_pipeline() {
 
 /// The fake GitLab holding one MR version made of `diff`.
 fn gitlab_for(diff: &str) -> fake_gitlab::Fake {
+    gitlab_at(diff, &"a".repeat(40), &"b".repeat(40), None)
+}
+
+/// The fake GitLab holding one MR version made of `diff` from `base` to `head`, its
+/// files read from `repo` when given.
+fn gitlab_at(
+    diff: &str,
+    base: &str,
+    head: &str,
+    repo: Option<&std::path::Path>,
+) -> fake_gitlab::Fake {
     fake_gitlab::Fake::start(
         "/api/v4",
         fake_gitlab::State {
@@ -657,11 +668,12 @@ fn gitlab_for(diff: &str) -> fake_gitlab::Fake {
             token: Some(review_support::CANARY.into()),
             versions: vec![fake_gitlab::VersionData {
                 id: 300,
-                base: "a".repeat(40),
-                start: "a".repeat(40),
-                head: "b".repeat(40),
+                base: base.into(),
+                start: base.into(),
+                head: head.into(),
                 diffs: fake_gitlab::entries_from_git_diff(diff),
             }],
+            repo_dir: repo.map(std::path::Path::to_path_buf),
             ..fake_gitlab::State::default()
         },
     )
@@ -775,10 +787,9 @@ fn llm_findings_are_posted_inline_marked_as_llm_and_not_resolved_when_the_model_
     }
 }
 
-#[test]
-fn scan_of_a_git_range_sends_the_whole_enclosing_function() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
+/// A repository whose `feature` branch adds one line deep inside a decorated function
+/// of `app/views.py` (its decorator and signature 9+ lines above the change).
+fn views_repo(root: &std::path::Path) {
     let git = |args: &[&str]| review_support::git(root, args);
     git(&["init", "-q", "-b", "main"]);
     let mut body = String::from(
@@ -797,6 +808,55 @@ fn scan_of_a_git_range_sends_the_whole_enclosing_function() {
     );
     std::fs::write(root.join("app/views.py"), changed).expect("write");
     git(&["commit", "-q", "-am", "feature"]);
+}
+
+/// The user message of the one LLM request, with the function around the change.
+fn assert_whole_function_sent(fake: &FakeLlm, run: &review_support::Run) {
+    let requests = fake.requests();
+    assert_eq!(requests.len(), 1, "{}", run.stderr);
+    let body: Value = serde_json::from_str(&requests[0].body).expect("json");
+    let user = body["messages"][1]["content"]
+        .as_str()
+        .or_else(|| body["messages"][0]["content"].as_str())
+        .expect("user message");
+    // The decorator and signature are 9+ lines above the change: outside git's 3 lines of
+    // context, inside the function.
+    assert!(user.contains("@require_owner"), "{user}");
+    assert!(user.contains("def show(request, doc_id):"), "{user}");
+    assert!(user.contains("      6 |     step_0(user)"), "{user}");
+    assert!(!user.contains("from app.models import Document"), "{user}");
+    assert!(!requests[0].body.contains(KEY));
+}
+
+#[test]
+fn review_in_api_mode_sends_the_whole_function_from_the_file_read_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    views_repo(root);
+    let rev = |r: &str| {
+        review_support::git(root, &["rev-parse", r])
+            .trim()
+            .to_string()
+    };
+    let (base, head) = (rev("main"), rev("feature"));
+    let diff = review_support::git(root, &["diff", "--no-color", "main...feature"]);
+    let gitlab = gitlab_at(&diff, &base, &head, Some(root));
+    let fake = FakeLlm::start(vec![answer(Vec::new())]);
+    let run = review_with_llm(&gitlab, &fake);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_whole_function_sent(&fake, &run);
+    // One read of the file at the head: the tree engines' read serves the LLM too.
+    let reads = gitlab.count_requests(|r| {
+        r.path.contains("/repository/files/app%2Fviews.py/raw") && r.query.contains(&head)
+    });
+    assert_eq!(reads, 1);
+}
+
+#[test]
+fn scan_of_a_git_range_sends_the_whole_enclosing_function() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    views_repo(root);
     let fake = FakeLlm::start(vec![answer(Vec::new())]);
     let vars = vec![
         ("MRWARDEN_LLM_PROVIDER", "openai".to_string()),
@@ -810,17 +870,5 @@ fn scan_of_a_git_range_sends_the_whole_enclosing_function() {
         &vars,
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let requests = fake.requests();
-    assert_eq!(requests.len(), 1, "{}", run.stderr);
-    let body: Value = serde_json::from_str(&requests[0].body).expect("json");
-    let user = body["messages"][1]["content"]
-        .as_str()
-        .expect("user message");
-    // The decorator and signature are 9+ lines above the change: outside git's 3 lines of
-    // context, inside the function.
-    assert!(user.contains("@require_owner"), "{user}");
-    assert!(user.contains("def show(request, doc_id):"), "{user}");
-    assert!(user.contains("      6 |     step_0(user)"), "{user}");
-    assert!(!user.contains("from app.models import Document"), "{user}");
-    assert!(!requests[0].body.contains(KEY));
+    assert_whole_function_sent(&fake, &run);
 }

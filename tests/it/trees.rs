@@ -188,3 +188,25 @@ fn a_refused_read_parses_the_hunks_and_is_a_note_not_exit_3() {
         run.locations()
     );
 }
+
+#[test]
+fn a_baseline_accepts_the_tree_engines_findings_too() {
+    let repo = Repo::new();
+    repo.write(
+        "app/run.py",
+        "import os\nfrom flask import request\n\n\ndef run():\n    name = request.args.get(\"name\")\n    target = \"/srv/\" + name\n    os.system(\"ls \" + target)\n",
+    );
+    repo.commit("base");
+    let before = repo.mrwarden(&["scan", "--all", "--format", "json"]).run();
+    assert_eq!(before.code, 1, "a taint finding: {}", before.stdout);
+    let created = repo.mrwarden(&["baseline", "create"]).run();
+    created.expect_code(0);
+    let after = repo.mrwarden(&["scan", "--all", "--format", "json"]).run();
+    assert_eq!(
+        after.code,
+        0,
+        "every finding is in the baseline: {:?}",
+        after.locations()
+    );
+    assert!(after.locations().is_empty(), "{:?}", after.locations());
+}
