@@ -6,3 +6,5 @@ var json = decoder.Decode(token, key, verify: false);
 var verified = decoder.Decode(token, key, verify: true);
 // ok: csharp-jwt-decode-without-verify
 var payload = JwtBuilder.Create().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(secret).MustVerifySignature().Decode(token);
+// ok: csharp-jwt-decode-without-verify
+var frame = decoder.Decode(buffer, offset, false);
