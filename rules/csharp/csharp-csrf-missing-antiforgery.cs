@@ -1,5 +1,9 @@
 public class OrdersController : Controller
 {
+    [HttpGet]
+    // ok: csharp-csrf-missing-antiforgery
+    public IActionResult Index() => View(_orders.List());
+
     [HttpPost]
     // ruleid: csharp-csrf-missing-antiforgery
     public IActionResult Cancel(int id) => RedirectToAction("Index");
@@ -12,18 +16,24 @@ public class OrdersController : Controller
     [HttpPost("api/orders")]
     // ok: csharp-csrf-missing-antiforgery
     public IActionResult Create([FromBody] OrderDto dto) => Ok();
-
-    [HttpGet]
-    // ok: csharp-csrf-missing-antiforgery
-    public IActionResult Index() => View();
 }
 
 [AutoValidateAntiforgeryToken]
 public class CartController : Controller
 {
+    public IActionResult Index() => View();
+
     [HttpPost]
     // ok: csharp-csrf-missing-antiforgery
     public IActionResult Add(int id) => RedirectToAction("Index");
+}
+
+[Authorize(AuthenticationSchemes = "Bearer")]
+public class DevicesController : Controller
+{
+    [HttpPost("")]
+    // ok: csharp-csrf-missing-antiforgery
+    public async Task<DeviceResponse> Post(DeviceRequest model) => await _devices.Save(model);
 }
 
 [ApiController]
