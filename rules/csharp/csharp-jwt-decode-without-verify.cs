@@ -8,3 +8,5 @@ var verified = decoder.Decode(token, key, verify: true);
 var payload = JwtBuilder.Create().WithAlgorithm(new HMACSHA256Algorithm()).WithSecret(secret).MustVerifySignature().Decode(token);
 // ok: csharp-jwt-decode-without-verify
 var frame = decoder.Decode(buffer, offset, false);
+// ruleid: csharp-jwt-decode-without-verify
+var unverified = decoder.Decode(bearerToken, secretBytes, false);
