@@ -21,3 +21,13 @@ def verify_ok(body, received_signature):
         raise ValueError()
     # ok: python-signature-compare-timing
     return hashlib.sha256(body).hexdigest() == expected_checksum
+
+
+def errors_ok(errors):
+    # ok: python-signature-compare-timing
+    return errors[0]["code"] == AccountErrorCode.JWT_SIGNATURE_EXPIRED.name
+
+
+def signal_ok(sig):
+    # ok: python-signature-compare-timing
+    return sig == signal.SIGTERM

@@ -9,3 +9,7 @@ rm -rf "${BUILD_DIR:?}"/*
 rm -f "$LOG_DIR"/app.log
 # ok: shell-rm-rf-empty-var-root
 rm -rf ./dist/*
+# ok: shell-rm-rf-empty-var-root
+command rm -rf "${tmpdir}/files"
+# ruleid: shell-rm-rf-empty-var-root
+rm -rf "$DEPLOY_ROOT/"*
