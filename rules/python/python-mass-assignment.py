@@ -31,3 +31,10 @@ def settings():
         # ok: python-mass-assignment
         setattr(current_user, key, data[key])
     return "ok"
+
+
+def drf_create(request):
+    serializer = ProfileSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    # ok: python-mass-assignment
+    Profile.objects.create(**serializer.validated_data)
