@@ -21,3 +21,22 @@ def view(request):
     # ok: python-regex-injection
     rx = re.compile(r"^[a-z0-9_-]{3,32}$")
     return rx.match(request.GET["user"]) is not None
+
+
+@router.get("/filter")
+def filter_names(pattern: str, limit: int = 10):
+    # ruleid: python-regex-injection
+    rx = re.compile(pattern)
+    # ok: python-regex-injection
+    return [n for n in NAMES if rx.search(n)][:limit]
+
+
+@router.get("/filter2")
+def filter_names2(prefix: Optional[str] = None):
+    # ruleid: python-regex-injection
+    return [n for n in NAMES if re.match(prefix, n)]
+
+
+def helper(pattern: str):
+    # ok: python-regex-injection
+    return re.compile(pattern)
