@@ -15,3 +15,5 @@ sudo sh -c 'echo 1 > /proc/sys/net/ipv4/ip_forward'
 printf "  Error: please try \"%s\"\n" "sudo ${UPDATE_PKG_CACHE}"
 # ruleid: shell-sudo-variable-command
 if [ -n "$X" ]; then sudo $CMD; fi
+# ok: shell-sudo-variable-command
+sudo sh -c "$1"
