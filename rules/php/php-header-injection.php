@@ -26,3 +26,9 @@ class FileController
         return $response;
     }
 }
+
+function not_found()
+{
+    // ok: php-header-injection
+    header($_SERVER['SERVER_PROTOCOL'] . ' 404 Not Found');
+}

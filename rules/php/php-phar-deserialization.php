@@ -14,3 +14,14 @@ function thumb_info()
     $cfg = is_file(__DIR__ . '/config.php');
     return [$size ?? null, $exists, $cfg];
 }
+
+function source_view()
+{
+    $id = $_GET['id'];
+    // ok: php-phar-deserialization
+    if (file_exists(APP_ROOT . "modules/{$id}/source.php")) {
+        return true;
+    }
+    // ok: php-phar-deserialization
+    return is_file("templates/{$id}.twig");
+}

@@ -23,3 +23,10 @@ class SsoController
         $request->getSession()->migrate(true);
     }
 }
+
+function keep_session()
+{
+    // ok: php-session-fixation
+    session_id($_COOKIE[session_name()]);
+    session_start();
+}
