@@ -5,6 +5,8 @@ class LoginController
     {
         $user = $request->input('user');
         // ruleid: php-log-injection
+        syslog(LOG_WARNING, 'Login failed for ' . $user);
+        // ok: php-log-injection
         $this->logger->warning('Login failed for ' . $user);
         // ruleid: php-log-injection
         error_log("bad token from " . $_SERVER['HTTP_USER_AGENT']);

@@ -11,5 +11,10 @@ function connect($ch)
     curl_setopt($ch, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2);
     // ok: php-tls-old-protocol
     $ctx2 = stream_context_create(['ssl' => ['crypto_method' => STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT]]);
-    return [$ctx, $ctx2];
+    $m = STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT;
+    // ok: php-tls-old-protocol
+    $m |= STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT;
+    // ok: php-tls-old-protocol
+    $any = STREAM_CRYPTO_METHOD_TLSv1_1_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT;
+    return [$ctx, $ctx2, $m, $any];
 }

@@ -24,5 +24,7 @@ class UploadController
         $file->move(public_path('files'), $file->getClientOriginalName());
         // ok: php-unrestricted-upload
         $file->storeAs('docs', $file->hashName());
+        // ok: php-unrestricted-upload
+        $tmp = $file->move(storage_path('tmp/' . uniqid()), $file->getClientOriginalName());
     }
 }

@@ -22,6 +22,9 @@ class ExportController
         $pdf = new $class();
         // ok: php-unsafe-reflection
         $trimmed = array_map('trim', $request->input('tags'));
-        return [$exporter, $out, $pdf, $trimmed];
+        [$controller, $method] = explode('@', $request->route()->getActionName());
+        // ok: php-unsafe-reflection
+        $ref = new ReflectionClass($controller);
+        return [$exporter, $out, $pdf, $trimmed, $ref];
     }
 }
