@@ -6,7 +6,7 @@ function enc(string $key, string $data)
     // ruleid: php-mcrypt-deprecated
     $td = mcrypt_module_open('rijndael-128', '', 'cbc', '');
     // ok: php-mcrypt-deprecated
-    // mcrypt_generic_init() warns on short keys
+    $enc = mcrypt_generic($td, $data);
     // ok: php-mcrypt-deprecated
     $has = function_exists('mcrypt_encrypt');
     // ok: php-mcrypt-deprecated
