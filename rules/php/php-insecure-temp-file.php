@@ -13,3 +13,5 @@ function export(string $csv)
     $lock = fopen('/tmp/app.lock', 'x');
     return [$fh, $lock];
 }
+// ok: php-insecure-temp-file
+// file_put_contents('/tmp/debug.log', print_r($_POST, true), FILE_APPEND);

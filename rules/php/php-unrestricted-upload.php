@@ -28,3 +28,12 @@ class UploadController
         $tmp = $file->move(storage_path('tmp/' . uniqid()), $file->getClientOriginalName());
     }
 }
+
+function upload_logo()
+{
+    $base = pathinfo($_FILES['logo']['name'], PATHINFO_FILENAME);
+    // ok: php-unrestricted-upload
+    move_uploaded_file($_FILES['logo']['tmp_name'], 'uploads/' . $base . '.png');
+    // ok: php-unrestricted-upload
+    move_uploaded_file($_FILES['logo']['tmp_name'], 'uploads/' . str2url($_FILES['logo']['name']) . '.png');
+}

@@ -25,3 +25,11 @@ function unpack_theme(string $archive, string $dest)
     $zip->extractTo($dest);
     $zip->close();
 }
+
+function copy_tree(string $src, string $dst)
+{
+    foreach (new RecursiveIteratorIterator(new RecursiveDirectoryIterator($src)) as $file) {
+        // ok: php-zip-slip
+        copy($file->getPathname(), $dst . '/' . $file->getFilename());
+    }
+}
