@@ -5,7 +5,7 @@ class UsersController < ApplicationController
     # ruleid: ruby-sql-injection-flow
     @users = User.where(cond)
     # ruleid: ruby-sql-injection-flow
-    @sorted = User.order(params[:sort])
+    @gone = User.where("deleted_at < '#{params[:before]}'").delete_all
     # ok: ruby-sql-injection-flow
     @safe = User.where("name = ?", name)
     # ok: ruby-sql-injection-flow
