@@ -15,4 +15,14 @@ class ReportsController < ApplicationController
     body = report.public_send(FORMATS.fetch(params[:format]))
     render json: [out, klass, total, body]
   end
+
+  def react
+    object_type = params[:object_type]
+    unless REACTABLE_TYPES.include?(object_type)
+      render_403
+      return
+    end
+    # ok: ruby-dynamic-dispatch-flow
+    @object = object_type.constantize.find(params[:object_id])
+  end
 end

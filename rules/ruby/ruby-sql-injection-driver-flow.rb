@@ -18,10 +18,18 @@ class ReportsController < ApplicationController
   end
 end
 
-def lookup(conn)
-  name = ARGV[0]
-  # ruleid: ruby-sql-injection-driver-flow
-  conn.exec("SELECT * FROM users WHERE name = '#{name}'")
+class App < Sinatra::Base
+  get "/users" do
+    name = params[:name]
+    # ruleid: ruby-sql-injection-driver-flow
+    conn.exec("SELECT * FROM users WHERE name = '#{name}'")
+    # ok: ruby-sql-injection-driver-flow
+    conn.exec_params("SELECT * FROM users WHERE name = $1", [name])
+  end
+end
+
+def report(conn)
+  table = ENV.fetch("REPORT_TABLE")
   # ok: ruby-sql-injection-driver-flow
-  conn.exec_params("SELECT * FROM users WHERE name = $1", [name])
+  conn.exec("SELECT count(*) FROM #{table}")
 end
