@@ -25,3 +25,11 @@ class PagesController < ApplicationController
     render :index, locals: { q: params[:q] }
   end
 end
+
+class ProfilesController < ApplicationController
+  def security_events
+    events = current_user.security_events.page(params[:page])
+    # ok: ruby-dynamic-render-flow
+    render Profiles::SecurityEventsView.new(security_events: events)
+  end
+end
