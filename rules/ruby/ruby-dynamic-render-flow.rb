@@ -33,3 +33,11 @@ class ProfilesController < ApplicationController
     render Profiles::SecurityEventsView.new(security_events: events)
   end
 end
+
+class OrdersController < ApplicationController
+  def search
+    users = User.where("email LIKE ?", "%#{params[:q]}%")
+    # ok: ruby-dynamic-render-flow
+    render component("orders/result").with_collection(users), layout: false
+  end
+end

@@ -17,3 +17,23 @@ class App < Sinatra::Base
     "ok"
   end
 end
+
+class PromotionCodesController < ApplicationController
+  def index
+    promotion = Promotion.find(params[:promotion_id])
+    filename = "promotion-codes-#{promotion.id}.csv"
+    # ok: ruby-header-injection-flow
+    headers["Content-Disposition"] = "attachment; filename=\"#{filename}\""
+  end
+end
+
+class Tracer
+  def call(env)
+    status, headers, body = @app.call(env)
+    # ok: ruby-header-injection-flow
+    headers["X-Route"] = env["sinatra.route"]
+    # ruleid: ruby-header-injection-flow
+    headers["X-Echo"] = env["HTTP_X_ECHO"]
+    [status, headers, body]
+  end
+end
