@@ -15,3 +15,13 @@ class UsersController < ApplicationController
     @top = User.find_by_sql("SELECT * FROM users LIMIT #{limit}")
   end
 end
+
+class TaxonsController < ApplicationController
+  def autocomplete
+    # ok: ruby-sql-injection-flow
+    @taxons = Taxon.where(Taxon.arel_table[:name].matches("%#{params[:keywords]}%"))
+    products = Product.where("name LIKE ?", "%#{params[:q]}%")
+    # ok: ruby-sql-injection-flow
+    @all = products.or(Product.where(available_on: nil))
+  end
+end
