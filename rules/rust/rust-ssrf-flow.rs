@@ -1,0 +1,8 @@
+async fn preview(Query(q): Query<Preview>, client: State<reqwest::Client>) -> impl IntoResponse {
+    let target = format!("{}/meta", q.site);
+    // ruleid: rust-ssrf-flow
+    let resp = reqwest::get(&target).await.unwrap();
+    // ok: rust-ssrf-flow
+    let health = reqwest::get("https://status.example.com/health").await.unwrap();
+    StatusCode::OK
+}
