@@ -9,3 +9,9 @@ app.post("/import", (req, res) => {
   const local = yaml.load(fs.readFileSync("config.yml", "utf8"));
   res.json({ doc, safe, local });
 });
+
+app.get("/snippet/:key", async (req, res) => {
+  // ok: js-yaml-load-untrusted
+  const info = yaml.load(await fs.readFile("./data/" + req.params.key + ".yml", "utf8"));
+  res.json(info);
+});

@@ -24,3 +24,9 @@ fn report(conn: &Connection) -> Result<()> {
     conn.execute(&stmt, [])?;
     Ok(())
 }
+
+async fn login(auth_data: web::Json<AuthData>, pool: web::Data<Pool>) -> Result<HttpResponse> {
+    // ok: rust-sql-injection-flow
+    let user = web::block(move || query(auth_data.into_inner(), pool)).await??;
+    Ok(HttpResponse::Ok().json(user))
+}
