@@ -20,3 +20,9 @@ app.get("/tick", (req, res) => {
   setTimeout(() => refresh(req.query.id), 100);
   res.end();
 });
+
+export default function handleRequest(request, responseStatusCode) {
+  const { pipe, abort } = renderToPipeableStream(<RemixServer url={request.url} />);
+  // ok: js-code-injection-flow
+  setTimeout(abort, ABORT_DELAY);
+}
