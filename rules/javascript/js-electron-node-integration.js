@@ -15,3 +15,7 @@ const safe = new BrowserWindow({
     preload: path.join(__dirname, "preload.js"),
   },
 });
+const framed = new BrowserWindow({
+  // ok: js-electron-node-integration
+  webPreferences: { nodeIntegrationInSubFrames: true, preload },
+});
