@@ -10,3 +10,5 @@ app.get("/user", (req, res) => {
   // ok: js-sql-injection-sqlite
   cache.get(req.query.name);
 });
+// ok: js-sql-injection-sqlite
+db.all("SELECT * FROM users WHERE name = '" + req.query.name + "'");

@@ -6,3 +6,5 @@ const enc = CryptoJS.TripleDES.encrypt(message, key);
 const g = crypto.createCipheriv("aes-256-gcm", key, iv);
 // ok: js-weak-crypto
 const d = crypto.createCipheriv("aes-256-cbc", key, desIv);
+// ok: js-weak-crypto
+const e = crypto.createCipheriv("des-ecb", key, null);

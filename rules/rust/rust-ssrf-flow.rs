@@ -6,3 +6,9 @@ async fn preview(Query(q): Query<Preview>, client: State<reqwest::Client>) -> im
     let health = reqwest::get("https://status.example.com/health").await.unwrap();
     StatusCode::OK
 }
+
+async fn fetch_direct(Query(query): Query<Fetch>, client: State<reqwest::Client>) -> impl IntoResponse {
+    // ok: rust-ssrf-flow
+    let resp = client.get(&query.url).send().await.unwrap();
+    StatusCode::OK
+}
