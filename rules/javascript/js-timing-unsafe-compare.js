@@ -11,3 +11,5 @@ app.post("/webhook", (req, res) => {
   // ok: js-timing-unsafe-compare
   if (signature.length !== expected.length) return res.sendStatus(401);
 });
+// ok: js-timing-unsafe-compare
+if (cert.signatureAlgorithm === signatureAlgorithms.RSA_SHA256) useRsa();
