@@ -12,3 +12,10 @@ async fn fetch_direct(Query(query): Query<Fetch>, client: State<reqwest::Client>
     let resp = client.get(&query.url).send().await.unwrap();
     StatusCode::OK
 }
+
+async fn fetch_parsed(Query(q): Query<Fetch>) -> impl IntoResponse {
+    let url = Url::parse(&q.site)?;
+    // ruleid: rust-ssrf-flow
+    let resp = reqwest::get(url).await?;
+    StatusCode::OK
+}
