@@ -13,9 +13,16 @@ app.post("/calc", (req, res) => {
   res.json({ result, data });
 });
 
-app.get("/page", (req, res) => {
+app.get("/tick", (req, res) => {
   // ruleid: js-code-injection-flow
-  res.send(ejs.render("<h1>" + req.query.title + "</h1>"));
+  setTimeout("refresh('" + req.query.id + "')", 100);
   // ok: js-code-injection-flow
-  res.send(ejs.render("<h1><%= title %></h1>", { title: req.query.title }));
+  setTimeout(() => refresh(req.query.id), 100);
+  res.end();
 });
+
+export default function handleRequest(request, responseStatusCode) {
+  const { pipe, abort } = renderToPipeableStream(<RemixServer url={request.url} />);
+  // ok: js-code-injection-flow
+  setTimeout(abort, ABORT_DELAY);
+}

@@ -1,8 +1,10 @@
 // ruleid: js-weak-crypto
-const hash = crypto.createHash("md5").update(password).digest("hex");
+const c = crypto.createCipheriv("des-ede3-cbc", key, iv);
 // ruleid: js-weak-crypto
-const c = crypto.createCipheriv("aes-128-ecb", key, null);
+const enc = CryptoJS.TripleDES.encrypt(message, key);
 // ok: js-weak-crypto
-const etag = crypto.createHash("md5").update(body).digest("hex");
+const g = crypto.createCipheriv("aes-256-gcm", key, iv);
 // ok: js-weak-crypto
-const c = crypto.createCipheriv("aes-256-gcm", key, iv);
+const d = crypto.createCipheriv("aes-256-cbc", key, desIv);
+// ok: js-weak-crypto
+const e = crypto.createCipheriv("des-ecb", key, null);

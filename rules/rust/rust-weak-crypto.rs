@@ -1,6 +1,8 @@
 // ruleid: rust-weak-crypto
-let digest = md5::compute(password.as_bytes());
+let cipher = des::TdesEde3::new_from_slice(&key)?;
 // ruleid: rust-weak-crypto
-type Cipher = ecb::Encryptor<aes::Aes128>;
+let enc = symm::encrypt(Cipher::des_ede3_cbc(), &key, Some(&iv), data)?;
 // ok: rust-weak-crypto
-let digest = sha2::Sha256::digest(&payload);
+let cipher = aes_gcm::Aes256Gcm::new_from_slice(&key)?;
+// ok: rust-weak-crypto
+type DesEcb = ecb::Encryptor<des::Des>;
