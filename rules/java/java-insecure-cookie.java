@@ -1,4 +1,9 @@
+Cookie cookie = new Cookie("SESSION", token);
 // ruleid: java-insecure-cookie
-cookie.setHttpOnly(false);
+cookie.setSecure(false);
+// ruleid: java-insecure-cookie
+ResponseCookie rc = ResponseCookie.from("SESSION", token).httpOnly(true).secure(false).build();
 // ok: java-insecure-cookie
-cookie.setHttpOnly(true);
+cookie.setSecure(true);
+// ok: java-insecure-cookie
+cookie.setHttpOnly(false);
