@@ -24,3 +24,13 @@ class LoginController {
         log.info("Login attempt for " + clean);
     }
 }
+
+class Structured {
+    private static final Logger LOGGER = LoggerFactory.getLogger(Structured.class);
+
+    void around(HttpServletRequest request, Map<String, Object> logMap) {
+        logMap.put("url", request.getRequestURI());
+        // ok: java-log-injection
+        LOGGER.info(Markers.appendEntries(logMap), "request");
+    }
+}

@@ -23,3 +23,12 @@ class XmlImport {
         return dbf.newDocumentBuilder().parse(in);
     }
 }
+
+class Hardened {
+    static DocumentBuilderFactory create() {
+        // ok: java-xxe-documentbuilder
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return disableXXE(factory);
+    }
+}
