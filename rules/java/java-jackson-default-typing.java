@@ -8,3 +8,5 @@ PolymorphicTypeValidator ptv = BasicPolymorphicTypeValidator.builder().allowIfSu
 mapper.activateDefaultTyping(ptv, ObjectMapper.DefaultTyping.NON_FINAL);
 // ok: java-jackson-default-typing
 mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+// ok: java-jackson-default-typing
+SecurityJackson2Modules.enableDefaultTyping(context.getOwner());

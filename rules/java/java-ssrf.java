@@ -31,3 +31,10 @@ class Proxy {
         restTemplate.getForObject("https://search.example.com/?q=" + q, String.class);
     }
 }
+
+class RedirectUri {
+    void back(HttpServletRequest request) {
+        // ok: java-ssrf
+        URI target = URI.create(request.getParameter("redirect_uri"));
+    }
+}

@@ -47,3 +47,16 @@ class Unzipper {
         }
     }
 }
+
+class HelperChecked {
+    void unzip(ZipInputStream zis, Path targetPath) throws IOException {
+        ZipEntry zipEntry = zis.getNextEntry();
+        while (zipEntry != null) {
+            Path entryPath = targetPath.resolve(zipEntry.getName());
+            checkDirectoryTraversal(targetPath, entryPath);
+            // ok: java-zip-slip
+            Files.copy(zis, entryPath);
+            zipEntry = zis.getNextEntry();
+        }
+    }
+}
