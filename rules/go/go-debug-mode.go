@@ -4,3 +4,6 @@ gin.SetMode(gin.DebugMode)
 	_ "net/http/pprof"
 // ok: go-debug-mode
 gin.SetMode(gin.ReleaseMode)
+// ruleid: go-debug-mode
+// fixed: var _ = func() int { gin.SetMode(gin.ReleaseMode); return 0 }()
+var _ = func() int { gin.SetMode(gin.DebugMode); return 0 }()

@@ -1,5 +1,6 @@
 @Configuration
 // ruleid: java-spring-security-debug
+// fixed: @EnableWebSecurity(debug = false)
 @EnableWebSecurity(debug = true)
 class SecurityConfig {}
 @Configuration

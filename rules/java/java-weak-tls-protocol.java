@@ -1,4 +1,5 @@
 // ruleid: java-weak-tls-protocol
+// fixed: SSLContext ctx = SSLContext.getInstance("TLS");
 SSLContext ctx = SSLContext.getInstance("SSL");
 // ruleid: java-weak-tls-protocol
 socket.setEnabledProtocols(new String[] {"TLSv1", "TLSv1.1", "TLSv1.2"});

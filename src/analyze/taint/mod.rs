@@ -78,6 +78,16 @@ pub fn scan(file: &CodeFile, tree: &Tree, rules: &RuleSet, selected: &FileRules<
         let mut hits: Vec<SinkHit> = Vec::new();
         let mut seen = HashSet::new();
         for (root, pseudo) in &roots {
+            // Hits come only from sinks the walk of this root visits: a function holding
+            // none of the rule's sinks cannot report, so it is not walked for the rule.
+            let span = root.range();
+            if !m
+                .sinks
+                .keys()
+                .any(|&(start, end, _)| start >= span.start && end <= span.end)
+            {
+                continue;
+            }
             let mut cx = Cx {
                 file,
                 model,
@@ -1065,11 +1075,15 @@ fn report(
     let mut flow: Vec<FlowStep> = Vec::new();
     for s in &hit.trace {
         let line = file.file_line(s.line);
-        if flow
-            .last()
-            .is_some_and(|f: &FlowStep| f.line == line && f.role == s.role)
-        {
-            continue;
+        // One entry a line: a step on the line before adds nothing; a sink on the line of
+        // the last step replaces it.
+        if let Some(last) = flow.last().filter(|f| f.line == line) {
+            if s.role == FlowRole::Step || last.role == s.role {
+                continue;
+            }
+            if last.role == FlowRole::Step {
+                flow.pop();
+            }
         }
         let (shown, _) = crate::analyze::matcher::redacted_line(text_of_line(file, s.line), rules);
         let code: String = shown.chars().take(STEP_CODE_CHARS).collect();
