@@ -38,3 +38,15 @@ class RedirectUri {
         URI target = URI.create(request.getParameter("redirect_uri"));
     }
 }
+
+class Exchanges {
+    void call(@RequestParam String url, RestTemplate restTemplate) {
+        // ruleid: java-ssrf
+        restTemplate.exchange(url, HttpMethod.GET, null, String.class);
+    }
+
+    void mock(ServerWebExchange exchange) {
+        // ok: java-ssrf
+        var serverRequest = MockServerRequest.builder().exchange(exchange).build();
+    }
+}
