@@ -9,10 +9,22 @@ class Calc {
         return engine.eval("var x = " + expr + "; x");
     }
 
-    @GetMapping("/filter")
-    Object filter(@RequestParam String filter) {
-        ExpressionParser parser = new SpelExpressionParser();
+    @PostMapping("/rule")
+    Object rule(@RequestBody String script) {
         // ruleid: java-code-injection
+        return new GroovyShell().evaluate(script);
+    }
+
+    Object bound(HttpServletRequest request) throws Exception {
+        ScriptEngine engine = new ScriptEngineManager().getEngineByName("js");
+        engine.put("x", request.getParameter("x"));
+        // ok: java-code-injection
+        return engine.eval("x.length");
+    }
+
+    Object spel(@RequestParam String filter) {
+        ExpressionParser parser = new SpelExpressionParser();
+        // ok: java-code-injection
         Expression e = parser.parseExpression(filter);
         return e.getValue();
     }

@@ -26,3 +26,17 @@ class Login {
         response.sendRedirect("/home");
     }
 }
+
+class ReturnRedirect {
+    @GetMapping("/continue")
+    String next(@RequestParam String url) {
+        // ruleid: java-open-redirect
+        return "redirect:" + url;
+    }
+
+    @GetMapping("/home")
+    String home(@RequestParam String tab) {
+        // ok: java-open-redirect
+        return "redirect:/home";
+    }
+}

@@ -32,3 +32,12 @@ class Files1 {
         new File("/etc/app/config.properties");
     }
 }
+
+class UploadOverlap {
+    @PostMapping("/deploy")
+    void deploy(@RequestParam("file") MultipartFile file) throws IOException {
+        String fileName = file.getOriginalFilename();
+        // ok: java-path-traversal
+        File target = new File("/srv/deploy/" + fileName);
+    }
+}

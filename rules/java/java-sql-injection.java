@@ -15,7 +15,7 @@ class UserDao {
     @GetMapping("/orders")
     void delete(@RequestParam("id") String id, JdbcTemplate jdbc) {
         String q = String.format("DELETE FROM orders WHERE id = %s", id);
-        // ruleid: java-sql-injection
+        // ruleid: java-spring-jdbc-sql-injection
         jdbc.update(q);
     }
 

@@ -31,3 +31,22 @@ class Proxy {
         restTemplate.getForObject("https://search.example.com/?q=" + q, String.class);
     }
 }
+
+class RedirectUri {
+    void back(HttpServletRequest request) {
+        // ok: java-ssrf
+        URI target = URI.create(request.getParameter("redirect_uri"));
+    }
+}
+
+class Exchanges {
+    void call(@RequestParam String url, RestTemplate restTemplate) {
+        // ruleid: java-ssrf
+        restTemplate.exchange(url, HttpMethod.GET, null, String.class);
+    }
+
+    void mock(ServerWebExchange exchange) {
+        // ok: java-ssrf
+        var serverRequest = MockServerRequest.builder().exchange(exchange).build();
+    }
+}

@@ -1,8 +1,17 @@
-// ruleid: java-unsafe-deserialization
-ObjectInputStream in = new ObjectInputStream(request.getInputStream());
-// ruleid: java-unsafe-deserialization
-Yaml yaml = new Yaml();
-// ok: java-unsafe-deserialization
-Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-// ok: java-unsafe-deserialization
-ObjectMapper mapper = new ObjectMapper();
+class SessionStore {
+    Object load(HttpServletRequest request) throws Exception {
+        // ruleid: java-unsafe-deserialization
+        ObjectInputStream in = new ObjectInputStream(request.getInputStream());
+        return in.readObject();
+    }
+
+    Object json(byte[] bytes, ObjectMapper mapper) throws Exception {
+        // ok: java-unsafe-deserialization
+        return mapper.readValue(bytes, Session.class);
+    }
+
+    void write(OutputStream os, Object o) throws Exception {
+        // ok: java-unsafe-deserialization
+        new ObjectOutputStream(os).writeObject(o);
+    }
+}

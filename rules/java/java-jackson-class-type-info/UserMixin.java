@@ -1,0 +1,4 @@
+// ok: java-jackson-class-type-info
+@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+abstract class UserMixin {
+}
