@@ -5,9 +5,8 @@ func hello(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go-xss
 	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
 	bio := r.FormValue("bio")
-	data := map[string]any{}
 	// ruleid: go-xss
-	data["Bio"] = template.HTML(bio)
+	c.Data(200, "text/html; charset=utf-8", []byte(bio))
 	// ruleid: go-xss
 	w.Write([]byte("<p>" + bio + "</p>"))
 }
@@ -18,7 +17,7 @@ func safe(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
 	data := map[string]any{}
 	// ok: go-xss
-	data["Footer"] = template.HTML("<b>ACME</b>")
+	c.Data(200, "application/json", []byte(name))
 	// ok: go-xss
 	fmt.Fprintf(w, "ok")
 	_ = data
