@@ -19,3 +19,10 @@ func safe(w http.ResponseWriter, r *http.Request) {
 	// ok: go-log-injection
 	log.Printf("login failed (%d attempts)", attempts)
 }
+
+func handlerErr(c *gin.Context) {
+	res, err := client.SayHello(c, &pb.HelloRequest{Name: c.Param("name")})
+	// ok: go-log-injection
+	log.Printf("say hello: %v", err)
+	_ = res
+}

@@ -42,3 +42,16 @@ func guarded(w http.ResponseWriter, r *http.Request) {
 	// ok: go-open-redirect
 	w.Header().Set("Location", "/dashboard")
 }
+
+func sameSite(c *context.Context) {
+	redirectTo := c.Query("redirect_to")
+	if !urlx.IsSameSite(redirectTo) {
+		redirectTo = "/"
+	}
+	// ok: go-open-redirect
+	c.Redirect(redirectTo)
+	// ok: go-open-redirect
+	c.Redirect("/user/" + c.Query("name"))
+	// ruleid: go-open-redirect
+	c.Redirect("/" + c.Query("name"))
+}

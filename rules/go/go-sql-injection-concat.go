@@ -4,3 +4,11 @@ rows, err := db.Query(fmt.Sprintf("SELECT * FROM users WHERE name = '%s'", name)
 db.Exec("DELETE FROM items WHERE id = " + id)
 // ok: go-sql-injection-concat
 rows, err := db.Query("SELECT * FROM users WHERE name = $1", name)
+// ruleid: go-sql-injection-concat
+db.Where("name = '" + name + "'").Find(&users)
+// ok: go-sql-injection-concat
+_, _, err := process.Exec("NewRepoContext(set "+key+")", "git", "config", "--global", key, value)
+// ok: go-sql-injection-concat
+db.Exec(fmt.Sprintf("DROP DATABASE %q", dbName))
+// ok: go-sql-injection-concat
+db.Where("name = ?", name).Find(&users)
