@@ -22,3 +22,10 @@ func safe(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "ok")
 	_ = data
 }
+
+func echoPlain(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	body, _ := io.ReadAll(r.Body)
+	// ok: go-xss
+	w.Write(body)
+}
