@@ -12,3 +12,8 @@ _, _, err := process.Exec("NewRepoContext(set "+key+")", "git", "config", "--glo
 db.Exec(fmt.Sprintf("DROP DATABASE %q", dbName))
 // ok: go-sql-injection-concat
 db.Where("name = ?", name).Find(&users)
+// ruleid: go-sql-injection-concat
+q := fmt.Sprintf(`SELECT p.user_id, p.full_name
+	FROM profile p WHERE p.user_id = %s`, uid)
+// ok: go-sql-injection-concat
+q := fmt.Sprintf("SELECT * FROM users LIMIT %d OFFSET %d", limit, offset)
