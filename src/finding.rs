@@ -271,6 +271,10 @@ pub struct Finding {
     /// For a taint finding, the path data took: source, steps, sink (in order).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub flow: Vec<FlowStep>,
+    /// The finding's line rewritten by its rule's `fix:`, offered as a GitLab suggestion
+    /// (never for a line holding a secret).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }
 
 /// One step of a taint flow.
@@ -322,6 +326,7 @@ impl Finding {
     ) -> Finding {
         Finding {
             flow: Vec::new(),
+            suggestion: None,
             fingerprint: Fingerprint::compute(rule_id, path, &line_basis(basis), 0),
             rule_id: rule_id.into(),
             title: title.into(),
@@ -376,6 +381,7 @@ pub fn sort(findings: &mut [Finding]) {
 pub(crate) fn sample(line: u32) -> Finding {
     Finding {
         flow: Vec::new(),
+        suggestion: None,
         rule_id: "r".into(),
         title: "t".into(),
         message: "m".into(),

@@ -5,6 +5,10 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
+// ruleid: go-debug-mode
+// fixed: var _ = func() int { gin.SetMode(gin.ReleaseMode); return 0 }()
+var _ = func() int { gin.SetMode(gin.DebugMode); return 0 }()
+
 func main() {
 	// ruleid: go-debug-mode
 	gin.SetMode(gin.DebugMode)

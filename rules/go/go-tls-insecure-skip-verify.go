@@ -10,3 +10,6 @@ tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}
 tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: false}}
 // ok: go-tls-insecure-skip-verify
 db, err := sql.Open("mysql", "app:"+pass+"@tcp(db:3306)/app?tls=true")
+// ruleid: go-tls-insecure-skip-verify
+// fixed: var cfg = &tls.Config{InsecureSkipVerify: false}
+var cfg = &tls.Config{InsecureSkipVerify: true}

@@ -6,3 +6,6 @@ ctx = ssl._create_unverified_context()
 r = requests.get(url, verify="/etc/ssl/certs/internal-ca.pem")
 # ok: python-tls-verify-disabled
 r = requests.get(url)
+# ruleid: python-tls-verify-disabled
+# fixed: resp = requests.get(url, verify=True, timeout=5)
+resp = requests.get(url, verify=False, timeout=5)

@@ -117,6 +117,9 @@ pub fn gather(
                 .flatten()
                 .filter(|b| b.len() <= limits.parse_file_bytes && !b.contains(&0))
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
+                // A read that disagrees with the diff (another revision, a racing
+                // push) would put findings on the wrong lines: use the hunks.
+                .filter(|text| agrees(file, text))
         };
         let code = match whole_text {
             Some(text) if text.len() <= budget && text.len() <= limits.parse_file_bytes => {
@@ -191,6 +194,19 @@ fn has_tree_rules(rules: &RuleSet, path: &str, lang: Lang) -> bool {
     })
 }
 
+/// Whether `text` holds every added and context line of the diff at its line number.
+fn agrees(file: &FileDiff, text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    file.hunks.iter().flat_map(|h| &h.lines).all(|l| {
+        l.new_line.is_none_or(|n| {
+            lines
+                .get((n as usize).wrapping_sub(1))
+                .map(|t| t.trim_end_matches('\r'))
+                == Some(l.text.trim_end_matches('\r'))
+        })
+    })
+}
+
 /// A file whose diff holds every line of its new version (an added file).
 fn is_whole(file: &FileDiff) -> bool {
     file.hunks.len() == 1
@@ -212,4 +228,51 @@ fn hunk_text(file: &FileDiff) -> (String, Vec<u32>) {
         map.push(n);
     }
     (text, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    /// The post-change file as some revision holds it.
+    #[derive(Debug)]
+    struct Files(&'static str);
+
+    impl FileAt for Files {
+        fn read(&self, _path: &str) -> Result<Option<Vec<u8>>, Error> {
+            Ok(Some(self.0.as_bytes().to_vec()))
+        }
+        fn describe(&self) -> String {
+            "test files".into()
+        }
+    }
+
+    const DIFF: &str = "diff --git a/app.py b/app.py\n--- a/app.py\n+++ b/app.py\n@@ -3,2 +3,3 @@ def f():\n     x = 1\n+    eval(x)\n     return x\n";
+
+    fn rules() -> RuleSet {
+        let yaml = "pack: t\nrules:\n  - id: t-eval\n    kind: vulnerability\n    title: t\n    message: m\n    severity: high\n    remediation: r\n    languages: [python]\n    ast:\n      rule:\n        pattern: eval($X)\n";
+        RuleSet::compile(&[crate::rules::parse_pack("t.yml", yaml).expect("pack")])
+            .expect("compiles")
+    }
+
+    #[test]
+    fn a_read_that_agrees_with_the_diff_is_parsed_whole() {
+        let diff = crate::diff::parse(DIFF.as_bytes()).expect("diff");
+        let head = Files("import os\ndef f():\n    x = 1\n    eval(x)\n    return x\n");
+        let got = gather(&diff, Some(&head), &Limits::default(), &rules());
+        assert_eq!((got.whole, got.in_part), (1, 0));
+        assert!(got.files[0].whole && got.notes.is_empty());
+    }
+
+    #[test]
+    fn a_read_that_disagrees_with_the_diff_falls_back_to_the_hunks() {
+        let diff = crate::diff::parse(DIFF.as_bytes()).expect("diff");
+        // Another revision: the added line is one line lower than the diff says.
+        let other = Files("import os\n\ndef f():\n    x = 1\n    eval(x)\n    return x\n");
+        let got = gather(&diff, Some(&other), &Limits::default(), &rules());
+        assert_eq!((got.whole, got.in_part), (0, 1));
+        assert_eq!(got.files[0].line_map, vec![3, 4, 5]);
+        assert!(matches!(got.notes[0].reason, NoteReason::ScannedInPart));
+    }
 }

@@ -23,6 +23,10 @@
 //! line the finding is anchored on (the sink). A comment line `fixture-added-lines: 9,
 //! 12-13` makes only those lines count as added, as in a change that adds a sink below
 //! an unchanged source.
+//!
+//! A rule with a `fix:` needs a case that checks it: a comment line `fixed: <line>`
+//! beside the `ruleid:` annotation says the finding on the next line must offer that
+//! suggestion (compared without surrounding blanks).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -132,6 +136,9 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
     let ids: BTreeSet<&str> = set.rules.iter().map(|r| r.spec.id.as_str()).collect();
     let annotation = Regex::new(r"\b(ruleid|ok):\s*([a-z0-9][a-z0-9.-]*)")
         .map_err(|e| Error::Config(e.to_string()))?;
+    let fixed = Regex::new(r"^\s*(?:#|//|--|;|/\*|<!--)\s*fixed:\s*(.*?)\s*(?:\*/|-->)?\s*$")
+        .map_err(|e| Error::Config(e.to_string()))?;
+    let mut fix_cases: BTreeMap<&str, usize> = BTreeMap::new();
     let mut report = Report {
         rules: ids.len(),
         ..Report::default()
@@ -147,7 +154,13 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
         let mut expected: BTreeSet<u32> = BTreeSet::new();
         let mut forbidden: BTreeSet<u32> = BTreeSet::new();
         let mut pending: Vec<(bool, String)> = Vec::new();
+        let mut pending_fix: Option<String> = None;
+        let mut expected_fix: BTreeMap<u32, String> = BTreeMap::new();
         for (i, line) in text.lines().enumerate() {
+            if let Some(c) = fixed.captures(line) {
+                pending_fix = Some(c[1].to_string());
+                continue;
+            }
             let caps: Vec<_> = annotation.captures_iter(line).collect();
             if !caps.is_empty() {
                 pending.extend(caps.iter().map(|c| (&c[1] == "ruleid", c[2].to_string())));
@@ -165,10 +178,14 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
                 }
                 if positive {
                     expected.insert(i as u32 + 1);
+                    if let Some(fix) = pending_fix.take() {
+                        expected_fix.insert(i as u32 + 1, fix);
+                    }
                 } else {
                     forbidden.insert(i as u32 + 1);
                 }
             }
+            pending_fix = None;
         }
         let configured;
         let file_rules = match fixture_prefixes(&text) {
@@ -197,6 +214,20 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
             .filter(|f| f.rule_id == rule_id)
             .map(|f| f.start_line)
             .collect();
+        for (line, want) in &expected_fix {
+            let got = analysis
+                .findings
+                .iter()
+                .find(|f| f.rule_id == rule_id && f.start_line == *line)
+                .and_then(|f| f.suggestion.as_deref());
+            if got.map(str::trim) != Some(want.as_str()) {
+                report.failures.push(format!(
+                    "{}:{line}: {rule_id} should suggest {want:?}, suggests {got:?}",
+                    file.rel
+                ));
+            }
+        }
+        *fix_cases.entry(rule_id).or_default() += expected_fix.len();
         report.cases += expected.len() + forbidden.len();
         *positives.entry(rule_id).or_default() += expected.len();
         *negatives.entry(rule_id).or_default() += forbidden.len();
@@ -220,6 +251,14 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
     }
     for rule in &set.rules {
         report.failures.extend(crate::rules::tree::lint(&rule.spec));
+    }
+    for rule in set.rules.iter().filter(|r| r.fix.is_some()) {
+        let id = rule.spec.id.as_str();
+        if fix_cases.get(id).copied().unwrap_or(0) == 0 {
+            report.failures.push(format!(
+                "{id}: has a fix: but no fixture case checks it (a 'fixed: <line>' comment beside a 'ruleid:')"
+            ));
+        }
     }
     for id in &ids {
         let pos = positives.get(id).copied().unwrap_or(0);

@@ -165,14 +165,22 @@ pub fn scan_file_keyed(
                 );
                 keys.push((index, SecretKey::of(&text[hit.span.clone()])));
             }
+            let mut offered = Vec::new();
             for (r, at) in vulns {
                 let rule = &rules.rules[r];
-                emit(
+                let index = emit(
                     r,
                     redacted_offset(text, &secrets, at, rules),
                     rule.spec.confidence,
                     None,
                 );
+                // A suggestion repeats the line: never for a line holding a secret.
+                if secrets.is_empty() {
+                    offered.push((index, rule.suggest(text)));
+                }
+            }
+            for (index, suggestion) in offered {
+                findings[index].suggestion = suggestion;
             }
         }
     }
@@ -452,6 +460,7 @@ fn finding(
     let spec = &rule.spec;
     Finding {
         flow: Vec::new(),
+        suggestion: None,
         rule_id: spec.id.clone(),
         title: spec.title.clone(),
         message: spec.message.clone(),
@@ -496,6 +505,24 @@ pub fn redacted_line(text: &str, rules: &RuleSet) -> (String, String) {
     (snippet(&shown, 0), basis)
 }
 
+/// `rule`'s `fix:` applied to `text` (a tree finding's line), unless the line holds a
+/// secret: a suggestion repeats the line.
+pub fn suggestion_for(rule: &CompiledRule, text: &str, rules: &RuleSet) -> Option<String> {
+    rule.fix.as_ref()?;
+    let mut candidates = Vec::new();
+    rules.candidates(text, |r| {
+        if rules.rules[r].spec.kind == RuleKind::Secret {
+            candidates.push(r);
+        }
+    });
+    candidates.sort_unstable();
+    candidates.dedup();
+    if !candidates.is_empty() && !find_secrets(text, &[], rules, &candidates).is_empty() {
+        return None;
+    }
+    rule.suggest(text)
+}
+
 /// What stands for a line that cannot be sent anywhere safely.
 pub const WITHHELD_LINE: &str = "[line withheld by mrwarden: it may carry a secret]";
 
@@ -523,4 +550,35 @@ pub fn redact_secrets(text: &str, above: &[&str], rules: &RuleSet) -> String {
         return text.to_string();
     }
     redact_line(text, &secrets, rules).0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Limits;
+    use crate::rules::{RuleSet, builtin};
+
+    fn tls_suggestion(line: &str) -> Option<String> {
+        let set = RuleSet::compile(&builtin::packs().expect("packs")).expect("compiles");
+        let found =
+            crate::analyze::scan_whole_file("app.py", line.as_bytes(), &set, &Limits::default());
+        let f = found
+            .findings
+            .iter()
+            .find(|f| f.rule_id == "python-tls-verify-disabled")
+            .expect("TLS finding");
+        f.suggestion.clone()
+    }
+
+    #[test]
+    fn a_suggestion_is_never_offered_on_a_line_holding_a_secret() {
+        assert_eq!(
+            tls_suggestion("r = requests.get(u, verify=False)\n").as_deref(),
+            Some("r = requests.get(u, verify=True)")
+        );
+        let token = "glpat-Xq3vT9sLmW2pR8kZ4nYb";
+        let with_secret = format!(
+            "r = requests.get(u, verify=False, headers={{\"PRIVATE-TOKEN\": \"{token}\"}})\n"
+        );
+        assert_eq!(tls_suggestion(&with_secret), None);
+    }
 }

@@ -132,8 +132,10 @@ pub fn tree_finding(
     occurrences: &mut Occurrences,
     flow: Vec<crate::finding::FlowStep>,
 ) -> Finding {
-    let (snippet, basis) =
-        crate::analyze::matcher::redacted_line(text_of_line(file, text_line), rules);
+    let raw = text_of_line(file, text_line);
+    let (snippet, basis) = crate::analyze::matcher::redacted_line(raw, rules);
+    // A suggestion replaces the one line the comment sits on.
+    let suggestion = crate::analyze::matcher::suggestion_for(rule, raw, rules);
     let spec = &rule.spec;
     let occ = occurrences
         .entry((spec.id.clone(), basis.clone()))
@@ -157,6 +159,7 @@ pub fn tree_finding(
         remediation: spec.remediation.clone(),
         fingerprint,
         flow,
+        suggestion,
     }
 }
 

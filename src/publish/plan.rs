@@ -121,6 +121,13 @@ pub(crate) struct Plan {
 const FIXED_PREFIX: &str = "Fixed in ";
 const TRIAGE_PREFIX: &str = "Triage: ";
 
+/// A finding's suggestion, when the finding is on the one line the suggestion replaces.
+fn one_line_suggestion(f: &Finding) -> Option<&str> {
+    f.suggestion
+        .as_deref()
+        .filter(|_| f.start_line == f.end_line)
+}
+
 /// Builds the plan.
 pub(crate) fn plan(
     findings: &[Finding],
@@ -188,7 +195,7 @@ pub(crate) fn plan(
                 out.actions.push(Action::CreateDiscussion {
                     fingerprint: fp.to_string(),
                     position,
-                    body: body::inline(f, None),
+                    body: body::inline(f, one_line_suggestion(f)),
                 });
             }
             Err(why) => out.not_inline.push(NotInline {

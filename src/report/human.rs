@@ -47,7 +47,18 @@ pub fn render(findings: &[Finding], run: &RunInfo, color: bool) -> String {
             let _ = writeln!(out, "         {}", terminal_line(&f.message));
         }
         let _ = writeln!(out, "         {}", terminal_line(&f.snippet));
+        if !f.flow.is_empty() {
+            let steps: Vec<String> = f
+                .flow
+                .iter()
+                .map(|s| format!("{} {}", s.role.as_str(), s.line))
+                .collect();
+            let _ = writeln!(out, "         flow: {}", steps.join(" → "));
+        }
         let _ = writeln!(out, "         fix: {}", terminal_line(&f.remediation));
+        if let Some(line) = &f.suggestion {
+            let _ = writeln!(out, "         suggested: {}", terminal_line(line.trim()));
+        }
     }
     for note in &run.notes {
         let _ = writeln!(

@@ -9,7 +9,7 @@ use crate::finding::Finding;
 /// Version of the JSON output shape: the major part changes on incompatible changes,
 /// the minor part when fields are added (1.1: a taint finding's `flow`). A reader of
 /// `1` reads `1.1`.
-pub const OUTPUT_VERSION: &str = "1.1";
+pub const OUTPUT_VERSION: &str = "1.2";
 
 #[derive(Serialize)]
 struct Output<'a> {

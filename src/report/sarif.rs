@@ -118,6 +118,63 @@ struct SarifResult<'a> {
     partial_fingerprints: BTreeMap<&'static str, &'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     code_flows: Vec<CodeFlow>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<Fix>,
+}
+
+/// A rule's `fix:` as a SARIF fix (§3.55): the finding's line replaced whole.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fix {
+    description: Text,
+    artifact_changes: [ArtifactChange; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: [Replacement; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: LineRegion,
+    inserted_content: Text,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LineRegion {
+    start_line: u32,
+    end_line: u32,
+}
+
+/// The finding's suggestion as a SARIF fix: its one line's text replaced by the rewrite
+/// (a line region without columns excludes the newline, SARIF §3.30.5).
+fn fixes(f: &Finding) -> Vec<Fix> {
+    let Some(line) = f.suggestion.as_ref().filter(|_| f.start_line == f.end_line) else {
+        return Vec::new();
+    };
+    vec![Fix {
+        description: Text {
+            text: f.remediation.clone(),
+        },
+        artifact_changes: [ArtifactChange {
+            artifact_location: ArtifactLocation {
+                uri: path_uri(&f.path),
+                uri_base_id: "%SRCROOT%",
+            },
+            replacements: [Replacement {
+                deleted_region: LineRegion {
+                    start_line: f.start_line.max(1),
+                    end_line: f.start_line.max(1),
+                },
+                inserted_content: Text { text: line.clone() },
+            }],
+        }],
+    }]
 }
 
 /// A taint finding's path from source to sink (SARIF §3.36).
@@ -288,6 +345,7 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> Vec<u8> {
             }],
             partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, f.fingerprint.as_str())]),
             code_flows: code_flows(f),
+            fixes: fixes(f),
         });
     }
     let log = Log {

@@ -97,12 +97,29 @@ pub struct CompiledRule {
     pub everywhere: bool,
     /// The `ast:`/`taint:` form: the rule runs on syntax trees, not lines.
     pub tree: Option<super::tree::TreeForm>,
+    /// `fix:`: what to find in the finding's line, and its replacement.
+    pub fix: Option<(Pattern, String)>,
 }
+
+/// Longest suggested line offered; a longer rewrite is not a one-line review suggestion.
+const SUGGESTION_MAX_CHARS: usize = 400;
 
 impl CompiledRule {
     /// Whether the rule runs on syntax trees (`ast:` or `taint:`) rather than lines.
     pub fn is_tree(&self) -> bool {
         self.tree.is_some()
+    }
+
+    /// The rule's `fix:` applied to `line` (the raw text of the finding's line): the
+    /// rewritten line, or `None` when the rule has no fix, the fix does not change the
+    /// line, or the result is not a plain line (control characters, too long). The
+    /// caller must not offer it for a line holding a secret.
+    pub fn suggest(&self, line: &str) -> Option<String> {
+        let (find, replace) = self.fix.as_ref()?;
+        let out = find.replacen(line, 1, replace.as_str());
+        let plain = out.chars().count() <= SUGGESTION_MAX_CHARS
+            && !out.chars().any(|c| c.is_control() && c != '\t');
+        (out != line && plain).then(|| out.into_owned())
     }
 }
 
@@ -366,6 +383,17 @@ fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<Compiled
     let parent_pattern = optional(&spec.parent_pattern)?;
     let decoded_pattern = optional(&spec.decoded_pattern)?;
     check_decode(spec, origin)?;
+    let fix = match &spec.fix {
+        Some(_) if spec.kind == super::spec::RuleKind::Secret => {
+            return Err(rule_error(
+                origin,
+                id,
+                "secret rules have no fix: a suggestion would repeat the secret",
+            ));
+        }
+        Some(f) => Some((regex(origin, id, &f.find)?, f.replace.clone())),
+        None => None,
+    };
     if spec.min_entropy.is_some_and(|e| !(0.0..=8.0).contains(&e)) {
         return Err(rule_error(
             origin,
@@ -384,6 +412,7 @@ fn compile_rule(spec: &RuleSpec, origin: &str, builtin: bool) -> Result<Compiled
         parent_pattern,
         decoded_pattern,
         tree,
+        fix,
     })
 }
 
@@ -413,7 +442,8 @@ mod tests {
                     .chain(&spec.file_pattern)
                     .chain(&spec.not_file_pattern)
                     .chain(&spec.parent_pattern)
-                    .chain(&spec.decoded_pattern);
+                    .chain(&spec.decoded_pattern)
+                    .chain(spec.fix.as_ref().map(|f| &f.find));
                 for p in all {
                     regex(&pack.origin, &spec.id, p).unwrap_or_else(|e| panic!("{e}"));
                     count += 1;
@@ -421,6 +451,44 @@ mod tests {
             }
         }
         assert!(count > 300, "{count} patterns");
+    }
+
+    #[test]
+    fn fixes_rewrite_the_line_once_or_not_at_all() {
+        let fixed = GOOD.replace(
+            "    pattern:",
+            "    fix: {find: '\\bverify=False', replace: 'verify=True'}\n    pattern:",
+        );
+        let set = pack(&fixed).expect("compiles");
+        let rule = &set.rules[0];
+        assert_eq!(
+            rule.suggest("get(u, verify=False) or get(v, verify=False)")
+                .as_deref(),
+            Some("get(u, verify=True) or get(v, verify=False)")
+        );
+        assert_eq!(
+            rule.suggest("get(u, verify=True)"),
+            None,
+            "no change, no offer"
+        );
+        assert_eq!(rule.suggest("get(u, noverify=False)"), None);
+        let long = format!("get(u, verify=False) # {}", "x".repeat(500));
+        assert_eq!(rule.suggest(&long), None, "too long to be a suggestion");
+        assert_eq!(
+            pack(GOOD).expect("compiles").rules[0].suggest("verify=False"),
+            None
+        );
+
+        let secret = fixed.replace("kind: vulnerability", "kind: secret");
+        let e = pack(&secret).expect_err("secret with fix").to_string();
+        assert!(e.contains("repeat the secret"), "{e}");
+        let bad = fixed.replace("\\bverify=False", "verify=(");
+        assert!(
+            pack(&bad)
+                .expect_err("bad fix regex")
+                .to_string()
+                .contains("x-eval")
+        );
     }
 
     #[test]

@@ -191,6 +191,24 @@ pub struct RuleSpec {
     /// An intra-procedural taint rule (instead of `pattern`/`ast`): see [`TaintSpec`].
     #[serde(default)]
     pub taint: Option<TaintSpec>,
+    /// Vulnerabilities: a safe rewrite of the finding's line, offered as a GitLab
+    /// suggestion (see [`FixSpec`]).
+    #[serde(default)]
+    pub fix: Option<FixSpec>,
+}
+
+/// A rewrite of the finding's line: the first match of `find` in the line is replaced by
+/// `replace` (`$1`, `${name}` name groups of `find`). Only for rewrites that are always
+/// safe, e.g. `yaml.load(` to `yaml.safe_load(`, `verify=False` to `verify=True`. The
+/// suggestion is offered only when the rewrite changes the line, the line holds no
+/// secret, and the finding is on one line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixSpec {
+    /// What to replace (Rust `regex` syntax), matched in the finding's line.
+    pub find: String,
+    /// The replacement text.
+    pub replace: String,
 }
 
 /// Where untrusted data comes from, where it must not go, and what makes it safe. Every

@@ -169,7 +169,16 @@ fn demo_prints_the_comments_it_would_post() {
         .find("━━ In a merge-request pipeline")
         .unwrap_or_else(|| panic!("no comment preview in:\n{stdout}"));
     let comments = &stdout[start..];
-    assert_eq!(comments.matches("── inline discussion on ").count(), 6);
+    assert_eq!(comments.matches("── inline discussion on ").count(), 8);
+    // The demo shows a taint finding with its flow, and a one-click suggestion.
+    assert!(
+        comments.contains(
+            "**Flow:**\n- source line 39: `name = request.args.get(\"name\", \"orders\")`"
+        )
+    );
+    assert!(comments.contains(
+        "```suggestion:-0+0\n    return requests.get(RATES_URL, verify=True, timeout=10).json()\n```"
+    ));
     assert_eq!(comments.matches("── summary note ──").count(), 1);
     assert!(comments.contains("── inline discussion on config/settings.py line 8 ──"));
     assert!(comments.contains("<!-- mrwarden:v1 fp=summary -->"));

@@ -26,6 +26,7 @@ fn finding(
 ) -> Finding {
     Finding {
         flow: Vec::new(),
+        suggestion: None,
         rule_id: rule.to_string(),
         title: format!("Title of {rule}"),
         message: format!("What {rule} found."),

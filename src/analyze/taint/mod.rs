@@ -1065,11 +1065,15 @@ fn report(
     let mut flow: Vec<FlowStep> = Vec::new();
     for s in &hit.trace {
         let line = file.file_line(s.line);
-        if flow
-            .last()
-            .is_some_and(|f: &FlowStep| f.line == line && f.role == s.role)
-        {
-            continue;
+        // One entry a line: a step on the line before adds nothing; a sink on the line of
+        // the last step replaces it.
+        if let Some(last) = flow.last().filter(|f| f.line == line) {
+            if s.role == FlowRole::Step || last.role == s.role {
+                continue;
+            }
+            if last.role == FlowRole::Step {
+                flow.pop();
+            }
         }
         let (shown, _) = crate::analyze::matcher::redacted_line(text_of_line(file, s.line), rules);
         let code: String = shown.chars().take(STEP_CODE_CHARS).collect();

@@ -68,7 +68,6 @@ def handler():
         flow,
         vec![
             (FlowRole::Source, 3),
-            (FlowRole::Step, 3),
             (FlowRole::Step, 4),
             (FlowRole::Step, 5),
             (FlowRole::Sink, 6)

@@ -1,7 +1,15 @@
+import os
 import sqlite3
 import subprocess
 
+import requests
+from flask import Flask, request, send_file
+
 from config import settings
+
+app = Flask(__name__)
+EXPORT_DIR = "/srv/exports"
+RATES_URL = "https://rates.example.com/v1/latest"
 
 
 def connect():
@@ -24,3 +32,14 @@ def search_orders(customer):
 
 def export_orders(filename):
     subprocess.run("tar czf /tmp/export.tgz " + filename, shell=True, check=True)
+
+
+@app.get("/orders/export")
+def download_export():
+    name = request.args.get("name", "orders")
+    archive = os.path.join(EXPORT_DIR, name + ".tgz")
+    return send_file(archive)
+
+
+def exchange_rates():
+    return requests.get(RATES_URL, verify=False, timeout=10).json()
