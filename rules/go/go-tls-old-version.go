@@ -1,5 +1,6 @@
 cfg := &tls.Config{
 	// ruleid: go-tls-old-version
+	// fixed: MinVersion: tls.VersionTLS12,
 	MinVersion: tls.VersionTLS10,
 }
 // ruleid: go-tls-old-version

@@ -1,4 +1,5 @@
 // ruleid: go-weak-key-size
+// fixed: key, err := rsa.GenerateKey(rand.Reader, 3072)
 key, err := rsa.GenerateKey(rand.Reader, 1024)
 // ruleid: go-weak-key-size
 err = dsa.GenerateParameters(&params, rand.Reader, dsa.L1024N160)
