@@ -17,3 +17,11 @@ func safe(w http.ResponseWriter, r *http.Request) {
 	// ok: go-header-injection
 	w.Header().Set("Content-Type", "text/csv")
 }
+
+func serveBlob(w http.ResponseWriter, r *http.Request) {
+	data, _ := store.Read(r.URL.Query().Get("id"))
+	// ok: go-header-injection
+	w.Header().Set("Content-Type", http.DetectContentType(data))
+	// ok: go-header-injection
+	w.Header().Set("Content-Type", mime.TypeByExtension(filepath.Ext(r.URL.Path)))
+}
