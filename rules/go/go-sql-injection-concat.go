@@ -17,3 +17,11 @@ q := fmt.Sprintf(`SELECT p.user_id, p.full_name
 	FROM profile p WHERE p.user_id = %s`, uid)
 // ok: go-sql-injection-concat
 q := fmt.Sprintf("SELECT * FROM users LIMIT %d OFFSET %d", limit, offset)
+// ok: go-sql-injection-concat
+rows, err := db.Query("SELECT " + postCols + " FROM posts WHERE id = ? LIMIT 1", id)
+// ok: go-sql-injection-concat
+_, err = db.Exec("INSERT INTO tokens (token, created) VALUES (?, "+db.now()+")", t)
+// ok: go-sql-injection-concat
+q := fmt.Sprintf("SELECT id, deleted_at FROM %s WHERE deleted_at IS NOT NULL", table)
+// ruleid: go-sql-injection-concat
+rows, err := db.Query("SELECT * FROM users WHERE email LIKE '%" + term + "%'")

@@ -29,3 +29,14 @@ func echoPlain(w http.ResponseWriter, r *http.Request) {
 	// ok: go-xss
 	w.Write(body)
 }
+
+func policyInfo(w http.ResponseWriter, r *http.Request) {
+	doc := lookup(r.Form.Get("name"))
+	buf, _ := json.MarshalIndent(doc, "", " ")
+	// ok: go-xss
+	w.Write(buf)
+	// ok: go-xss
+	w.Write(encodeResponseJSON(doc))
+	// ruleid: go-xss
+	w.Write(renderJSONP(r.Form.Get("callback"), doc))
+}
