@@ -55,3 +55,12 @@ func sameSite(c *context.Context) {
 	// ruleid: go-open-redirect
 	c.Redirect("/" + c.Query("name"))
 }
+
+func based(c *context.Context) {
+	// ok: go-open-redirect
+	c.Redirect(conf.Server.Subpath + "/admin/users/" + c.Params(":userid"))
+	// ok: go-open-redirect
+	c.Redirect(fmt.Sprintf("%s/settings/branches/%s", c.Repo.RepoLink, c.Query("branch")))
+	// ruleid: go-open-redirect
+	c.Redirect(conf.Server.Subpath + c.Req.URL.Path)
+}

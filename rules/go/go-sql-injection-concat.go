@@ -25,3 +25,7 @@ _, err = db.Exec("INSERT INTO tokens (token, created) VALUES (?, "+db.now()+")",
 q := fmt.Sprintf("SELECT id, deleted_at FROM %s WHERE deleted_at IS NOT NULL", table)
 // ruleid: go-sql-injection-concat
 rows, err := db.Query("SELECT * FROM users WHERE email LIKE '%" + term + "%'")
+// ok: go-sql-injection-concat
+err := db.QueryRow("SELECT token FROM accesstokens WHERE user_id = ? AND expires > "+db.now()+" LIMIT 1", userID).Scan(&tok)
+// ruleid: go-sql-injection-concat
+err := db.QueryRow("SELECT token FROM accesstokens WHERE user_id = " + req.UserID).Scan(&tok)

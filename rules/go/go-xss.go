@@ -40,3 +40,9 @@ func policyInfo(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go-xss
 	w.Write(renderJSONP(r.Form.Get("callback"), doc))
 }
+
+func raw(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", fmt.Sprintf("%s; charset=utf-8", contentType))
+	// ok: go-xss
+	fmt.Fprintf(w, "# %s\n\n", r.FormValue("title"))
+}
