@@ -7,7 +7,7 @@ public class FilesController : Controller
         var name = Request.Query["file"];
         var full = Path.Combine(_root, name);
         // ruleid: csharp-path-traversal
-        return PhysicalFile(full, "application/octet-stream");
+        return File(System.IO.File.ReadAllBytes(full), "application/octet-stream");
     }
 
     [HttpGet("{name}")]

@@ -16,9 +16,9 @@ public class UsersController : Controller
     [HttpGet("{id}")]
     public IActionResult Get(string id)
     {
-        // ruleid: csharp-sql-injection
+        // ruleid: csharp-sql-injection-ef-raw
         var users = _db.Users.FromSqlRaw($"SELECT * FROM Users WHERE Id = {id}").ToList();
-        // ruleid: csharp-sql-injection
+        // ruleid: csharp-sql-injection-dapper
         var rows = _conn.Query<User>("SELECT * FROM Users WHERE Id = " + id);
         return Ok(users);
     }
@@ -37,12 +37,12 @@ public class UsersController : Controller
         // ok: csharp-sql-injection
         var cmd = new SqlCommand("SELECT * FROM Users WHERE Name = @name", _conn);
         cmd.Parameters.AddWithValue("@name", name);
-        // ok: csharp-sql-injection
+        // ok: csharp-sql-injection-ef-raw
         var users = _db.Users.FromSqlInterpolated($"SELECT * FROM Users WHERE Name = {name}").ToList();
-        // ok: csharp-sql-injection
+        // ok: csharp-sql-injection-dapper
         var top = _conn.Query<User>($"SELECT TOP {limit} * FROM Users");
         var n = int.Parse(Request.Query["n"]);
-        // ok: csharp-sql-injection
+        // ok: csharp-sql-injection-dapper
         var more = _conn.Query<User>("SELECT TOP " + n + " * FROM Users");
         return Ok(users);
     }

@@ -18,12 +18,3 @@ function users($db, $pdo)
     return [$rows, $all, $one, $quoted];
 }
 
-class UserController
-{
-    public function index(Request $request)
-    {
-        $sort = $request->query('sort');
-        // ruleid: php-sql-injection-flow
-        return DB::select("SELECT * FROM users ORDER BY " . $sort);
-    }
-}

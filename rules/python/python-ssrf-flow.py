@@ -24,3 +24,16 @@ def fetch():
         abort(400)
     # ok: python-ssrf-flow
     return requests.get(target, timeout=5).text
+
+
+async def fetch_preview(request):
+    target = request.query["url"]
+    async with aiohttp.ClientSession() as session:
+        # ruleid: python-ssrf-flow
+        async with session.get(target) as resp:
+            return web.Response(text=await resp.text())
+
+
+def load_user(request):
+    # ok: python-ssrf-flow
+    return db.session.get(User, request.args["id"])

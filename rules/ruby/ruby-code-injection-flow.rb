@@ -4,13 +4,13 @@ class ReportsController < ApplicationController
     # ruleid: ruby-code-injection-flow
     result = eval(expr)
     # ruleid: ruby-code-injection-flow
-    report = Report.public_send(params[:kind])
-    # ruleid: ruby-code-injection-flow
-    klass = params[:type].constantize
+    Report.class_eval("def #{params[:name]}; end")
     # ok: ruby-code-injection-flow
-    total = Report.public_send(:summary)
+    total = eval("1 + 2")
     # ok: ruby-code-injection-flow
     data = JSON.parse(params[:data])
-    render json: [result, report, klass, total, data]
+    # ok: ruby-code-injection-flow
+    Report.class_eval { attr_reader :summary }
+    render json: [result, total, data]
   end
 end

@@ -1,10 +1,4 @@
 class ExportsController < ApplicationController
-  def show
-    path = File.join(EXPORT_DIR, params[:name])
-    # ruleid: ruby-path-traversal-flow
-    send_file path
-  end
-
   def read
     # ruleid: ruby-path-traversal-flow
     data = File.read(File.join(EXPORT_DIR, params[:name]))
@@ -15,19 +9,17 @@ class ExportsController < ApplicationController
     render plain: data + safe + fixed
   end
 
-  def checked
+  def remove
     full = File.expand_path(params[:name], EXPORT_DIR)
     raise ActionController::BadRequest unless full.start_with?(EXPORT_DIR + "/")
     # ok: ruby-path-traversal-flow
-    send_file full
-  end
-end
-
-class DownloadsController < ApplicationController
-  def show
-    # ok: ruby-path-traversal-flow
-    send_file("/srv/fixed.pdf", filename: params[:name])
+    FileUtils.rm_f(full)
     # ruleid: ruby-path-traversal-flow
-    send_file params[:name], disposition: "inline"
+    FileUtils.rm_f(File.join(EXPORT_DIR, params[:other]))
+  end
+
+  def page
+    # ruleid: ruby-path-traversal-flow
+    render file: "/srv/pages/#{params[:page]}"
   end
 end

@@ -5,7 +5,7 @@ class UsersController < ApplicationController
     # ruleid: ruby-sql-injection-flow
     @users = User.where(cond)
     # ruleid: ruby-sql-injection-flow
-    @sorted = User.order(params[:sort])
+    @gone = User.where("deleted_at < '#{params[:before]}'").delete_all
     # ok: ruby-sql-injection-flow
     @safe = User.where("name = ?", name)
     # ok: ruby-sql-injection-flow
@@ -13,5 +13,15 @@ class UsersController < ApplicationController
     limit = params[:limit].to_i
     # ok: ruby-sql-injection-flow
     @top = User.find_by_sql("SELECT * FROM users LIMIT #{limit}")
+  end
+end
+
+class TaxonsController < ApplicationController
+  def autocomplete
+    # ok: ruby-sql-injection-flow
+    @taxons = Taxon.where(Taxon.arel_table[:name].matches("%#{params[:keywords]}%"))
+    products = Product.where("name LIKE ?", "%#{params[:q]}%")
+    # ok: ruby-sql-injection-flow
+    @all = products.or(Product.where(available_on: nil))
   end
 end

@@ -191,6 +191,11 @@ pub fn run(packs: &[LoadedPack], files: &[FixtureFile]) -> Result<Report, Error>
         let file_rules = match fixture_prefixes(&text) {
             Some(prefixes) => {
                 let mut shaped = packs.to_vec();
+                // The prefixes reshape the built-in GitLab token rules; a copy of the
+                // built-in packs tested from a directory is reshaped the same way.
+                for p in &mut shaped {
+                    p.builtin = true;
+                }
                 rules::prefixes::apply(&mut shaped, &prefixes)?;
                 configured = RuleSet::compile(&shaped)?;
                 &configured

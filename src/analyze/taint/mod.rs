@@ -78,6 +78,16 @@ pub fn scan(file: &CodeFile, tree: &Tree, rules: &RuleSet, selected: &FileRules<
         let mut hits: Vec<SinkHit> = Vec::new();
         let mut seen = HashSet::new();
         for (root, pseudo) in &roots {
+            // Hits come only from sinks the walk of this root visits: a function holding
+            // none of the rule's sinks cannot report, so it is not walked for the rule.
+            let span = root.range();
+            if !m
+                .sinks
+                .keys()
+                .any(|&(start, end, _)| start >= span.start && end <= span.end)
+            {
+                continue;
+            }
             let mut cx = Cx {
                 file,
                 model,

@@ -1,0 +1,7 @@
+public void Configure(IApplicationBuilder app)
+{
+#if DEBUG
+    // ok: csharp-developer-exception-page
+    app.UseDeveloperExceptionPage();
+#endif
+}

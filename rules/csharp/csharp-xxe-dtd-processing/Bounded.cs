@@ -1,0 +1,7 @@
+var settings = new XmlReaderSettings
+{
+    // ok: csharp-xxe-dtd-processing
+    DtdProcessing = DtdProcessing.Parse,
+    XmlResolver = null,
+    MaxCharactersFromEntities = 1024,
+};

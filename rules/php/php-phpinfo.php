@@ -1,0 +1,7 @@
+<?php
+if (isset($_GET['debug'])) {
+    // ruleid: php-phpinfo
+    phpinfo();
+}
+// ok: php-phpinfo
+$version = phpversion();

@@ -1,0 +1,4 @@
+Rails.application.configure do
+  # ok: rails-force-ssl-disabled
+  config.force_ssl = false
+end

@@ -1,0 +1,10 @@
+# ruleid: ruby-weak-rsa-key
+key = OpenSSL::PKey::RSA.new(1024)
+# ruleid: ruby-weak-rsa-key
+dsa = OpenSSL::PKey::DSA.generate(512)
+# ok: ruby-weak-rsa-key
+key = OpenSSL::PKey::RSA.new(3072)
+# ok: ruby-weak-rsa-key
+loaded = OpenSSL::PKey::RSA.new(File.read("key.pem"))
+# ok: ruby-weak-rsa-key
+big = OpenSSL::PKey::RSA.generate(2048)
