@@ -18,9 +18,11 @@ func untar(c *gin.Context) {
 	_ = cmd
 }
 
-func main() {
+func bind(c *gin.Context) {
+	var req struct{ Host string }
+	c.ShouldBindJSON(&req)
 	// ruleid: go-command-injection
-	exec.Command("sh", "-c", os.Args[1]).Run()
+	exec.Command("sh", "-c", "ping -c1 "+req.Host).Run()
 }
 
 func safe(w http.ResponseWriter, r *http.Request) {

@@ -4,7 +4,8 @@ func download(w http.ResponseWriter, r *http.Request) {
 	name := r.URL.Query().Get("name")
 	full := filepath.Join("uploads", name)
 	// ruleid: go-path-traversal
-	http.ServeFile(w, r, full)
+	f, err := os.Open(full)
+	_, _ = f, err
 }
 
 func avatar(c *gin.Context) {
@@ -12,7 +13,7 @@ func avatar(c *gin.Context) {
 	// ruleid: go-path-traversal
 	data, err := os.ReadFile("/srv/files/" + file)
 	// ruleid: go-path-traversal
-	c.File("/srv/public/" + file)
+	os.Remove("/srv/public/" + file)
 	_, _ = data, err
 }
 
@@ -20,6 +21,12 @@ func safe(w http.ResponseWriter, r *http.Request) {
 	name := filepath.Base(r.URL.Query().Get("name"))
 	// ok: go-path-traversal
 	data, err := os.ReadFile(filepath.Join(baseDir, name))
+	n := r.FormValue("n")
+	if strings.Contains(n, "..") {
+		return
+	}
+	// ok: go-path-traversal
+	os.WriteFile(filepath.Join(baseDir, n), body, 0o644)
 	p := filepath.Join(baseDir, r.FormValue("p"))
 	if !strings.HasPrefix(p, baseDir) {
 		http.Error(w, "bad path", 400)

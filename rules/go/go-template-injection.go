@@ -16,3 +16,11 @@ func safe(w http.ResponseWriter, r *http.Request) {
 	u, _ := url.Parse(r.FormValue("u"))
 	_ = u
 }
+
+func pongo(w http.ResponseWriter, r *http.Request) {
+	// ruleid: go-template-injection
+	tpl, err := pongo2.FromString("Hello " + r.FormValue("greeting"))
+	// ok: go-template-injection
+	tpl2, err := pongo2.FromString("Hello {{ name }}")
+	_, _, _ = tpl, tpl2, err
+}

@@ -1,8 +1,10 @@
 // ruleid: go-weak-crypto
-sum := md5.Sum([]byte(password))
-// ruleid: go-weak-crypto
 block, err := des.NewCipher(key)
-// ok: go-weak-crypto
-sum := sha256.Sum256(payload)
+// ruleid: go-weak-crypto
+block, err := des.NewTripleDESCipher(key)
+// ruleid: go-weak-crypto
+c, err := rc4.NewCipher(key)
 // ok: go-weak-crypto
 block, err := aes.NewCipher(key)
+// ok: go-weak-crypto
+sum := md5.Sum(payload)

@@ -5,9 +5,8 @@ func hello(w http.ResponseWriter, r *http.Request) {
 	// ruleid: go-xss
 	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
 	bio := r.FormValue("bio")
-	data := map[string]any{}
 	// ruleid: go-xss
-	data["Bio"] = template.HTML(bio)
+	c.Data(200, "text/html; charset=utf-8", []byte(bio))
 	// ruleid: go-xss
 	w.Write([]byte("<p>" + bio + "</p>"))
 }
@@ -18,8 +17,32 @@ func safe(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, "<h1>Hello %s</h1>", name)
 	data := map[string]any{}
 	// ok: go-xss
-	data["Footer"] = template.HTML("<b>ACME</b>")
+	c.Data(200, "application/json", []byte(name))
 	// ok: go-xss
 	fmt.Fprintf(w, "ok")
 	_ = data
+}
+
+func echoPlain(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	body, _ := io.ReadAll(r.Body)
+	// ok: go-xss
+	w.Write(body)
+}
+
+func policyInfo(w http.ResponseWriter, r *http.Request) {
+	doc := lookup(r.Form.Get("name"))
+	buf, _ := json.MarshalIndent(doc, "", " ")
+	// ok: go-xss
+	w.Write(buf)
+	// ok: go-xss
+	w.Write(encodeResponseJSON(doc))
+	// ruleid: go-xss
+	w.Write(renderJSONP(r.Form.Get("callback"), doc))
+}
+
+func raw(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", fmt.Sprintf("%s; charset=utf-8", contentType))
+	// ok: go-xss
+	fmt.Fprintf(w, "# %s\n\n", r.FormValue("title"))
 }
