@@ -271,6 +271,39 @@ pub struct Finding {
     /// For a taint finding, the path data took: source, steps, sink (in order).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub flow: Vec<FlowStep>,
+    /// Why this finding is reported but does not gate (set by the policy stage,
+    /// `policy::gating`); absent when it gates at the threshold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub non_gating: Option<NonGating>,
+}
+
+/// Why a finding does not gate. DESIGN.md: only two things can mark a finding
+/// non-gating, the rule's declared confidence and the trusted path classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NonGating {
+    /// A vulnerability finding in test code (`paths.tests` and the built-in list).
+    TestCode,
+    /// A finding of a rule declared `confidence: low` (`rules.gate_low_confidence`).
+    LowConfidence,
+}
+
+impl NonGating {
+    /// The snake_case name used in the JSON output and SARIF properties.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NonGating::TestCode => "test_code",
+            NonGating::LowConfidence => "low_confidence",
+        }
+    }
+
+    /// A short phrase for summaries and comments.
+    pub fn describe(self) -> &'static str {
+        match self {
+            NonGating::TestCode => "not gating: test code",
+            NonGating::LowConfidence => "not gating: low-confidence rule",
+        }
+    }
 }
 
 /// One step of a taint flow.
@@ -322,6 +355,7 @@ impl Finding {
     ) -> Finding {
         Finding {
             flow: Vec::new(),
+            non_gating: None,
             fingerprint: Fingerprint::compute(rule_id, path, &line_basis(basis), 0),
             rule_id: rule_id.into(),
             title: title.into(),
@@ -376,6 +410,7 @@ pub fn sort(findings: &mut [Finding]) {
 pub(crate) fn sample(line: u32) -> Finding {
     Finding {
         flow: Vec::new(),
+        non_gating: None,
         rule_id: "r".into(),
         title: "t".into(),
         message: "m".into(),

@@ -452,6 +452,7 @@ fn finding(
     let spec = &rule.spec;
     Finding {
         flow: Vec::new(),
+        non_gating: None,
         rule_id: spec.id.clone(),
         title: spec.title.clone(),
         message: spec.message.clone(),

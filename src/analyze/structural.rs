@@ -157,6 +157,7 @@ pub fn tree_finding(
         remediation: spec.remediation.clone(),
         fingerprint,
         flow,
+        non_gating: None,
     }
 }
 

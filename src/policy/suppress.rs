@@ -273,6 +273,7 @@ mod tests {
     fn finding(rule: &str, line: u32, kind: FindingKind) -> Finding {
         Finding {
             flow: Vec::new(),
+            non_gating: None,
             rule_id: rule.into(),
             title: String::new(),
             message: String::new(),

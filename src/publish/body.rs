@@ -123,6 +123,7 @@ mod tests {
     fn finding(snippet: &str) -> Finding {
         Finding {
             flow: Vec::new(),
+            non_gating: None,
             rule_id: "python-eval".into(),
             title: "Eval of <input> @all".into(),
             message: "![x](https://evil.example/a.png) /merge".into(),

@@ -100,6 +100,7 @@ mod tests {
     fn finding(path: &str, line: u32) -> Finding {
         Finding {
             flow: Vec::new(),
+            non_gating: None,
             rule_id: "r".into(),
             title: String::new(),
             message: String::new(),

@@ -26,6 +26,7 @@ fn finding(
 ) -> Finding {
     Finding {
         flow: Vec::new(),
+        non_gating: None,
         rule_id: rule.to_string(),
         title: format!("Title of {rule}"),
         message: format!("What {rule} found."),
@@ -135,6 +136,7 @@ fn run(findings: &[Finding]) -> RunInfo {
         suppressed: 1,
         baselined: 2,
         excluded: 0,
+        vendored: 0,
         dismissals: Vec::new(),
         error: None,
         stages: vec![

@@ -128,6 +128,7 @@ pub(super) fn accept(
         let title = clean(&r.title, TITLE_CHARS);
         out.push(Finding {
             flow: Vec::new(),
+            non_gating: None,
             fingerprint: Fingerprint::compute(&rule_id, &r.path, &line_basis(line_text), 0),
             rule_id,
             title: format!("LLM: {}", if title.is_empty() { category } else { &title }),
