@@ -297,12 +297,17 @@ impl NonGating {
         }
     }
 
-    /// A short phrase for summaries and comments.
-    pub fn describe(self) -> &'static str {
+    /// Why, in a few words: `test code`, `low-confidence rule`.
+    pub fn why(self) -> &'static str {
         match self {
-            NonGating::TestCode => "not gating: test code",
-            NonGating::LowConfidence => "not gating: low-confidence rule",
+            NonGating::TestCode => "test code",
+            NonGating::LowConfidence => "low-confidence rule",
         }
+    }
+
+    /// A short phrase for summaries and comments: `not gating: test code`.
+    pub fn describe(self) -> String {
+        format!("not gating: {}", self.why())
     }
 }
 

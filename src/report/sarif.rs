@@ -118,6 +118,15 @@ struct SarifResult<'a> {
     partial_fingerprints: BTreeMap<&'static str, &'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     code_flows: Vec<CodeFlow>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<ResultProperties>,
+}
+
+/// A result's property bag: `non_gating` (`test_code`, `low_confidence`) when the
+/// finding is reported but does not gate.
+#[derive(Serialize)]
+struct ResultProperties {
+    non_gating: &'static str,
 }
 
 /// A taint finding's path from source to sink (SARIF §3.36).
@@ -288,6 +297,9 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> Vec<u8> {
             }],
             partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, f.fingerprint.as_str())]),
             code_flows: code_flows(f),
+            properties: f.non_gating.map(|n| ResultProperties {
+                non_gating: n.as_str(),
+            }),
         });
     }
     let log = Log {
