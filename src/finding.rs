@@ -289,7 +289,7 @@ pub enum NonGating {
 }
 
 impl NonGating {
-    /// The snake_case name used in the JSON output and SARIF properties.
+    /// The `snake_case` name used in the JSON output and SARIF properties.
     pub fn as_str(self) -> &'static str {
         match self {
             NonGating::TestCode => "test_code",
