@@ -7,7 +7,7 @@ pub mod yaml;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -489,25 +489,7 @@ fn load_local_config(repo: &Path, explicit: Option<&Path>) -> Result<Loaded, Err
 
 /// Compiled `exclude` globs (gitignore-style: a pattern without `/` matches at any depth).
 pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, Error> {
-    let mut b = GlobSetBuilder::new();
-    for p in patterns {
-        let anchored = p.trim_start_matches('/');
-        let base = anchored.trim_end_matches('/');
-        let full = if p.contains('/') && !p.ends_with('/') || p.starts_with('/') {
-            base.to_string()
-        } else {
-            format!("**/{base}")
-        };
-        for g in [full.clone(), format!("{full}/**")] {
-            let glob = GlobBuilder::new(&g)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| Error::Config(format!("exclude pattern {p:?}: {e}")))?;
-            b.add(glob);
-        }
-    }
-    b.build()
-        .map_err(|e| Error::Config(format!("exclude patterns: {e}")))
+    paths::glob_set("exclude", patterns)
 }
 
 #[cfg(test)]

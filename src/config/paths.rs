@@ -277,8 +277,9 @@ fn attr_glob(pattern: &str) -> Option<globset::GlobMatcher> {
 
 /// Gitignore-style globs, as `exclude` reads them: a pattern without a `/` inside, or
 /// ending in `/`, matches at any depth; one with a `/` inside, or starting with `/`, is
-/// anchored at the root; a directory matches everything under it.
-fn glob_set(what: &str, patterns: &[String]) -> Result<GlobSet, Error> {
+/// anchored at the root; a directory matches everything under it. `what` names the key
+/// in errors (`exclude`, `paths.tests`, …).
+pub fn glob_set(what: &str, patterns: &[String]) -> Result<GlobSet, Error> {
     let mut b = GlobSetBuilder::new();
     for p in patterns {
         let base = p.trim_start_matches('/').trim_end_matches('/');

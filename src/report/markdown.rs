@@ -122,10 +122,14 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
 fn not_counted(s: &mut String, run: &RunInfo) {
     dismissals(s, &run.dismissals);
     if run.baselined + run.excluded + run.suppressed + run.vendored > 0 {
+        let vendored = match run.vendored {
+            0 => String::new(),
+            n => format!(", {n} in vendored code (secrets only there)"),
+        };
         let _ = writeln!(
             s,
-            "Not counted: {} baselined, {} suppressed, {} in excluded paths, {} in vendored code (secrets only there).\n",
-            run.baselined, run.suppressed, run.excluded, run.vendored
+            "Not counted: {} baselined, {} suppressed, {} in excluded paths{vendored}.\n",
+            run.baselined, run.suppressed, run.excluded
         );
     }
 }
