@@ -33,7 +33,17 @@ for src in "$@"; do
   name=$(basename "${src%/repo}")
   name=${name%.git}
   dest="$work/$name"
-  git clone --quiet "$src" "$dest"
+  # A fetched mirror may lack its largest blobs: check out everything else.
+  git clone --quiet --no-checkout "$src" "$dest"
+  missing=$(git -C "$dest" ls-tree -r HEAD --format='%(objectname) %(path)' |
+    while read -r sha path; do
+      git -C "$dest" cat-file -e "$sha" 2>/dev/null || printf '!/%s\n' "$path"
+    done)
+  if [ -n "$missing" ]; then
+    echo "$name: $(printf '%s\n' "$missing" | wc -l) file(s) absent from the mirror, skipped" >&2
+    git -C "$dest" sparse-checkout set --no-cone '/*' $missing
+  fi
+  git -C "$dest" checkout --quiet HEAD
   for mode in before after; do
     # Exit 1 (findings) is the expected outcome; 2 is a real error.
     code=0
