@@ -275,6 +275,44 @@ pub struct Finding {
     /// (never for a line holding a secret).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Why this finding is reported but does not gate (set by the policy stage,
+    /// `policy::gating`); absent when it gates at the threshold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub non_gating: Option<NonGating>,
+}
+
+/// Why a finding does not gate. DESIGN.md: only two things can mark a finding
+/// non-gating, the rule's declared confidence and the trusted path classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NonGating {
+    /// A vulnerability finding in test code (`paths.tests` and the built-in list).
+    TestCode,
+    /// A finding of a rule declared `confidence: low` (`rules.gate_low_confidence`).
+    LowConfidence,
+}
+
+impl NonGating {
+    /// The `snake_case` name used in the JSON output and SARIF properties.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NonGating::TestCode => "test_code",
+            NonGating::LowConfidence => "low_confidence",
+        }
+    }
+
+    /// Why, in a few words: `test code`, `low-confidence rule`.
+    pub fn why(self) -> &'static str {
+        match self {
+            NonGating::TestCode => "test code",
+            NonGating::LowConfidence => "low-confidence rule",
+        }
+    }
+
+    /// A short phrase for summaries and comments: `not gating: test code`.
+    pub fn describe(self) -> String {
+        format!("not gating: {}", self.why())
+    }
 }
 
 /// One step of a taint flow.
@@ -327,6 +365,7 @@ impl Finding {
         Finding {
             flow: Vec::new(),
             suggestion: None,
+            non_gating: None,
             fingerprint: Fingerprint::compute(rule_id, path, &line_basis(basis), 0),
             rule_id: rule_id.into(),
             title: title.into(),
@@ -382,6 +421,7 @@ pub(crate) fn sample(line: u32) -> Finding {
     Finding {
         flow: Vec::new(),
         suggestion: None,
+        non_gating: None,
         rule_id: "r".into(),
         title: "t".into(),
         message: "m".into(),

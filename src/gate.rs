@@ -156,7 +156,7 @@ pub struct Record {
     pub fail_on: Threshold,
     /// Findings reported, by severity (every severity present, zero included).
     pub counts: BTreeMap<String, usize>,
-    /// Of those, findings at or above `fail_on`.
+    /// Of those, findings at or above `fail_on` that gate (not marked non-gating).
     pub at_or_above_fail_on: usize,
     /// The head commit analysed, when known.
     pub head_sha: Option<String>,
@@ -194,7 +194,7 @@ impl Record {
         }
         let at_or_above = findings
             .iter()
-            .filter(|f| fail_on.reached_by(f.severity))
+            .filter(|f| f.non_gating.is_none() && fail_on.reached_by(f.severity))
             .count();
         let reason = match (exit_code, error) {
             (_, Some(e)) => e.to_owned(),

@@ -461,6 +461,7 @@ fn finding(
     Finding {
         flow: Vec::new(),
         suggestion: None,
+        non_gating: None,
         rule_id: spec.id.clone(),
         title: spec.title.clone(),
         message: spec.message.clone(),

@@ -234,7 +234,9 @@ pub(crate) fn not_scanned_finding(note: &FileNote) -> Finding {
     f
 }
 
-/// Lock files, minified bundles and generated code by their names.
+/// Lock files, source maps and generated code by their names. Vendored code
+/// (`vendor/`, `node_modules/`, minified bundles, …) is a path class of the
+/// configuration instead (`config::paths`), applied by the policy stage.
 pub(crate) fn looks_generated(path: &str) -> bool {
     const NAMES: &[&str] = &[
         "package-lock.json",
@@ -250,16 +252,10 @@ pub(crate) fn looks_generated(path: &str) -> bool {
     ];
     let name = path.rsplit('/').next().unwrap_or(path);
     NAMES.contains(&name)
-        || name.ends_with(".min.js")
-        || name.ends_with(".min.css")
         || name.ends_with(".map")
         || name.ends_with(".pb.go")
         || name.ends_with("_pb2.py")
         || name.ends_with(".snap")
-        || path.starts_with("vendor/")
-        || path.contains("/vendor/")
-        || path.starts_with("node_modules/")
-        || path.contains("/node_modules/")
 }
 
 /// Scans one in-memory file as if the change added every line of it (fixtures, `scan --all`).

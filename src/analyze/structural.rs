@@ -160,6 +160,7 @@ pub fn tree_finding(
         fingerprint,
         flow,
         suggestion,
+        non_gating: None,
     }
 }
 

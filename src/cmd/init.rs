@@ -24,6 +24,21 @@ rules:
   disable: []
   # Severity overrides by rule id.
   severity: {}
+  # Findings of rules declared `confidence: low` gate too (by default they are reported
+  # as not gating). Secrets gate whatever their confidence.
+  gate_low_confidence: false
+
+# Test code (vulnerability findings are reported but do not gate) and vendored code
+# (scanned for secrets only), besides the built-in lists: gitignore-style globs. See
+# docs/configuration.md, "Path classes".
+paths:
+  tests: []
+  vendored: []
+  # Whether the built-in lists (tests/, *_test.go, vendor/, node_modules/, *.min.js, ...)
+  # apply.
+  defaults: true
+  # Whether linguist-vendored / linguist-generated in the root .gitattributes apply.
+  gitattributes: true
 
 # Your own rule packs (see docs/rules.md), relative to the repository root.
 custom_rules: []
@@ -102,5 +117,10 @@ mod tests {
             crate::config::parse("starter", super::STARTER).expect("starter config is valid");
         assert!(loaded.warnings.is_empty());
         assert!(loaded.config.suppressions.allow_new && loaded.config.suppressions.require_reason);
+        assert_eq!(
+            loaded.config.paths,
+            crate::config::paths::PathsConfig::default()
+        );
+        assert!(!loaded.config.rules.gate_low_confidence);
     }
 }

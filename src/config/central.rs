@@ -220,6 +220,9 @@ pub fn merge(central: &Config, project: &Config) -> Merged {
         pick(&central.triage, &project.triage, &defaults.triage).clone()
     };
     out.comments = f.comments(central, project, &defaults);
+    // Path classes are not an enforceable key: the project's own list applies when it
+    // sets one, else the central one.
+    out.paths = pick(&central.paths, &project.paths, &defaults.paths).clone();
     out.llm = pick(&central.llm, &project.llm, &defaults.llm).clone();
     if f.is(Key::Llm) {
         let (c, p) = (&central.llm, &project.llm);
@@ -307,7 +310,18 @@ impl Floor {
                 }
             }
         }
-        super::RulesConfig { disable, severity }
+        let (c, p) = (
+            central.rules.gate_low_confidence,
+            project.rules.gate_low_confidence,
+        );
+        if self.is(Key::Rules) && c && !p {
+            self.lose(Key::Rules, "rules.gate_low_confidence false".into());
+        }
+        super::RulesConfig {
+            disable,
+            severity,
+            gate_low_confidence: c || p,
+        }
     }
 
     fn comments(

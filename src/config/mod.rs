@@ -1,12 +1,13 @@
 //! `.mrwarden.yml`: the schema (serde, unknown keys rejected) and its loading.
 
 pub mod central;
+pub mod paths;
 pub mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::GlobSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
@@ -72,6 +73,9 @@ pub struct Config {
     /// Secret detection settings.
     #[serde(default)]
     pub secrets: SecretsConfig,
+    /// Path classes: test code (reported, not gating) and vendored code (secrets only).
+    #[serde(default)]
+    pub paths: paths::PathsConfig,
 }
 
 /// The `secrets:` section.
@@ -287,6 +291,10 @@ pub struct RulesConfig {
     /// Severity overrides by rule id.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// Whether findings of rules declared `confidence: low` gate [default: false: they
+    /// are reported as not gating]. Secrets gate whatever their confidence.
+    #[serde(default)]
+    pub gate_low_confidence: bool,
 }
 
 /// The `limits:` section. Hitting a global limit means "not fully scanned" (exit 3 unless
@@ -363,6 +371,39 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
     /// Non-fatal remarks (e.g. a newer `version`).
     pub warnings: Vec<String>,
+    /// The root `.gitattributes` of the same revision (the working tree in `scan`, the
+    /// trusted revision in `review`), for the path classes (`paths.gitattributes`).
+    pub gitattributes: Option<String>,
+}
+
+/// The name of the attributes file whose `linguist-*` lines decide path classes.
+pub const GITATTRIBUTES: &str = ".gitattributes";
+
+/// Largest `.gitattributes` read (a larger one is ignored, with a warning).
+pub const MAX_GITATTRIBUTES_BYTES: usize = 1 << 20;
+
+impl Loaded {
+    /// The compiled path classes of this configuration and its `.gitattributes`.
+    pub fn path_classes(&self) -> Result<paths::PathClasses, Error> {
+        paths::PathClasses::new(&self.config.paths, self.gitattributes.as_deref())
+    }
+
+    /// Takes `.gitattributes` bytes read from the same revision as the configuration:
+    /// kept when UTF-8 and within [`MAX_GITATTRIBUTES_BYTES`], else a warning.
+    pub fn set_gitattributes(&mut self, origin: &str, bytes: Vec<u8>) {
+        if bytes.len() > MAX_GITATTRIBUTES_BYTES {
+            self.warnings.push(format!(
+                "{origin}: larger than {MAX_GITATTRIBUTES_BYTES} bytes; its linguist-vendored/linguist-generated paths are not applied"
+            ));
+            return;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => self.gitattributes = Some(text),
+            Err(_) => self.warnings.push(format!(
+                "{origin}: not UTF-8; its linguist-vendored/linguist-generated paths are not applied"
+            )),
+        }
+    }
 }
 
 /// Parses configuration text; errors name the origin, key, line and column.
@@ -397,6 +438,8 @@ fn parse_any(origin: &str, text: &str) -> Result<Loaded, Error> {
         validate_gitlab_token_prefix(prefix)
             .map_err(|e| Error::Config(format!("{origin}: {e}; see docs/configuration.md")))?;
     }
+    paths::PathClasses::new(&config.paths, None)
+        .map_err(|e| Error::Config(format!("{origin}: {e}; see docs/configuration.md")))?;
     let mut warnings = Vec::new();
     if let Some(v) = config.version.filter(|v| *v > VERSION) {
         warnings.push(format!(
@@ -407,12 +450,22 @@ fn parse_any(origin: &str, text: &str) -> Result<Loaded, Error> {
         config,
         path: None,
         warnings,
+        gitattributes: None,
     })
 }
 
 /// Loads `explicit` if given (it must exist), else `<repo>/.mrwarden.yml` if present,
-/// else the defaults.
+/// else the defaults; with the working tree's root `.gitattributes` if there is one.
 pub fn load_local(repo: &Path, explicit: Option<&Path>) -> Result<Loaded, Error> {
+    let mut loaded = load_local_config(repo, explicit)?;
+    let attributes = repo.join(GITATTRIBUTES);
+    if let Ok(bytes) = std::fs::read(&attributes) {
+        loaded.set_gitattributes(&attributes.display().to_string(), bytes);
+    }
+    Ok(loaded)
+}
+
+fn load_local_config(repo: &Path, explicit: Option<&Path>) -> Result<Loaded, Error> {
     let (path, required) = match explicit {
         Some(p) => (p.to_path_buf(), true),
         None => (repo.join(FILE_NAME), false),
@@ -436,25 +489,7 @@ pub fn load_local(repo: &Path, explicit: Option<&Path>) -> Result<Loaded, Error>
 
 /// Compiled `exclude` globs (gitignore-style: a pattern without `/` matches at any depth).
 pub fn exclude_set(patterns: &[String]) -> Result<GlobSet, Error> {
-    let mut b = GlobSetBuilder::new();
-    for p in patterns {
-        let anchored = p.trim_start_matches('/');
-        let base = anchored.trim_end_matches('/');
-        let full = if p.contains('/') && !p.ends_with('/') || p.starts_with('/') {
-            base.to_string()
-        } else {
-            format!("**/{base}")
-        };
-        for g in [full.clone(), format!("{full}/**")] {
-            let glob = GlobBuilder::new(&g)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| Error::Config(format!("exclude pattern {p:?}: {e}")))?;
-            b.add(glob);
-        }
-    }
-    b.build()
-        .map_err(|e| Error::Config(format!("exclude patterns: {e}")))
+    paths::glob_set("exclude", patterns)
 }
 
 #[cfg(test)]

@@ -142,6 +142,10 @@ impl<'a> Run<'a> {
         let mut raw = std::mem::take(&mut self.findings);
         finding::sort(&mut raw);
         let decided = self.apply(raw, diff)?;
+        let classes = self.policy.config.path_classes()?;
+        self.info
+            .notes
+            .extend(policy::gating::vendored_notes(diff, &classes));
         let mut warnings = self.policy.config.warnings.clone();
         warnings.extend(decided.warnings);
         warnings.append(&mut self.later_warnings);
@@ -153,6 +157,7 @@ impl<'a> Run<'a> {
         info.suppressed = decided.suppressed.len();
         info.baselined = decided.baselined.len();
         info.excluded = decided.excluded;
+        info.vendored = decided.vendored;
         info.finished = SystemTime::now();
         info.stages = self
             .analysed_in
@@ -167,6 +172,7 @@ impl<'a> Run<'a> {
 
     fn apply(&self, findings: Vec<Finding>, diff: &Diff) -> Result<policy::Decided, Error> {
         let rule_ids = known_rule_ids(self.policy.rules);
+        let classes = self.policy.config.path_classes()?;
         policy::apply(
             findings,
             &policy::Inputs {
@@ -175,6 +181,7 @@ impl<'a> Run<'a> {
                 rule_ids: &rule_ids,
                 baseline: self.policy.baseline,
                 fail_on_flag: self.policy.fail_on_flag,
+                classes: &classes,
             },
         )
     }
@@ -212,6 +219,11 @@ impl<'a> Run<'a> {
         head: Option<&dyn FileAt>,
     ) {
         let config = &self.policy.config.config;
+        let classes = self
+            .policy
+            .config
+            .path_classes()
+            .unwrap_or_else(|_| config::paths::PathClasses::default());
         let pass = analyze::llm::review(
             &analyze::llm::Input {
                 diff,
@@ -220,6 +232,7 @@ impl<'a> Run<'a> {
                 config: &config.llm,
                 exclude: &config.exclude,
                 head,
+                paths: &classes,
             },
             reviewer,
         );
@@ -228,6 +241,7 @@ impl<'a> Run<'a> {
             Ok(decided) => {
                 self.findings.extend(decided.kept);
                 self.info.excluded += decided.excluded;
+                self.info.vendored += decided.vendored;
                 self.info.suppressed += decided.suppressed.len();
                 self.info.baselined += decided.baselined.len();
                 policy::suppress::merge(&mut self.info.suppressions, decided.suppressions);
@@ -299,16 +313,18 @@ impl<'a> Run<'a> {
     }
 }
 
-/// The one place the verdict of a run is decided: every gating finding at or above the
-/// threshold in force fails it (an LLM finding only at `llm_gate_on` too); else content
-/// that went unscanned makes it incomplete; else it passes.
+/// The one place the verdict of a run is decided: every gating finding
+/// ([`policy::gating::gating`]: not marked non-gating by the policy stage) at or above
+/// the threshold in force fails it (an LLM finding only at `llm_gate_on` too); else
+/// content that went unscanned makes it incomplete; else it passes.
 pub fn finish(
     findings: Vec<Finding>,
     mut info: RunInfo,
     llm_gate_on: Threshold,
 ) -> (Vec<Finding>, RunInfo) {
     let fully_scanned = info.notes.iter().all(|n| !n.reason.fails_closed());
-    info.verdict = gate::decide_with_llm(&findings, info.fail_on, llm_gate_on, fully_scanned);
+    let gating = policy::gating::gating(&findings);
+    info.verdict = gate::decide_with_llm(&gating, info.fail_on, llm_gate_on, fully_scanned);
     (findings, info)
 }
 

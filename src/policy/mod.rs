@@ -3,6 +3,7 @@
 //! baseline in; decided findings out.
 
 pub mod baseline;
+pub mod gating;
 pub mod suppress;
 pub mod triage;
 pub mod trusted;
@@ -10,6 +11,7 @@ pub mod trusted;
 use std::collections::BTreeSet;
 
 use crate::config::Config;
+use crate::config::paths::PathClasses;
 use crate::diff::Diff;
 use crate::error::Error;
 use crate::finding::{Finding, FindingKind, Fingerprint};
@@ -22,6 +24,8 @@ pub struct Decided {
     pub kept: Vec<Finding>,
     /// Findings dropped because their path is excluded.
     pub excluded: usize,
+    /// Vulnerability findings dropped because their path is vendored (secrets only).
+    pub vendored: usize,
     /// Findings silenced by inline suppressions, with the reason given.
     pub suppressed: Vec<(Finding, String)>,
     /// Findings accepted by the baseline: reported as baselined, never gating.
@@ -67,9 +71,12 @@ pub struct Inputs<'a> {
     pub baseline: &'a BTreeSet<Fingerprint>,
     /// `--fail-on`, if given.
     pub fail_on_flag: Option<Threshold>,
+    /// The path classes of the configuration in force (test and vendored code).
+    pub classes: &'a PathClasses,
 }
 
-/// Applies excludes, severity overrides, inline suppressions and the baseline.
+/// Applies excludes, the vendored path class (secrets only), severity overrides, inline
+/// suppressions and the baseline, then marks what does not gate ([`gating::mark`]).
 pub fn apply(findings: Vec<Finding>, input: &Inputs<'_>) -> Result<Decided, Error> {
     let config = input.config;
     let excludes = exclude_set(&config.exclude)?;
@@ -83,6 +90,10 @@ pub fn apply(findings: Vec<Finding>, input: &Inputs<'_>) -> Result<Decided, Erro
     for mut f in findings {
         if f.kind != FindingKind::Meta && excludes.is_match(&f.path) {
             out.excluded += 1;
+            continue;
+        }
+        if gating::dropped_as_vendored(&f, input.classes) {
+            out.vendored += 1;
             continue;
         }
         if let Some(sev) = config.rules.severity.get(&f.rule_id) {
@@ -100,6 +111,11 @@ pub fn apply(findings: Vec<Finding>, input: &Inputs<'_>) -> Result<Decided, Erro
             out.kept.push(f);
         }
     }
+    gating::mark(
+        &mut out.kept,
+        input.classes,
+        config.rules.gate_low_confidence,
+    );
     Ok(out)
 }
 

@@ -274,6 +274,7 @@ mod tests {
         Finding {
             flow: Vec::new(),
             suggestion: None,
+            non_gating: None,
             rule_id: rule.into(),
             title: String::new(),
             message: String::new(),

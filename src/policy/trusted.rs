@@ -82,6 +82,11 @@ pub fn load(source: &dyn FileSource, diff: &Diff) -> Result<Trusted, Error> {
             }
         },
     }
+    // The path classes' `.gitattributes` comes from the same trusted revision.
+    if let Some(bytes) = source.read(config::GITATTRIBUTES)? {
+        let origin = format!("{} ({})", config::GITATTRIBUTES, source.describe());
+        out.config.set_gitattributes(&origin, bytes);
+    }
     for path in out.config.config.custom_rules.clone() {
         let rel = path.to_string_lossy().trim_start_matches("./").to_string();
         let loaded = source
@@ -142,7 +147,7 @@ pub fn load(source: &dyn FileSource, diff: &Diff) -> Result<Trusted, Error> {
             .into_iter()
             .flatten()
             .any(|p| policy_files.contains(p));
-        if touched {
+        if touched || changes_path_classes(file) {
             out.findings.push(changed(file));
         }
     }
@@ -259,6 +264,31 @@ fn meta(
     f
 }
 
+/// Whether the change edits a `.gitattributes` file (any directory) in a way that
+/// could decide which code is vendored or generated: an added or removed line naming
+/// `linguist-vendored`, `linguist-generated` or `gitlab-generated`, or no changed line
+/// to read. An MR must not mark its own code vendored (DESIGN.md).
+fn changes_path_classes(file: &FileDiff) -> bool {
+    use crate::config::paths::{is_class_attribute_line, is_gitattributes};
+    use crate::diff::model::LineKind;
+    let named = [file.old_path.as_deref(), file.new_path.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(is_gitattributes);
+    if !named {
+        return false;
+    }
+    let mut lines = file
+        .hunks
+        .iter()
+        .flat_map(|h| &h.lines)
+        .filter(|l| l.kind != LineKind::Context)
+        .peekable();
+    // No changed line to read (a rename, a copy, content left out): it may move or
+    // carry class lines, so it counts.
+    lines.peek().is_none() || lines.any(|l| is_class_attribute_line(&l.text))
+}
+
 fn changed(file: &FileDiff) -> Finding {
     let line = file
         .added_lines()
@@ -368,6 +398,40 @@ mod tests {
                 .findings
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn gitattributes_class_lines_are_policy_changes_and_come_from_the_trusted_revision() {
+        let files = Files(vec![(".gitattributes", "third/** linguist-vendored\n")]);
+        let attrs = |path: &str, body: &str| {
+            let header = if body.starts_with('-') {
+                "@@ -1,2 +1 @@"
+            } else {
+                "@@ -1 +1,2 @@"
+            };
+            crate::diff::parse(
+                format!("--- a/{path}\n+++ b/{path}\n{header}\n x\n{body}\n").as_bytes(),
+            )
+            .expect("diff parses")
+        };
+        for (path, body) in [
+            (".gitattributes", "+app/** linguist-vendored"),
+            ("app/.gitattributes", "+*.py linguist-generated=true"),
+            (".gitattributes", "-third/** linguist-vendored"),
+            (".gitattributes", "+*.go gitlab-generated"),
+        ] {
+            let t = load(&files, &attrs(path, body)).expect("loads");
+            assert_eq!(t.findings.len(), 1, "{path} {body}");
+            assert_eq!(t.findings[0].rule_id, "mrwarden.policy-changed");
+        }
+        let t = load(&files, &attrs(".gitattributes", "+*.sh text eol=lf")).expect("loads");
+        assert!(t.findings.is_empty(), "other attributes are not policy");
+        let classes = t.config.path_classes().expect("compiles");
+        assert_eq!(
+            classes.classify("third/x.py"),
+            Some(crate::config::paths::PathClass::Vendored)
+        );
+        assert_eq!(classes.classify("app/x.py"), None);
     }
 
     #[test]

@@ -44,6 +44,13 @@ pub fn inline(finding: &Finding, suggestion: Option<&str>) -> String {
         crate::report::markdown::code_span(&finding.rule_id)
     );
     let _ = writeln!(s, "{}\n", escape_text(&finding.message));
+    if let Some(n) = finding.non_gating {
+        let _ = writeln!(
+            s,
+            "*Reported without gating ({}): it does not fail the pipeline.*\n",
+            n.why()
+        );
+    }
     let _ = writeln!(s, "{}\n", code_block(&finding.snippet, "text"));
     flow_list(&mut s, finding);
     let _ = write!(s, "**Fix:** {}", escape_text(&finding.remediation));
@@ -124,6 +131,7 @@ mod tests {
         Finding {
             flow: Vec::new(),
             suggestion: None,
+            non_gating: None,
             rule_id: "python-eval".into(),
             title: "Eval of <input> @all".into(),
             message: "![x](https://evil.example/a.png) /merge".into(),

@@ -101,6 +101,7 @@ mod tests {
         Finding {
             flow: Vec::new(),
             suggestion: None,
+            non_gating: None,
             rule_id: "r".into(),
             title: String::new(),
             message: String::new(),

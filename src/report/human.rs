@@ -37,11 +37,14 @@ pub fn render(findings: &[Finding], run: &RunInfo, color: bool) -> String {
         );
         let _ = writeln!(
             out,
-            "{sev} {}:{}  {}  [{}]",
+            "{sev} {}:{}  {}  [{}]{}",
             paint(color, "1", &terminal_line(&f.path)),
             f.start_line,
             terminal_line(&f.title),
-            f.rule_id
+            f.rule_id,
+            f.non_gating
+                .map(|n| format!(" ({})", n.describe()))
+                .unwrap_or_default()
         );
         if f.rule_id == crate::finding::meta::HISTORY_SECRET {
             let _ = writeln!(out, "         {}", terminal_line(&f.message));
@@ -89,9 +92,10 @@ pub fn render(findings: &[Finding], run: &RunInfo, color: bool) -> String {
     };
     let _ = writeln!(
         out,
-        "mrwarden {}: {} finding(s) ({counts}) in {} file(s), {} added line(s); fail_on {}; {}",
+        "mrwarden {}: {} finding(s) ({counts}{}) in {} file(s), {} added line(s); fail_on {}; {}",
         run.version,
         findings.len(),
+        super::markdown::not_gating_count(findings),
         run.stats.files_scanned,
         run.stats.lines_added,
         run.fail_on,

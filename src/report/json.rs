@@ -7,8 +7,9 @@ use super::RunInfo;
 use crate::finding::Finding;
 
 /// Version of the JSON output shape: the major part changes on incompatible changes,
-/// the minor part when fields are added (1.1: a taint finding's `flow`). A reader of
-/// `1` reads `1.1`.
+/// the minor part when fields are added (1.1: a taint finding's `flow`; 1.2: a finding's
+/// `non_gating` and `suggestion`, the run's `vendored` count and the `vendored` note). A
+/// reader of `1` reads `1.2`.
 pub const OUTPUT_VERSION: &str = "1.2";
 
 #[derive(Serialize)]

@@ -124,9 +124,13 @@ fn cases(findings: &[Finding], run: &RunInfo) -> Vec<Case> {
                 } else {
                     f.start_line.to_string()
                 };
+                let gating = f
+                    .non_gating
+                    .map(|n| format!(" ({})", n.describe()))
+                    .unwrap_or_default();
                 let _ = writeln!(
                     body,
-                    "{}:{lines}: [{}] {}: {}\n    {}\n    fix: {}",
+                    "{}:{lines}: [{}]{gating} {}: {}\n    {}\n    fix: {}",
                     f.path, f.severity, f.title, f.message, f.snippet, f.remediation
                 );
             }

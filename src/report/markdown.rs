@@ -27,6 +27,14 @@ pub fn counts(findings: &[Finding]) -> String {
     }
 }
 
+/// `; 2 not gating` when some findings are reported without gating, else nothing.
+pub fn not_gating_count(findings: &[Finding]) -> String {
+    match findings.iter().filter(|f| f.non_gating.is_some()).count() {
+        0 => String::new(),
+        n => format!("; {n} not gating"),
+    }
+}
+
 /// Renders the summary: verdict, counts by severity, one table row per finding
 /// (`file:line`), files not (fully) scanned, warnings. Every line starts with `#`, `|`,
 /// `-`, `*`, a digit or a letter we chose, never with `/` (a GitLab quick action).
@@ -40,9 +48,10 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
     let _ = writeln!(s, "### mrwarden security review: {verdict}\n");
     let _ = writeln!(
         s,
-        "{} finding(s): {}. Fails on {} and above. Scanned {} file(s), {} added line(s){}.\n",
+        "{} finding(s): {}{}. Fails on {} and above. Scanned {} file(s), {} added line(s){}.\n",
         findings.len(),
         counts(findings),
+        not_gating_count(findings),
         run.fail_on,
         run.stats.files_scanned,
         run.stats.lines_added,
@@ -112,10 +121,14 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> String {
 /// the baselined, suppressed and excluded counts.
 fn not_counted(s: &mut String, run: &RunInfo) {
     dismissals(s, &run.dismissals);
-    if run.baselined + run.excluded + run.suppressed > 0 {
+    if run.baselined + run.excluded + run.suppressed + run.vendored > 0 {
+        let vendored = match run.vendored {
+            0 => String::new(),
+            n => format!(", {n} in vendored code (secrets only there)"),
+        };
         let _ = writeln!(
             s,
-            "Not counted: {} baselined, {} suppressed, {} in excluded paths.\n",
+            "Not counted: {} baselined, {} suppressed, {} in excluded paths{vendored}.\n",
             run.baselined, run.suppressed, run.excluded
         );
     }
@@ -206,10 +219,14 @@ fn findings_table(s: &mut String, findings: &[Finding]) {
         if let (Some(first), Some(last)) = (f.flow.first(), f.flow.last()) {
             let _ = write!(location, " (flow {} → {})", first.line, last.line);
         }
+        let severity = match f.non_gating {
+            Some(n) => format!("{} ({})", f.severity, n.describe()),
+            None => f.severity.to_string(),
+        };
         let _ = writeln!(
             s,
             "| {} | {} | {} | {} | {} |",
-            f.severity,
+            severity,
             code_span(&f.rule_id),
             code_span(&location),
             code_span(&f.title),

@@ -54,6 +54,8 @@ pub struct RunInfo {
     pub baselined: usize,
     /// Findings dropped by `exclude`.
     pub excluded: usize,
+    /// Vulnerability findings dropped because their path is vendored (secrets only).
+    pub vendored: usize,
     /// Triage replies (`!fp`/`!accept`) on current findings; those that count took
     /// their finding out of the list and the gate.
     pub dismissals: Vec<crate::policy::triage::Dismissal>,
@@ -86,6 +88,7 @@ impl RunInfo {
             suppressed: 0,
             baselined: 0,
             excluded: 0,
+            vendored: 0,
             dismissals: Vec::new(),
             error: Some(error),
             stages: Vec::new(),
@@ -121,6 +124,7 @@ impl RunInfo {
         self.suppressed += other.suppressed;
         self.baselined += other.baselined;
         self.excluded += other.excluded;
+        self.vendored += other.vendored;
         for (name, took) in other.stages {
             match self.stages.iter_mut().find(|(n, _)| *n == name) {
                 Some((_, total)) => *total += took,

@@ -118,6 +118,8 @@ struct SarifResult<'a> {
     partial_fingerprints: BTreeMap<&'static str, &'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     code_flows: Vec<CodeFlow>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<ResultProperties>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     fixes: Vec<Fix>,
 }
@@ -149,6 +151,13 @@ struct Replacement {
 struct LineRegion {
     start_line: u32,
     end_line: u32,
+}
+
+/// A result's property bag: `non_gating` (`test_code`, `low_confidence`) when the
+/// finding is reported but does not gate.
+#[derive(Serialize)]
+struct ResultProperties {
+    non_gating: &'static str,
 }
 
 /// The finding's suggestion as a SARIF fix: its one line's text replaced by the rewrite
@@ -346,6 +355,9 @@ pub fn render(findings: &[Finding], run: &RunInfo) -> Vec<u8> {
             partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, f.fingerprint.as_str())]),
             code_flows: code_flows(f),
             fixes: fixes(f),
+            properties: f.non_gating.map(|n| ResultProperties {
+                non_gating: n.as_str(),
+            }),
         });
     }
     let log = Log {

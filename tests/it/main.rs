@@ -26,6 +26,7 @@ mod history;
 mod iac_packs;
 mod limits;
 mod llm;
+mod paths;
 mod properties;
 mod publish;
 mod reports;

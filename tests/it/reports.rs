@@ -27,6 +27,7 @@ fn finding(
     Finding {
         flow: Vec::new(),
         suggestion: None,
+        non_gating: None,
         rule_id: rule.to_string(),
         title: format!("Title of {rule}"),
         message: format!("What {rule} found."),
@@ -136,6 +137,7 @@ fn run(findings: &[Finding]) -> RunInfo {
         suppressed: 1,
         baselined: 2,
         excluded: 0,
+        vendored: 0,
         dismissals: Vec::new(),
         error: None,
         stages: vec![

@@ -186,6 +186,8 @@ pub struct Input<'a> {
     /// The head revision's files, when this run can read them (`scan` over a git range,
     /// `review --diff-source git`); API-mode `review` sends the hunks only.
     pub head: Option<&'a dyn crate::diff::FileAt>,
+    /// The path classes in force: vendored files are not sent (secrets only there).
+    pub paths: &'a crate::config::paths::PathClasses,
 }
 
 /// What the pass produced.

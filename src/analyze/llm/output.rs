@@ -129,6 +129,7 @@ pub(super) fn accept(
         out.push(Finding {
             flow: Vec::new(),
             suggestion: None,
+            non_gating: None,
             fingerprint: Fingerprint::compute(&rule_id, &r.path, &line_basis(line_text), 0),
             rule_id,
             title: format!("LLM: {}", if title.is_empty() { category } else { &title }),

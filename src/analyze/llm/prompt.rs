@@ -95,6 +95,7 @@ pub fn plan(input: &Input<'_>) -> Result<Plan, String> {
         defs.retain(|d| {
             !excluded.is_match(&d.path)
                 && !crate::analyze::looks_generated(&d.path)
+                && !vendored(input, &d.path)
                 && input
                     .diff
                     .files
@@ -111,7 +112,7 @@ pub fn plan(input: &Input<'_>) -> Result<Plan, String> {
         }
         let why = if excluded.is_match(path) {
             Some("excluded by exclude or llm.exclude")
-        } else if file.generated || crate::analyze::looks_generated(path) {
+        } else if file.generated || crate::analyze::looks_generated(path) || vendored(input, path) {
             Some("generated or vendored")
         } else if eligible >= input.config.max_files {
             Some("llm.max_files reached")
@@ -464,4 +465,9 @@ pub fn schema() -> serde_json::Value {
             }
         }
     })
+}
+
+/// Whether the trusted path classes call `path` vendored (secrets only: not sent).
+fn vendored(input: &super::Input<'_>, path: &str) -> bool {
+    input.paths.classify(path) == Some(crate::config::paths::PathClass::Vendored)
 }

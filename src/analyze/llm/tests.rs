@@ -68,6 +68,7 @@ fn run_diff(
             config,
             exclude: &[],
             head,
+            paths: &crate::config::paths::PathClasses::default(),
         },
         &mut r,
     );
