@@ -80,15 +80,18 @@ pub struct Gathered {
 /// (noted as parsed in part: a note, not a failure — the diff itself was analysed by
 /// every line rule). A file the change adds whole needs no read. Only files with added
 /// lines, a grammar, and a tree rule for that grammar and path are considered;
-/// generated and over-cap files get secrets only, as in the line engine.
+/// generated and over-cap files get secrets only, as in the line engine; so do the
+/// files `skip` names (vendored code, whose vulnerability findings the policy drops).
 pub fn gather(
     diff: &Diff,
     reader: Option<&dyn FileAt>,
     limits: &Limits,
     rules: &RuleSet,
+    skip: &dyn Fn(&str) -> bool,
 ) -> Gathered {
     let mut out = Gathered::default();
-    let candidates = candidates(diff, limits.max_file_bytes, rules);
+    let mut candidates = candidates(diff, limits.max_file_bytes, rules);
+    candidates.retain(|(f, _)| !skip(f.path()));
     // Files the change adds whole are their own text; the others are read, up to the
     // file limit, in one batch.
     let to_read: Vec<String> = candidates
@@ -260,7 +263,7 @@ mod tests {
     fn a_read_that_agrees_with_the_diff_is_parsed_whole() {
         let diff = crate::diff::parse(DIFF.as_bytes()).expect("diff");
         let head = Files("import os\ndef f():\n    x = 1\n    eval(x)\n    return x\n");
-        let got = gather(&diff, Some(&head), &Limits::default(), &rules());
+        let got = gather(&diff, Some(&head), &Limits::default(), &rules(), &|_| false);
         assert_eq!((got.whole, got.in_part), (1, 0));
         assert!(got.files[0].whole && got.notes.is_empty());
     }
@@ -270,7 +273,9 @@ mod tests {
         let diff = crate::diff::parse(DIFF.as_bytes()).expect("diff");
         // Another revision: the added line is one line lower than the diff says.
         let other = Files("import os\n\ndef f():\n    x = 1\n    eval(x)\n    return x\n");
-        let got = gather(&diff, Some(&other), &Limits::default(), &rules());
+        let got = gather(&diff, Some(&other), &Limits::default(), &rules(), &|_| {
+            false
+        });
         assert_eq!((got.whole, got.in_part), (0, 1));
         assert_eq!(got.files[0].line_map, vec![3, 4, 5]);
         assert!(matches!(got.notes[0].reason, NoteReason::ScannedInPart));

@@ -281,7 +281,7 @@ pub fn scan_whole_file_added(
         files: vec![FileDiff::whole_file(path, content)],
     };
     let mut out = analyze(&diff, rules, limits);
-    let mut gathered = code::gather(&diff, None, limits, rules);
+    let mut gathered = code::gather(&diff, None, limits, rules, &|_| false);
     if let Some(added) = added {
         for f in &mut gathered.files {
             f.added.clone_from(&added);

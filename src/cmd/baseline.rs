@@ -32,7 +32,7 @@ fn create(args: &BaselineCreateArgs) -> Result<Outcome, Error> {
             // The tree engines too (every file of the tree is whole in its chunk), merged
             // as `scan` merges them, so a later review does not report their findings as
             // new.
-            let code = analyze::code::gather(&chunk.diff, None, limits, &local.rules);
+            let code = analyze::code::gather(&chunk.diff, None, limits, &local.rules, &|_| false);
             let trees = analyze::trees::analyse(&code.files, &local.rules);
             analyze::trees::merge(&mut analysis.findings, trees.findings, limits.max_findings);
             files_scanned += analysis.stats.files_scanned;

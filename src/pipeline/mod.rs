@@ -106,7 +106,11 @@ impl<'a> Run<'a> {
     pub fn trees(mut self, diff: &Diff, head: Option<&dyn FileAt>) -> Self {
         let clock = Instant::now();
         let limits = &self.policy.config.config.limits;
-        let gathered = analyze::code::gather(diff, head, limits, self.policy.rules);
+        // Vendored code gets secrets only: its vulnerability findings would be dropped
+        // by the policy, so its files are neither read nor parsed.
+        let classes = self.policy.config.path_classes().unwrap_or_default();
+        let vendored = |p: &str| classes.classify(p) == Some(config::paths::PathClass::Vendored);
+        let gathered = analyze::code::gather(diff, head, limits, self.policy.rules, &vendored);
         let analysis = analyze::trees::analyse(&gathered.files, self.policy.rules);
         analyze::trees::merge(&mut self.findings, analysis.findings, limits.max_findings);
         self.info.notes.extend(gathered.notes);

@@ -278,8 +278,86 @@ impl std::fmt::Debug for AstSpec {
     }
 }
 
-/// A matcher compiled for one grammar.
-pub type Matcher = RuleCore;
+/// A matcher compiled for one grammar, with the literal words a node's text must hold
+/// for it to match (a cheap test run before the structural match).
+pub struct Matcher {
+    core: RuleCore,
+    /// Alternatives, each a list of words that must all occur in the node's text;
+    /// `None` when the rule gives no such words (`$F($$$)`, `kind:` alone, `matches:`).
+    needs: Option<Vec<Vec<String>>>,
+}
+
+impl std::ops::Deref for Matcher {
+    type Target = RuleCore;
+
+    fn deref(&self) -> &RuleCore {
+        &self.core
+    }
+}
+
+impl Matcher {
+    /// Whether `text` holds the words of one alternative (always, without words).
+    fn may_match(&self, text: &str) -> bool {
+        self.needs.as_ref().is_none_or(|alts| {
+            alts.iter()
+                .any(|words| words.iter().all(|w| text.contains(w.as_str())))
+        })
+    }
+}
+
+/// The literal words a node matching `rule` must contain in its text: from its
+/// `pattern` (identifiers outside metavariables), else from the first `all:` member
+/// that has some, else from every `any:` alternative (all of them must have some).
+/// Relational parts (`inside`, `has`, …) and `not` say nothing about the node's own
+/// text and are ignored; so are contextual patterns (their context is not the node's).
+fn needs(rule: &serde_json::Value) -> Option<Vec<Vec<String>>> {
+    if let Some(p) = rule.get("pattern").and_then(serde_json::Value::as_str) {
+        let words = pattern_words(p);
+        if !words.is_empty() {
+            return Some(vec![words]);
+        }
+    }
+    if let Some(n) = rule
+        .get("all")
+        .and_then(serde_json::Value::as_array)
+        .and_then(|all| all.iter().find_map(needs))
+    {
+        return Some(n);
+    }
+    if let Some(any) = rule.get("any").and_then(serde_json::Value::as_array) {
+        let mut alts = Vec::new();
+        for r in any {
+            alts.extend(needs(r)?);
+        }
+        return (!alts.is_empty()).then_some(alts);
+    }
+    None
+}
+
+/// Up to two of the longest identifiers of a pattern that are not metavariables.
+fn pattern_words(pattern: &str) -> Vec<String> {
+    let mut words: Vec<&str> = Vec::new();
+    let bytes = pattern.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_alphabetic() || c == b'_' {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                i += 1;
+            }
+            let metavar = start > 0 && bytes[start - 1] == b'$';
+            if !metavar && i - start >= 3 {
+                words.push(&pattern[start..i]);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.dedup();
+    words.into_iter().take(2).map(str::to_string).collect()
+}
 
 impl AstSpec {
     /// Compiles the matcher for `lang`; the error says what ast-grep rejected. A
@@ -302,7 +380,14 @@ impl AstSpec {
                 lang.name()
             ));
         }
-        Ok(matcher)
+        Ok(Matcher {
+            core: matcher,
+            // The rule object as data (ast-grep keeps its parts private).
+            needs: serde_json::to_value(&self.rule)
+                .ok()
+                .as_ref()
+                .and_then(needs),
+        })
     }
 }
 
@@ -340,8 +425,12 @@ impl<'m> Walker<'m> {
             let Some(candidates) = self.by_kind.get(usize::from(node.kind_id())) else {
                 continue;
             };
+            let text = node.text();
             for &i in candidates {
-                if let Some(m) = self.matchers[i].match_node(node.clone()) {
+                if !self.matchers[i].may_match(&text) {
+                    continue;
+                }
+                if let Some(m) = self.matchers[i].core.match_node(node.clone()) {
                     out.push((i, m));
                 }
             }
@@ -363,6 +452,34 @@ mod tests {
 
     fn spec(yaml: &str) -> AstSpec {
         serde_saphyr::from_str(yaml).expect("valid ast spec")
+    }
+
+    #[test]
+    fn the_word_prefilter_keeps_only_words_every_match_contains() {
+        assert_eq!(pattern_words("$X.execute($Q)"), vec!["execute"]);
+        assert_eq!(
+            pattern_words("subprocess.run($$$ARGS, shell=True)"),
+            vec!["subprocess", "shell"]
+        );
+        assert!(pattern_words("$F($$$)").is_empty());
+        let json = |y: &str| serde_json::to_value(&spec(y).rule).expect("rule as data");
+        let any =
+            json("rule:\n  any:\n    - pattern: os.system($X)\n    - pattern: os.popen($X)\n");
+        assert_eq!(
+            needs(&any),
+            Some(vec![vec!["system".to_string()], vec!["popen".to_string()]])
+        );
+        // One alternative without words: nothing can be required.
+        let open = json("rule:\n  any:\n    - pattern: os.system($X)\n    - kind: call\n");
+        assert_eq!(needs(&open), None);
+        let all = json(
+            "rule:\n  all:\n    - kind: call\n    - pattern: eval($X)\n    - not: {has: {kind: string}}\n",
+        );
+        assert_eq!(needs(&all), Some(vec![vec!["eval".to_string()]]));
+        let m = spec("rule:\n  pattern: eval($X)\n")
+            .compile(Lang::Python)
+            .expect("compiles");
+        assert!(m.may_match("eval(x)") && !m.may_match("exec(x)"));
     }
 
     #[test]
