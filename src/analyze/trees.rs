@@ -17,22 +17,65 @@ pub struct TreeAnalysis {
 }
 
 /// Parses every file once and runs the structural rules and the taint engine on it. A
-/// file no tree rule applies to is not parsed.
+/// file no tree rule applies to is not parsed. Files are shared among a few worker
+/// threads (one per available core, at most [`MAX_WORKERS`]); the result is assembled in
+/// file order, so it does not depend on how the work was shared.
 pub fn analyse(files: &[CodeFile], rules: &RuleSet) -> TreeAnalysis {
-    let mut out = TreeAnalysis::default();
-    for file in files {
-        let selected = structural::rules_for(file, rules);
-        if selected.rules.is_empty() {
-            continue;
-        }
-        let tree = file.lang.parse(&file.text);
-        let (findings, notes) = structural::scan_selected(file, &tree, rules, &selected);
-        out.findings.extend(findings);
-        out.notes.extend(notes);
-        let taint = taint::scan(file, &tree, rules, &selected);
-        out.findings.extend(taint.findings);
-        out.notes.extend(taint.notes);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, MAX_WORKERS)
+        .min(files.len().max(1));
+    let mut per_file: Vec<TreeAnalysis> = Vec::new();
+    if workers <= 1 {
+        per_file.extend(files.iter().map(|f| analyse_one(f, rules)));
+    } else {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let done = std::sync::Mutex::new(Vec::with_capacity(files.len()));
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                s.spawn(|| {
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { break };
+                        let one = analyse_one(file, rules);
+                        if let Ok(mut d) = done.lock() {
+                            d.push((i, one));
+                        }
+                    }
+                });
+            }
+        });
+        let mut done = done
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        done.sort_by_key(|(i, _)| *i);
+        per_file.extend(done.into_iter().map(|(_, a)| a));
     }
+    let mut out = TreeAnalysis::default();
+    for one in per_file {
+        out.findings.extend(one.findings);
+        out.notes.extend(one.notes);
+    }
+    out
+}
+
+/// Worker threads for the tree engines (the image runs on CI runners with few cores).
+const MAX_WORKERS: usize = 4;
+
+/// One file through both tree engines.
+fn analyse_one(file: &CodeFile, rules: &RuleSet) -> TreeAnalysis {
+    let mut out = TreeAnalysis::default();
+    let selected = structural::rules_for(file, rules);
+    if selected.rules.is_empty() {
+        return out;
+    }
+    let tree = file.lang.parse(&file.text);
+    let (findings, notes) = structural::scan_selected(file, &tree, rules, &selected);
+    out.findings.extend(findings);
+    out.notes.extend(notes);
+    let taint = taint::scan(file, &tree, rules, &selected);
+    out.findings.extend(taint.findings);
+    out.notes.extend(taint.notes);
     out
 }
 
