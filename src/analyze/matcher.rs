@@ -153,6 +153,10 @@ pub fn scan_file_keyed(
                 if let Some(kind) = decoded_kind {
                     name_decoded_kind(&mut f, &rules.rules[kind].spec);
                 }
+                // A suggestion repeats the line: never for a line holding a secret.
+                if secrets.is_empty() {
+                    f.suggestion = rule.suggest(text);
+                }
                 findings.push(f);
                 findings.len() - 1
             };
@@ -165,22 +169,14 @@ pub fn scan_file_keyed(
                 );
                 keys.push((index, SecretKey::of(&text[hit.span.clone()])));
             }
-            let mut offered = Vec::new();
             for (r, at) in vulns {
                 let rule = &rules.rules[r];
-                let index = emit(
+                emit(
                     r,
                     redacted_offset(text, &secrets, at, rules),
                     rule.spec.confidence,
                     None,
                 );
-                // A suggestion repeats the line: never for a line holding a secret.
-                if secrets.is_empty() {
-                    offered.push((index, rule.suggest(text)));
-                }
-            }
-            for (index, suggestion) in offered {
-                findings[index].suggestion = suggestion;
             }
         }
     }
@@ -485,20 +481,7 @@ fn finding(
 /// A line as a tree-engine finding shows it: every secret on it redacted (the snippet)
 /// and replaced by its placeholder (the fingerprint basis).
 pub fn redacted_line(text: &str, rules: &RuleSet) -> (String, String) {
-    let mut candidates = Vec::new();
-    let mut seen = vec![false; rules.rules.len()];
-    rules.candidates(text, |r| {
-        if !seen[r] && rules.rules[r].spec.kind == RuleKind::Secret {
-            seen[r] = true;
-            candidates.push(r);
-        }
-    });
-    candidates.sort_unstable();
-    let secrets = if candidates.is_empty() {
-        Vec::new()
-    } else {
-        find_secrets(text, &[], rules, &candidates)
-    };
+    let secrets = secrets_on_line(text, &[], rules);
     if secrets.len() >= MAX_SECRETS_PER_LINE {
         return (WITHHELD_LINE.to_string(), line_basis(WITHHELD_LINE));
     }
@@ -510,27 +493,15 @@ pub fn redacted_line(text: &str, rules: &RuleSet) -> (String, String) {
 /// secret: a suggestion repeats the line.
 pub fn suggestion_for(rule: &CompiledRule, text: &str, rules: &RuleSet) -> Option<String> {
     rule.fix.as_ref()?;
-    let mut candidates = Vec::new();
-    rules.candidates(text, |r| {
-        if rules.rules[r].spec.kind == RuleKind::Secret {
-            candidates.push(r);
-        }
-    });
-    candidates.sort_unstable();
-    candidates.dedup();
-    if !candidates.is_empty() && !find_secrets(text, &[], rules, &candidates).is_empty() {
+    if !secrets_on_line(text, &[], rules).is_empty() {
         return None;
     }
     rule.suggest(text)
 }
 
-/// What stands for a line that cannot be sent anywhere safely.
-pub const WITHHELD_LINE: &str = "[line withheld by mrwarden: it may carry a secret]";
-
-/// The line with every secret the secret rules find on it redacted, for text that leaves
-/// the process (the LLM prompt). A line with more secrets than are looked at is withheld
-/// whole, so nothing unredacted can slip through the per-line cap.
-pub fn redact_secrets(text: &str, above: &[&str], rules: &RuleSet) -> String {
+/// The secrets the secret rules whose keywords occur in `text` find in it (`above`: the
+/// lines before it, for rules that look at their enclosing line).
+fn secrets_on_line(text: &str, above: &[&str], rules: &RuleSet) -> Vec<SecretHit> {
     let mut candidates = Vec::new();
     let mut seen = vec![false; rules.rules.len()];
     rules.candidates(text, |r| {
@@ -540,10 +511,20 @@ pub fn redact_secrets(text: &str, above: &[&str], rules: &RuleSet) -> String {
         }
     });
     if candidates.is_empty() {
-        return text.to_string();
+        return Vec::new();
     }
     candidates.sort_unstable();
-    let secrets = find_secrets(text, above, rules, &candidates);
+    find_secrets(text, above, rules, &candidates)
+}
+
+/// What stands for a line that cannot be sent anywhere safely.
+pub const WITHHELD_LINE: &str = "[line withheld by mrwarden: it may carry a secret]";
+
+/// The line with every secret the secret rules find on it redacted, for text that leaves
+/// the process (the LLM prompt). A line with more secrets than are looked at is withheld
+/// whole, so nothing unredacted can slip through the per-line cap.
+pub fn redact_secrets(text: &str, above: &[&str], rules: &RuleSet) -> String {
+    let secrets = secrets_on_line(text, above, rules);
     if secrets.len() >= MAX_SECRETS_PER_LINE {
         return WITHHELD_LINE.to_string();
     }

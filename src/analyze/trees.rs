@@ -25,34 +25,28 @@ pub fn analyse(files: &[CodeFile], rules: &RuleSet) -> TreeAnalysis {
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, MAX_WORKERS)
         .min(files.len().max(1));
-    let mut per_file: Vec<TreeAnalysis> = Vec::new();
-    if workers <= 1 {
-        per_file.extend(files.iter().map(|f| analyse_one(f, rules)));
-    } else {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let done = std::sync::Mutex::new(Vec::with_capacity(files.len()));
-        std::thread::scope(|s| {
-            for _ in 0..workers {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut per_file: Vec<(usize, TreeAnalysis)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..workers)
+            .map(|_| {
                 s.spawn(|| {
+                    let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(file) = files.get(i) else { break };
-                        let one = analyse_one(file, rules);
-                        if let Ok(mut d) = done.lock() {
-                            d.push((i, one));
-                        }
+                        let Some(file) = files.get(i) else { break mine };
+                        mine.push((i, analyse_one(file, rules)));
                     }
-                });
-            }
-        });
-        let mut done = done
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        done.sort_by_key(|(i, _)| *i);
-        per_file.extend(done.into_iter().map(|(_, a)| a));
-    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    per_file.sort_by_key(|(i, _)| *i);
     let mut out = TreeAnalysis::default();
-    for one in per_file {
+    for (_, one) in per_file {
         out.findings.extend(one.findings);
         out.notes.extend(one.notes);
     }

@@ -354,7 +354,8 @@ fn pattern_words(pattern: &str) -> Vec<String> {
             i += 1;
         }
     }
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    // Longest first, equal words side by side so `dedup` removes every repeat.
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     words.dedup();
     words.into_iter().take(2).map(str::to_string).collect()
 }
